@@ -1,0 +1,53 @@
+"""The ``plangraph`` command: one click group, each subcommand in its own module.
+
+Subcommand modules are imported only when their command runs, so ``plangraph --help``
+stays fast. Exit codes: 0 success, 1 findings (e.g. ``build --check`` found drift),
+2 an error (unreadable input, bad arguments).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from .. import __version__
+
+# name -> (module, function, one-line help shown by --help without importing the module)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "build": ("plangraph.cli.build", "build", "Build data/plangraph.ttl from the plans in data/sources/."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="plangraph")
+def cli() -> None:
+    """Trace what a government plan asks of whom.
+
+    plangraph turns provincial action plans into an RDF knowledge graph: every task with
+    its lead and coordinating agencies, deadline, output and source line, the chain from
+    each plan to the resolutions it implements, and the targets it sets.
+    """
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="plangraph")

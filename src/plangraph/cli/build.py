@@ -1,0 +1,77 @@
+"""``plangraph build``: sources -> data/plangraph.ttl."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_FINDINGS
+from .errors import reports_errors
+
+
+@click.command()
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of source documents (default: data/sources/).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Graph file to write (default: data/plangraph.ttl).")
+@click.option("--check", is_flag=True,
+              help="Do not write; exit 1 if the graph file differs from what the sources give.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only warnings and errors.")
+@reports_errors
+def build(sources: Path | None, output: Path | None, check: bool, quiet: bool) -> None:
+    """Build data/plangraph.ttl from the plans in data/sources/.
+
+    Reads every *.txt document, extracts tasks, agencies, deadlines, targets and cited
+    documents, and writes the graph as sorted Turtle (the same sources always give the
+    same bytes). The previous file is replaced atomically, so a failed build leaves it
+    untouched. Exit 0 on success, 1 when --check finds drift, 2 on unreadable input.
+    """
+    from ..build import DEFAULT_OUTPUT, DEFAULT_SOURCES, build_graph, write_atomic
+
+    started = time.perf_counter()
+    sources = sources or DEFAULT_SOURCES
+    output = output or DEFAULT_OUTPUT
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
+
+    result = build_graph(sources, progress=progress)
+    for note in result.summary.notes:
+        progress(f"note: {note}")
+    for warning in result.summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current == result.turtle:
+            click.echo(f"{output}: up to date", err=True)
+            return
+        _report_drift(output, current, result.turtle)
+        sys.exit(EXIT_FINDINGS)
+    write_atomic(output, result.turtle)
+    s = result.summary
+    elapsed = time.perf_counter() - started
+    click.echo(
+        f"wrote {output}: {s.documents} documents, {s.tasks} tasks ({s.body_tasks} body, "
+        f"{s.appendix_tasks} appendix), {s.agencies} agencies, {s.collectives} collectives, "
+        f"{s.targets} targets, {s.cited_documents} cited documents, {s.projects} projects, "
+        f"{s.triples} triples in {elapsed:.2f} s",
+        err=True,
+    )
+
+
+def _report_drift(output: Path, current: str, expected: str) -> None:
+    import difflib
+
+    old, new = current.splitlines(), expected.splitlines()
+    diff = [line for line in difflib.unified_diff(old, new, lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    added = sum(1 for line in diff if line.startswith("+"))
+    removed = len(diff) - added
+    click.echo(f"{output}: differs from what the sources give (+{added} -{removed} lines); "
+               "run `plangraph build` and do not edit the file by hand", err=True)
+    for line in diff[:20]:
+        click.echo(f"  {line[:160]}", err=True)

@@ -1,0 +1,33 @@
+"""Turn plangraph errors into click errors with pySHACL-style exit codes."""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, TypeVar
+
+import click
+
+from ..errors import EXIT_ERROR, PlangraphError
+
+F = TypeVar("F", bound=Callable)
+
+
+class UserError(click.ClickException):
+    """A user-facing error: message on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+
+def reports_errors(function: F) -> F:
+    """Decorator: a :class:`PlangraphError` becomes a one-line message and exit 2."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except PlangraphError as error:
+            raise UserError(str(error)) from None
+        except OSError as error:
+            raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,310 @@
+"""Agency names -> registry entries: variants, abbreviations, lists and collectives.
+
+A list such as "Sở Tài chính, Sở Nông nghiệp và PTNT, Ban Quản lý KKT Nghi Sơn và các KCN
+và các đơn vị liên quan" cannot be split on commas or on "và" alone, because both occur
+inside names. :meth:`AgencyResolver.parse_list` instead cuts the text at every separator
+and finds, by dynamic programming, the segmentation into the fewest known names.
+
+Example:
+    >>> r = AgencyResolver.from_file(REGISTRY_PATH)
+    >>> [m.entity_id for m in r.parse_list("Sở: Xây dựng, Tài chính và các đơn vị liên quan")]
+    ['so-xay-dung', 'so-tai-chinh', 'cac-don-vi-lien-quan']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import RegistryError
+from ..model import AgencyMention
+from ..text import fold, nfc, tone_key
+
+__all__ = ["AgencyResolver", "RegistryEntry", "name_key", "REGISTRY_PATH"]
+
+REGISTRY_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "agencies.toml"
+
+# Abbreviations expanded before matching (applied to the lower-case, tone-unified text).
+_ABBREVIATIONS: list[tuple[str, str]] = [
+    (r"nn\s*&\s*ptnt|nnptnt", "nông nghiệp và phát triển nông thôn"),
+    (r"kh\s*&\s*đt|khđt", "kế hoạch và đầu tư"),
+    (r"kh\s*&\s*cn|khcn", "khoa học và công nghệ"),
+    (r"tt\s*&\s*tt|tttt", "thông tin và truyền thông"),
+    (r"tn\s*&\s*mt|tnmt", "tài nguyên và môi trường"),
+    (r"gd\s*&\s*đt|gdđt", "giáo dục và đào tạo"),
+    (r"lđ\s*-?\s*tb\s*&\s*xh|lđtbxh", "lao động thương binh và xã hội"),
+    (r"vh\s*,?\s*tt\s*&\s*dl|vhttdl", "văn hóa thể thao và du lịch"),
+    (r"gtvt", "giao thông vận tải"),
+    (r"ptnt", "phát triển nông thôn"),
+    (r"ptth", "phát thanh và truyền hình"),
+    (r"kkt", "khu kinh tế"),
+    (r"kcn", "khu công nghiệp"),
+    (r"ccn", "cụm công nghiệp"),
+    (r"bql", "ban quản lý"),
+    (r"ubnd", "ủy ban nhân dân"),
+    (r"hđnd", "hội đồng nhân dân"),
+    (r"tp", "thành phố"),
+    (r"tx", "thị xã"),
+    (r"ct", "công thương"),
+    (r"cp", "cổ phần"),
+]
+_ABBREVIATION_RE = [
+    (re.compile(rf"(?<![\w&]){pattern}(?![\w&])"), expansion) for pattern, expansion in _ABBREVIATIONS
+]
+# Forms that differ only by a missing "và" or a hyphen.
+_PHRASE_FIXES = [
+    ("thông tin truyền thông", "thông tin và truyền thông"),
+    ("văn hóa thể thao và du lịch", "văn hóa thể thao và du lịch"),
+]
+
+
+def name_key(text: str) -> str:
+    """Return the matching key of a name: lower case, abbreviations expanded, no punctuation.
+
+    Example:
+        >>> name_key("Sở NN&PTNT") == name_key("Sở Nông nghiệp và Phát triển Nông thôn")
+        True
+        >>> name_key("UBND TP. Thanh Hoá") == name_key("Ủy ban nhân dân thành phố Thanh Hóa")
+        True
+    """
+    key = tone_key(text)
+    for pattern, expansion in _ABBREVIATION_RE:
+        key = pattern.sub(expansion, key)
+    key = key.replace("&", " và ")
+    key = re.sub(r"[^\w\s]", " ", key)
+    key = re.sub(r"\s+", " ", key).strip()
+    for old, new in _PHRASE_FIXES:
+        key = key.replace(old, new)
+    return key
+
+
+@dataclass
+class RegistryEntry:
+    """One agency or collective of the registry."""
+
+    id: str
+    name: str
+    name_en: str
+    is_collective: bool
+    aliases: list[str] = field(default_factory=list)
+    level: str | None = None
+    category: str | None = None
+    members: str | None = None
+    source: str = ""
+
+
+_SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
+_DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?sở\s*:\s*", re.IGNORECASE)
+_HEADS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "sở", "ban")
+
+
+class AgencyResolver:
+    """Resolve agency names and lists against the curated registry."""
+
+    def __init__(self, entries: list[RegistryEntry]):
+        self.entries = {entry.id: entry for entry in entries}
+        self._by_key: dict[str, str] = {}
+        self._by_folded: dict[str, set[str]] = {}
+        for entry in entries:
+            for alias in [entry.name, *entry.aliases]:
+                key = name_key(alias)
+                other = self._by_key.get(key)
+                if other and other != entry.id:
+                    raise RegistryError(
+                        f"alias {alias!r} of {entry.id} is already a name of {other}",
+                        path="agencies.toml",
+                    )
+                self._by_key[key] = entry.id
+                self._by_folded.setdefault(fold(key), set()).add(entry.id)
+        # A list of names can only end with a word that ends some name.
+        self._last_words = {fold(key.split()[-1]) for key in self._by_key}
+        self._memo: dict[str, str | None] = {}
+
+    @classmethod
+    def from_file(cls, path: Path = REGISTRY_PATH) -> "AgencyResolver":
+        """Load the registry TOML file."""
+        return cls(load_registry(path))
+
+    # -- single names -------------------------------------------------------------------
+
+    def resolve(self, text: str) -> str | None:
+        """Return the registry id of one name, or None.
+
+        Diacritics count: a name that matches only once they are removed is accepted when
+        exactly one entry has that diacritics-free form.
+        """
+        if text in self._memo:
+            return self._memo[text]
+        key = name_key(text)
+        found = self._by_key.get(key) if key else None
+        if key and not found:
+            candidates = self._by_folded.get(fold(key), set())
+            found = next(iter(candidates)) if len(candidates) == 1 else None
+        self._memo[text] = found
+        return found
+
+    def mention(self, entity_id: str, surface: str) -> AgencyMention:
+        """Build an :class:`AgencyMention` for a resolved name."""
+        return AgencyMention(
+            entity_id=entity_id,
+            surface=nfc(surface).strip(" ,;:."),
+            is_collective=self.entries[entity_id].is_collective,
+        )
+
+    # -- lists --------------------------------------------------------------------------
+
+    def parse_list(self, text: str) -> list[AgencyMention] | None:
+        """Parse a whole string as a list of names; None when any part is unknown."""
+        return _parse_list_cached(self, nfc(text).strip(" ,;:."))
+
+    def _parse_list(self, text: str) -> list[AgencyMention] | None:
+        if not text:
+            return None
+        distributed = _DISTRIBUTED_RE.match(text)
+        if distributed:
+            return self._parse_distributed(text[distributed.end():])
+        chunks, seps = _split_keep(text)
+        return self._segment(chunks, seps)
+
+    def _segment(self, chunks: list[str], seps: list[str]) -> list[AgencyMention] | None:
+        """Fewest-names segmentation of ``chunks`` (joined back with ``seps``)."""
+        n = len(chunks)
+        best: list[list[AgencyMention] | None] = [None] * (n + 1)
+        best[n] = []
+        for i in range(n - 1, -1, -1):
+            for j in range(n, i, -1):
+                rest = best[j]
+                if rest is None:
+                    continue
+                surface = _join(chunks, seps, i, j)
+                found = self.resolve(surface)
+                if found is None and i > 0:
+                    found = self._resolve_with_head(chunks[i - 1], surface)
+                if found is None:
+                    continue
+                candidate = [self.mention(found, surface), *rest]
+                if best[i] is None or len(candidate) < len(best[i]):
+                    best[i] = candidate
+        return best[0]
+
+    def _resolve_with_head(self, previous: str, surface: str) -> str | None:
+        """"UBND huyện Đông Sơn, TP. Thanh Hóa": borrow the head of the previous name."""
+        low = tone_key(previous)
+        for head in _HEADS:
+            if low.startswith(head + " ") and not tone_key(surface).startswith(head):
+                found = self.resolve(f"{previous[: len(head)]} {surface}")
+                if found:
+                    return found
+        return None
+
+    def _parse_distributed(self, text: str) -> list[AgencyMention] | None:
+        """"Các sở: Giao thông vận tải, Xây dựng; Công an tỉnh" -> Sở ..., Sở ..., Công an tỉnh."""
+        parts = re.split(r"\s*;\s*", text, maxsplit=1)
+        items = re.split(r"\s*,\s*", parts[0])
+        found: list[AgencyMention] = []
+        for index, item in enumerate(items):
+            resolved = self.resolve(f"Sở {item}")
+            if resolved:
+                found.append(self.mention(resolved, f"Sở {item}"))
+                continue
+            # "Nông nghiệp và PTNT và các đơn vị liên quan": split the tail.
+            remainder = ", ".join(items[index:])
+            chunks, seps = _split_keep(remainder)
+            for cut in range(len(chunks) - 1, 0, -1):
+                head = self.resolve("Sở " + _join(chunks, seps, 0, cut))
+                tail = self._segment(chunks[cut:], seps[cut:])
+                if head and tail is not None:
+                    return [*found, self.mention(head, "Sở " + _join(chunks, seps, 0, cut)), *tail]
+            tail = self._segment(chunks, seps)
+            if tail is None:
+                return None
+            return [*found, *tail]
+        if len(parts) > 1:
+            tail = self.parse_list(parts[1])
+            if tail is None:
+                return None
+            found.extend(tail)
+        return found
+
+    def longest_list_prefix(self, text: str, max_words: int = 45) -> tuple[list[AgencyMention], str] | None:
+        """Find the longest leading run of ``text`` that is a list of names.
+
+        Returns the mentions and the remaining text, or None when no prefix is a name.
+
+        Example:
+            >>> r = AgencyResolver.from_file(REGISTRY_PATH)
+            >>> found, rest = r.longest_list_prefix("Sở Y tế thường xuyên cập nhật tình hình")
+            >>> [m.entity_id for m in found], rest
+            (['so-y-te'], 'thường xuyên cập nhật tình hình')
+        """
+        words = text.split(" ")
+        for count in range(min(len(words), max_words), 0, -1):
+            last = name_key(words[count - 1]).split()
+            if not last or fold(last[-1]) not in self._last_words:
+                continue
+            prefix = " ".join(words[:count])
+            found = self.parse_list(prefix)
+            if found:
+                return found, " ".join(words[count:]).strip()
+        return None
+
+
+@lru_cache(maxsize=20000)
+def _parse_list_cached(resolver: AgencyResolver, text: str) -> list[AgencyMention] | None:
+    return resolver._parse_list(text)
+
+
+def _split_keep(text: str) -> tuple[list[str], list[str]]:
+    chunks: list[str] = []
+    seps: list[str] = []
+    position = 0
+    for match in _SEPARATOR_RE.finditer(text):
+        if match.start() == position:
+            continue
+        chunks.append(text[position:match.start()])
+        seps.append(match.group(0))
+        position = match.end()
+    chunks.append(text[position:])
+    return chunks, seps
+
+
+def _join(chunks: list[str], seps: list[str], start: int, end: int) -> str:
+    out = chunks[start]
+    for index in range(start + 1, end):
+        out += seps[index - 1] + chunks[index]
+    return out
+
+
+def load_registry(path: Path) -> list[RegistryEntry]:
+    """Read the agencies registry TOML file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RegistryError("registry file not found", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
+    entries: list[RegistryEntry] = []
+    for kind in ("agency", "collective"):
+        for item in data.get(kind, []):
+            missing = [key for key in ("id", "name", "source") if key not in item]
+            if missing:
+                raise RegistryError(
+                    f"[[{kind}]] {item.get('id', '?')} lacks {', '.join(missing)}", path=path.name
+                )
+            entries.append(
+                RegistryEntry(
+                    id=item["id"],
+                    name=nfc(item["name"]),
+                    name_en=item.get("name_en", ""),
+                    is_collective=kind == "collective",
+                    aliases=[nfc(a) for a in item.get("aliases", [])],
+                    level=item.get("level"),
+                    category=item.get("category"),
+                    members=item.get("members"),
+                    source=item["source"],
+                )
+            )
+    return entries

@@ -1,0 +1,125 @@
+"""Plain dataclasses for what the extractor finds; the graph layer turns them into RDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document as cited: identifier as printed plus what the citation tells about it.
+
+    ``identifier`` is the official number with its type and issuer code, e.g. "58-NQ/TW",
+    "13/NQ-CP", "31/2021/QH15", "2999/QĐ-UBND".
+    """
+
+    identifier: str
+    kind: str  # "Nghị quyết", "Quyết định", "Chương trình", "Kế hoạch", ...
+    year: int | None = None
+    date: date | None = None
+    issuer: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Citation:
+    """One mention of a document in a source line."""
+
+    ref: DocRef
+    line: int
+    text: str
+    implements: DocRef | None = None  # "X thực hiện Y" stated in the same mention
+    based_on: bool = False  # a "Căn cứ ..." line of the decision
+
+
+@dataclass
+class Deadline:
+    """A deadline as printed and as understood."""
+
+    text: str
+    kind: str  # by-date, month, quarter, year, period, ongoing, annual, none
+    end: date | None = None
+    start: date | None = None
+
+
+@dataclass
+class AgencyMention:
+    """An agency or collective named in a task, resolved against the registry."""
+
+    entity_id: str  # registry id, e.g. "so-ke-hoach-va-dau-tu"
+    surface: str  # as printed
+    is_collective: bool = False
+
+
+@dataclass
+class Section:
+    """A numbered part of a plan (body heading or appendix group)."""
+
+    key: str  # stable key: "II.3", "III.1.2" or "PL.III.2"
+    number: str  # as printed
+    title: str
+    line: int
+    parent: str | None = None
+    appendix: bool = False
+
+
+@dataclass
+class Task:
+    """One obligation of a plan."""
+
+    line: int
+    end_line: int
+    text: str
+    section: str | None
+    lead: list[AgencyMention]
+    coordinating: list[AgencyMention]
+    deadline: Deadline
+    appendix: bool = False
+    row_number: str | None = None
+    output: str | None = None
+    projects: list = field(default_factory=list)  # list[ProjectRef]
+    details: int | None = None  # for appendix rows: the line of the body task detailed
+
+
+@dataclass
+class Target:
+    """A quantitative target."""
+
+    line: int
+    indicator: str
+    value_text: str
+    unit: str
+    comparator: str
+    value: Decimal | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    approximate: bool = False
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    scope: str = "province"  # province, city, district
+    scope_area: str = ""
+    sentence: str = ""
+
+
+@dataclass
+class PlanExtract:
+    """Everything extracted from one source document."""
+
+    source_file: str
+    sha256: str
+    kind: str  # "Kế hoạch hành động" or "Chương trình hành động"
+    title: str
+    decision: DocRef | None
+    decision_line: int | None
+    decision_number_missing: bool
+    implements: list[DocRef]
+    sections: list[Section]
+    tasks: list[Task]
+    targets: list[Target]
+    citations: list[Citation]
+    scope: str
+    scope_area: str
+    title_en: str = ""
+    warnings: list[str] = field(default_factory=list)

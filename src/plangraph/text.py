@@ -1,0 +1,165 @@
+"""Vietnamese text helpers: normalisation, diacritics-free keys, numbers, slugs.
+
+Everything here is pure Python (``unicodedata`` and ``re``) so that it stays cheap to
+import.
+
+Example:
+    >>> fold("Sở Kế hoạch và Đầu tư")
+    'so ke hoach va dau tu'
+    >>> parse_vn_number("5.200")
+    Decimal('5200')
+    >>> parse_vn_number("0,3")
+    Decimal('0.3')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "nfc",
+    "clean_line",
+    "tone_key",
+    "fold",
+    "slugify",
+    "parse_vn_number",
+    "roman_to_int",
+    "ROMAN_RE",
+]
+
+# Invisible characters that converters leave behind; they must not change the graph.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TAGS = re.compile(r"</?(?:b|i|u|p|em|strong|span|br)\b[^>]*>", re.IGNORECASE)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC without invisible characters.
+
+    Example:
+        >>> nfc("Ho\u0300a") == "Hòa"
+        True
+    """
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def clean_line(line: str) -> str:
+    """Strip the debris of document conversion from one line of text.
+
+    Removes HTML tags (``<b>``, ``<i>``, ``<p>``), Markdown emphasis and heading marks,
+    bookmarks, and collapses whitespace (tabs included).
+
+    Example:
+        >>> clean_line("## **2. Hoàn thiện thể chế**")
+        '2. Hoàn thiện thể chế'
+    """
+    line = nfc(line)
+    line = _TAGS.sub("", line)
+    line = _BOOKMARK.sub("", line)
+    line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"^\s*#{1,6}\s+", "", line)
+    # Markdown italics around labels: "*Nhiệm vụ chung:*"
+    line = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", line)
+    line = line.replace("\u2013", "-").replace("\u2014", "-")
+    return _SPACES.sub(" ", line).strip()
+
+
+# Old-style and new-style tone placement ("hoá" / "hóa", "uỷ" / "ủy") are both met.
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(sorted(_TONE_PAIRS, key=len, reverse=True)))
+
+
+def tone_key(text: str) -> str:
+    """Lower-case ``text`` and unify tone-mark placement, keeping diacritics.
+
+    Example:
+        >>> tone_key("Thanh Hoá") == tone_key("Thanh Hóa")
+        True
+    """
+    text = nfc(text).lower()
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
+
+
+def fold(text: str) -> str:
+    """Return a lower-case key without diacritics ("đ" becomes "d").
+
+    Example:
+        >>> fold("Ủy ban nhân dân")
+        'uy ban nhan dan'
+    """
+    text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return _SPACES.sub(" ", text).strip()
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Make an ASCII slug for IRIs.
+
+    Example:
+        >>> slugify("Sở Nông nghiệp và Phát triển nông thôn")
+        'so-nong-nghiep-va-phat-trien-nong-thon'
+        >>> slugify("58-NQ/TW")
+        '58-nq-tw'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "x"
+
+
+_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^\d+\.\d{1,2}$")
+
+
+def parse_vn_number(text: str) -> Decimal | None:
+    """Parse a number written the Vietnamese way: "." groups thousands, "," is decimal.
+
+    A lone "." followed by one or two digits ("4.0") is read as a decimal point, since a
+    thousands group always has three digits.
+
+    Example:
+        >>> parse_vn_number("750.000")
+        Decimal('750000')
+        >>> parse_vn_number("16,71")
+        Decimal('16.71')
+        >>> parse_vn_number("08")
+        Decimal('8')
+    """
+    text = text.strip()
+    if not _NUMBER_RE.match(text):
+        return None
+    if re.match(r"^\d+\.\d{1,2}$", text):
+        normal = text
+    else:
+        normal = text.replace(".", "").replace(",", ".")
+    try:
+        value = Decimal(normal)
+    except InvalidOperation:  # pragma: no cover - guarded by the regex
+        return None
+    return value.normalize() if value == value.to_integral() else value
+
+
+ROMAN_RE = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(text: str) -> int | None:
+    """Convert a Roman numeral (I..LXXXIX) to an int, or None.
+
+    Example:
+        >>> roman_to_int("XIV")
+        14
+    """
+    if not ROMAN_RE.match(text):
+        return None
+    total = 0
+    for char, following in zip(text, text[1:] + " "):
+        value = _ROMAN[char]
+        total += -value if following != " " and _ROMAN.get(following, 0) > value else value
+    return total
