@@ -142,7 +142,7 @@ def parse_vn_number(text: str) -> Decimal | None:
         value = Decimal(normal)
     except InvalidOperation:  # pragma: no cover - guarded by the regex
         return None
-    return value.normalize() if value == value.to_integral() else value
+    return Decimal(int(value)) if value == value.to_integral() else value
 
 
 ROMAN_RE = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")

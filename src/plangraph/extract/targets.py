@@ -32,29 +32,39 @@ _UNITS = [
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _VALUE_RE = re.compile(
-    rf"(?<![\w/.,])(?P<v1>{_NUM})(?:\s*(?P<u1>%))?(?:\s*[-–]\s*(?P<v2>{_NUM}))?\s*(?P<unit>{_UNIT_RE})(?!\w)"
+    rf"(?<![\w/.,])(?P<v1>{_NUM})(?:(?:\s*%)?\s*[-–]\s*(?P<v2>{_NUM}))?\s*(?P<unit>{_UNIT_RE})(?!\w)"
 )
 _CONTEXT_RE = re.compile(
-    r"(?P<period>giai đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4}))|(?P<until>(?:đến|vào|trong)?\s*năm\s+(?P<y>\d{4}))",
+    r"(?P<period>(?:giai đoạn|(?:\d+\s+)?năm)\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4}))"
+    r"|(?P<until>(?:đến|vào|trong)?\s*năm\s+(?P<y>\d{4}))"
+    r"|(?P<annual>(?<!quân )h[ằà]ng năm(?=\s*,))",
+    re.IGNORECASE,
+)
+# Where an indicator starts: after a colon, "trong đó", or a leading time phrase.
+_CUT_RE = re.compile(
+    r":|\btrong đó\b|(?:giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4}|năm\s+\d{4})\s*,",
     re.IGNORECASE,
 )
 _LEAD_FILLER = re.compile(
-    r"^(?:[-+•]\s*)?(?:trong đó\s*:?\s*|phấn đấu\s*|đến năm \d{4}\s*[:,]?\s*|giai đoạn \d{4}\s*[-–]\s*\d{4}\s*[:,]?\s*"
-    r"|năm \d{4}\s*[:,]?\s*|có\s+|và\s+|,\s*)+",
+    r"^(?:[-+•]\s*|[a-zđ]\)\s*|,\s*|(?:phấn đấu|phân đầu|phân đấu|có|và|bảo đảm|đảm bảo|đạt|chiếm|là|"
+    r"trở lên|trở xuống|đến|vào|trong|hằng năm|hàng năm)\b\s*,?\s*"
+    r"|(?:đến |vào |trong )?năm \d{4}\s*[:,]?\s*|giai đoạn \d{4}\s*[-–]\s*\d{4}\s*[:,]?\s*)*",
     re.IGNORECASE,
 )
 _TRAIL_FILLER = re.compile(
     r"(?:\s+(?:đạt|chiếm|là|tăng|có|bình quân|khoảng|trở lên|tối thiểu|ít nhất|dưới|không quá|trên|từ|"
-    r"gấp|tăng thêm|lên|hằng năm|hàng năm|mức|năm \d{4}|giai đoạn \d{4}\s*[-–]\s*\d{4}|vào năm \d{4}|đến năm \d{4}))+\s*[:,]?\s*$",
+    r"gấp|tăng thêm|lên|hằng năm|hàng năm|mức|(?:\d+\s+)?năm \d{4}(?:\s*[-–]\s*\d{4})?|"
+    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|vào năm \d{4}|đến năm \d{4}))+\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+_INDICATOR_HEADS = ("tỷ", "tốc độ", "kim ngạch", "tổng", "giá trị", "thu ", "số ", "mật độ", "diện tích")
 
 
 def _comparator(before: str, after: str) -> tuple[str, bool]:
     """">=", "<=", "<", ">" or "=", and whether the value is approximate."""
     b, a = before.lower(), after.lower()
     approximate = bool(re.search(r"khoảng\s*$", b))
-    if re.match(r"^\s*trở lên", a) or re.search(r"(?:tối thiểu|ít nhất)\s*$", b):
+    if re.match(r"^[^;]{0,60}?\btrở lên", a) or re.search(r"(?:tối thiểu|ít nhất)\s*$", b):
         return ">=", approximate
     if re.search(r"(?:không quá|tối đa)\s*$", b):
         return "<=", approximate
@@ -65,54 +75,73 @@ def _comparator(before: str, after: str) -> tuple[str, bool]:
     return "=", approximate
 
 
+def _clean(text: str) -> str:
+    text = _LEAD_FILLER.sub("", text.strip(" ,;"))
+    text = _TRAIL_FILLER.sub("", text)
+    return _TRAIL_FILLER.sub("", text).strip(" ,:;")
+
+
 def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_area: str = "tỉnh Thanh Hóa") -> list[Target]:
     """Find targets in goal paragraphs given as (line, text) pairs."""
     targets: list[Target] = []
     year: int | None = None
     period: tuple[int, int] | None = None
+    section_year: int | None = None
+    section_period: tuple[int, int] | None = None
     for line, text in lines:
+        text = re.sub(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", "", text, flags=re.IGNORECASE)
+        if not _VALUE_RE.search(text):
+            # a heading such as "2. Mục tiêu cụ thể đến năm 2030" sets the time of what follows
+            section_year, section_period = _update_context(text, section_year, section_period)
+            continue
+        year, period = section_year, section_period
         for sentence in re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text):
             header = ""
+            previous: str | None = None
             for clause in re.split(r";\s*", sentence):
-                if ":" in clause:
-                    head, _, tail = clause.partition(":")
-                    head_context = _CONTEXT_RE.search(head)
-                    head_words = _LEAD_FILLER.sub("", head).strip()
-                    if head_context and len(head_words.split()) <= 1:
-                        pass  # "Giai đoạn 2021 - 2025:" is a time context, not a heading
-                    elif not _VALUE_RE.search(head) and len(head.split()) <= 14:
-                        header = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head)).strip()
-                        clause = tail
-                year, period = _update_context(clause, year, period, until=None)
+                head, colon, tail = clause.partition(":")
+                if colon and not _VALUE_RE.search(head) and len(head.split()) <= 14:
+                    year, period = _update_context(head, year, period)
+                    cleaned = _clean(_CONTEXT_RE.sub(" ", head))
+                    header = cleaned if len(cleaned.split()) > 1 else ""
+                    clause = tail
+                elif header and previous and not _short(clause):
+                    header = ""
                 previous_end = 0
                 for match in _VALUE_RE.finditer(clause):
                     before = clause[previous_end: match.start()]
-                    context_year, context_period = _update_context(before, year, period, until=None)
-                    year, period = context_year, context_period
-                    indicator = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", before.strip(" ,"))).strip(" ,:")
-                    indicator = re.sub(r"\s*(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*$", "", indicator)
-                    indicator = _TRAIL_FILLER.sub("", indicator).strip(" ,:")
-                    if header and indicator and not indicator.lower().startswith(header.lower()):
+                    year, period = _update_context(before, year, period)
+                    pieces = _CUT_RE.split(before)
+                    indicator = _clean(pieces[-1])
+                    if re.search(r"\btrong đó\b", before, re.IGNORECASE) and previous and indicator:
+                        indicator = f"{previous}, trong đó {indicator}"
+                    consumed = 0
+                    if not re.search(r"[^\W\d]{2,}", indicator):
+                        noun, consumed = _following_noun(clause[match.end():])
+                        indicator = noun or previous or ""
+                    elif header and not indicator.lower().startswith(header.lower()):
                         indicator = f"{header}: {indicator}"
-                    previous_end = match.end()
-                    if not indicator or len(indicator) < 4 or not re.search(r"[^\W\d]", indicator):
+                    previous_end = match.end() + consumed
+                    own_year, own_period = _after_context(clause[match.end():])
+                    if len(indicator) < 3:
                         continue
+                    previous = indicator
                     v1 = parse_vn_number(match.group("v1"))
                     v2 = parse_vn_number(match.group("v2")) if match.group("v2") else None
                     if v1 is None:
                         continue
-                    after = clause[match.end(): match.end() + 20]
-                    comparator, approximate = _comparator(before, after)
-                    unit = match.group("unit")
+                    following = clause[match.end():]
+                    next_value = _VALUE_RE.search(following)
+                    comparator, approximate = _comparator(before, following[: next_value.start() if next_value else 80])
                     target = Target(
                         line=line,
-                        indicator=indicator[0].lower() + indicator[1:] if indicator[:2] != indicator[:2].upper() else indicator,
+                        indicator=indicator[0].lower() + indicator[1:] if not indicator[:2].isupper() else indicator,
                         value_text=match.group(0).strip(),
-                        unit=unit,
+                        unit=match.group("unit"),
                         comparator=comparator,
                         approximate=approximate,
-                        year=None if period and _later(period, year) else year,
-                        period=period if period and _later(period, year) else None,
+                        year=own_year or (year if not period and not own_period else None),
+                        period=own_period or (period if not own_year else None),
                         scope=scope,
                         scope_area=scope_area,
                         sentence=sentence.strip(),
@@ -125,24 +154,44 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
     return targets
 
 
-_LAST_KIND: dict[int, str] = {}
+def _short(clause: str) -> bool:
+    """A clause that continues a "heading: a 1%, b 2%" list: a short name and a number."""
+    first = _VALUE_RE.search(clause)
+    name = _clean(clause[: first.start()]) if first else clause
+    return len(name.split()) <= 5 and not name.lower().startswith(_INDICATOR_HEADS)
 
 
-def _update_context(text: str, year: int | None, period: tuple[int, int] | None, until: None):
+def _following_noun(text: str) -> tuple[str, int]:
+    """"100% đơn vị cấp huyện, ..." : the indicator follows the number.
+
+    Returns the indicator and how many characters of ``text`` it used.
+    """
+    stop = re.search(rf",?\s*(?:và\s+)?(?={_NUM})|;|\.\s|\.$|\s+\(", text)
+    end = stop.start() if stop else len(text)
+    words = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text[:end])
+    words = re.sub(r"\s+trở lên\b", "", words)
+    return _clean(words), end
+
+
+def _after_context(text: str) -> tuple[int | None, tuple[int, int] | None]:
+    """"... đạt 37,2% vào năm 2030": a time phrase right after the value, before the next one."""
+    next_value = _VALUE_RE.search(text)
+    span = text[: next_value.start() if next_value else len(text)]
+    match = re.match(r"^\s*(?:trở lên\s*)?(?:vào|trong|đến)\s+năm\s+(\d{4})\b", span, re.IGNORECASE)
+    if match:
+        return int(match.group(1)), None
+    return None, None
+
+
+def _update_context(text: str, year: int | None, period: tuple[int, int] | None):
     """Move the time context to the last time phrase in ``text`` (not "so với năm ...")."""
     for match in _CONTEXT_RE.finditer(text):
         if re.search(r"so với\s*$", text[: match.start()], re.IGNORECASE):
             continue
         if match.group("period"):
             period, year = (int(match.group("y1")), int(match.group("y2"))), None
+        elif match.group("annual"):
+            period, year = None, None  # "phấn đấu hằng năm, ...": every year
         else:
             year, period = int(match.group("y")), None
     return year, period
-
-
-def _later(period: tuple[int, int] | None, year: int | None) -> bool:
-    return period is not None and year is None
-
-
-def _decimal(value: Decimal | None) -> Decimal | None:  # pragma: no cover - kept for symmetry
-    return value
