@@ -253,7 +253,7 @@ class GraphBuilder:
                     add(dnode, pg("numberSource"), self._citation_node(plan_nodes, resolved_file(docs, citation), citation))
                 self._document_facts(add, decision_doc, override_date=date)
                 if plan.decision_line:
-                    add(dnode, pg("sourceLine"), lit(plan.decision_line, datatype=XSD + "positiveInteger"))
+                    add(dnode, pg("sourceLine"), lit(plan.decision_line, datatype=XSD + "integer"))
                     add(dnode, pg("sourceFile"), lit(plan.source_file))
             for ref in plan.implements:
                 doc = self._doc_for(ref, docs, unique_year)
@@ -266,7 +266,7 @@ class GraphBuilder:
                 add(snode, pg("plan"), node)
                 add(snode, pg("sectionNumber"), lit(section.number))
                 add(snode, _p(RDFS, "label"), lit(f"{section.number}. {section.title}", lang="vi"))
-                add(snode, pg("sourceLine"), lit(section.line, datatype=XSD + "positiveInteger"))
+                add(snode, pg("sourceLine"), lit(section.line, datatype=XSD + "integer"))
                 add(snode, pg("sourceFile"), lit(plan.source_file))
                 if section.parent:
                     add(snode, pg("parentSection"), iri(f"{node[1:-1]}/section/{section.parent}"))
@@ -301,7 +301,7 @@ class GraphBuilder:
                 add(tnode, pg("scope"), pg(_SCOPE[target.scope]))
                 add(tnode, pg("scopeArea"), lit(target.scope_area, lang="vi"))
                 add(tnode, pg("sourceFile"), lit(plan.source_file))
-                add(tnode, pg("sourceLine"), lit(target.line, datatype=XSD + "positiveInteger"))
+                add(tnode, pg("sourceLine"), lit(target.line, datatype=XSD + "integer"))
                 add(tnode, _p(PROV, "wasDerivedFrom"), source_node)
             summary.targets += len(plan.targets)
 
@@ -316,7 +316,7 @@ class GraphBuilder:
                 add(cnode, pg("citedDocument"), doc.node)
                 add(cnode, pg("citedIn"), plan_nodes[source_file])
                 add(cnode, pg("sourceFile"), lit(source_file))
-                add(cnode, pg("sourceLine"), lit(citation.line, datatype=XSD + "positiveInteger"))
+                add(cnode, pg("sourceLine"), lit(citation.line, datatype=XSD + "integer"))
                 add(cnode, pg("citationText"), lit(citation.text, lang="vi"))
                 add(cnode, _p(PROV, "wasDerivedFrom"), iri(f"source/{source_file}"))
                 if plan_nodes[source_file] != doc.node:
@@ -398,9 +398,9 @@ class GraphBuilder:
         add(node, pg("plan"), plan_node)
         add(node, _p(RDFS, "label"), lit(task.text, lang="vi"))
         add(node, pg("sourceFile"), lit(plan.source_file))
-        add(node, pg("sourceLine"), lit(task.line, datatype=XSD + "positiveInteger"))
+        add(node, pg("sourceLine"), lit(task.line, datatype=XSD + "integer"))
         if task.end_line != task.line:
-            add(node, pg("sourceEndLine"), lit(task.end_line, datatype=XSD + "positiveInteger"))
+            add(node, pg("sourceEndLine"), lit(task.end_line, datatype=XSD + "integer"))
         add(node, _p(PROV, "wasDerivedFrom"), iri(f"source/{plan.source_file}"))
         if task.section:
             add(node, pg("section"), iri(f"{plan_node[1:-1]}/section/{task.section}"))

@@ -1,0 +1,56 @@
+"""Shared fixtures: the five real plans, extracted once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plangraph.build import build_graph
+from plangraph.extract.agencies import AgencyResolver
+from plangraph.extract.document import extract_document
+from plangraph.sources import read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "data" / "sources"
+FILES = {
+    "000": "000_b2f608754944a1c5.txt",
+    "001": "001_6a9639a9452fe57b.txt",
+    "002": "002_5ed02d632c79bce9.txt",
+    "003": "003_d935930fee5a67bf.txt",
+    "004": "004_86eb4304471918db.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def resolver() -> AgencyResolver:
+    return AgencyResolver.from_file()
+
+
+@pytest.fixture(scope="session")
+def plans(resolver):
+    return {key: extract_document(read_source(SOURCES / name), resolver) for key, name in FILES.items()}
+
+
+@pytest.fixture(scope="session")
+def built():
+    return build_graph(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def graph(built):
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(data=built.turtle, format="turtle")
+    return g
+
+
+def task_at(plan, line: int, appendix: bool | None = None):
+    found = [t for t in plan.tasks if t.line == line and (appendix is None or t.appendix == appendix)]
+    assert len(found) == 1, f"expected one task at line {line}, found {len(found)}"
+    return found[0]
+
+
+def ids(mentions) -> list[str]:
+    return [m.entity_id for m in mentions]

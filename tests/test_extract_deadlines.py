@@ -1,0 +1,76 @@
+"""Deadline phrases -> kind and dates (dateparser misreads these, so they are rules)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plangraph.extract.deadlines import find_deadline_in_text, parse_deadline
+
+CELLS = [
+    ("Trước tháng 9/2021", "by-date", None, date(2021, 8, 31)),
+    ("Tháng 10/2021", "month", date(2021, 10, 1), date(2021, 10, 31)),
+    ("Quý IV/2022", "quarter", date(2022, 10, 1), date(2022, 12, 31)),
+    ("trong Quý III năm 2022", "quarter", date(2022, 7, 1), date(2022, 9, 30)),
+    ("trước ngày 31/3/2022", "by-date", None, date(2022, 3, 31)),
+    ("chậm nhất trong quý II năm 2022", "quarter", date(2022, 4, 1), date(2022, 6, 30)),
+    ("Năm 2023", "year", date(2023, 1, 1), date(2023, 12, 31)),
+    ("Giai đoạn 2021 - 2025", "period", date(2021, 1, 1), date(2025, 12, 31)),
+    ("Giai đoạn 2021 – 2025, riêng nội dung quy hoạch Cảng Nghi Sơn trong Quý IV/2021.", "period",
+     date(2021, 1, 1), date(2025, 12, 31)),
+    ("Trước năm 2030", "by-date", None, date(2029, 12, 31)),
+    ("Trong quá trình thực hiện Nghị quyết", "ongoing", None, None),
+    ("Trong thời gian thực hiện Nghị Quyết", "ongoing", None, None),
+    ("Báo cáo định kỳ theo quy định", "none", None, None),
+    ("Báo cáo theo quy định", "none", None, None),
+    ("", "none", None, None),
+    ("Báo cáo UBND tỉnh để trình Thủ tướng Chính phủ xem xét, phê duyệt trong Quý IV/2021", "quarter",
+     date(2021, 10, 1), date(2021, 12, 31)),
+]
+
+
+@pytest.mark.parametrize("cell,kind,start,end", CELLS)
+def test_appendix_cells(cell, kind, start, end):
+    deadline = parse_deadline(cell)
+    assert (deadline.kind, deadline.start, deadline.end) == (kind, start, end)
+
+
+def test_cell_text_is_kept_as_printed():
+    assert parse_deadline("Gửi Sở Kế hoạch và Đầu tư trước ngày 31/3/2022").text == (
+        "Gửi Sở Kế hoạch và Đầu tư trước ngày 31/3/2022"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Xây dựng Đề án X, báo cáo UBND tỉnh trước tháng 11 năm 2021.", ("by-date", date(2021, 10, 31))),
+        ("báo cáo UBND tỉnh trước trong tháng 5 năm 2022.", ("month", date(2022, 5, 31))),
+        # a period inside a programme's name is not a deadline
+        ("Tổ chức thực hiện Chương trình phát triển Khu kinh tế Nghi Sơn giai đoạn 2021 - 2025.", ("none", None)),
+        # "đến năm 2030" and "vào năm 2030" are horizons
+        ("Đề án phát triển thủy sản đến năm 2030, tầm nhìn đến năm 2045.", ("none", None)),
+        ("nâng công suất lên 5 triệu hành khách/năm vào năm 2030.", ("none", None)),
+        # a citation's date is not a deadline
+        ("Thực hiện Quyết định số 5519/QĐ-UBND ngày 30/12/2021 của UBND tỉnh.", ("none", None)),
+        # the reporting deadline wins over an earlier period
+        ("bảo tồn di tích trong giai đoạn 2021 - 2025; báo cáo UBND tỉnh trước Quý IV năm 2022.",
+         ("by-date", date(2022, 9, 30))),
+        ("Đề án X giai đoạn 2020 - 2025, tầm nhìn đến 2030; báo cáo UBND tỉnh chậm nhất trong quý II năm 2022.",
+         ("quarter", date(2022, 6, 30))),
+        ("; Giai đoạn 2022 - 2025, hoàn thành hạ tầng 6 cụm công nghiệp", ("period", date(2025, 12, 31))),
+        ("báo cáo UBND tỉnh trong thời gian thực hiện Nghị quyết.", ("ongoing", None)),
+        ("giải quyết các khó khăn trong quá trình thực hiện dự án", ("none", None)),
+    ],
+)
+def test_deadlines_in_running_text(text, expected):
+    deadline = find_deadline_in_text(text)
+    assert (deadline.kind, deadline.end) == expected
+
+
+def test_action_starting_with_thuong_xuyen_is_ongoing(plans):
+    from conftest import task_at
+
+    assert task_at(plans["002"], 60).deadline.kind == "ongoing"  # "Sở Y tế thường xuyên cập nhật ..."
+    assert task_at(plans["001"], 75).deadline.kind == "none"  # "... ; thường xuyên rà soát" mid-sentence
