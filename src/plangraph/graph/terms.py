@@ -89,8 +89,8 @@ def to_turtle(triples: Iterable[Triple], header: str = "") -> str:
     """Serialise ``triples`` as sorted Turtle.
 
     Example:
-        >>> print(to_turtle([(iri("a"), RDF_TYPE, iri(PG + "Task"))]).splitlines()[-2])
-        <a> a pg:Task .
+        >>> to_turtle([(iri("a"), RDF_TYPE, iri(PG + "Task"))]).splitlines()[-3:]
+        ['', '<a>', '    a pg:Task .']
     """
     by_subject: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for s, p, o in triples:
