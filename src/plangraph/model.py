@@ -5,6 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+
+
+def unique_by(items: Iterable[T], key: Callable[[T], object]) -> list[T]:
+    """Keep the first item of each key, in order.
+
+    Example:
+        >>> unique_by(["a", "b", "A"], str.lower)
+        ['a', 'b']
+    """
+    seen: set[object] = set()
+    out: list[T] = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import AgencyMention, Deadline, Section, Task
-from ..text import fold
+from ..model import AgencyMention, Deadline, Section, Task, unique_by
 from .agencies import AgencyResolver
 from .deadlines import find_deadline_in_text
 from .paragraphs import Paragraph
@@ -235,25 +234,18 @@ class BodyParser:
             end_line=end_line,
             text=text.strip(),
             section=section,
-            lead=_dedupe(lead),
-            coordinating=_dedupe(coordinating),
+            lead=unique_by(lead, _entity),
+            coordinating=unique_by(coordinating, _entity),
             deadline=deadline,
         )
         self.tasks.append(task)
         return task
 
 
-def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:
-    seen: set[str] = set()
-    out = []
-    for mention in mentions:
-        if mention.entity_id not in seen:
-            seen.add(mention.entity_id)
-            out.append(mention)
-    return out
+def _entity(mention: AgencyMention) -> str:
+    return mention.entity_id
 
 
 def is_agency_start(resolver: AgencyResolver, text: str) -> bool:
     """True when ``text`` (after its marker) starts with a known agency name."""
-    found = resolver.longest_list_prefix(text)
-    return found is not None and not fold(text).startswith(("bac ", "nam "))
+    return resolver.longest_list_prefix(text) is not None

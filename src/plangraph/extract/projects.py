@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RegistryError
+from ..model import unique_by
 from ..text import fold, nfc, slugify
 
 __all__ = ["ProjectRef", "find_projects", "PROJECTS_PATH"]
@@ -70,10 +71,4 @@ def find_projects(text: str) -> list[ProjectRef]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(ref)
-    seen: set[str] = set()
-    unique = []
-    for ref in found:
-        if ref.id not in seen:
-            seen.add(ref.id)
-            unique.append(ref)
-    return unique
+    return unique_by(found, lambda ref: ref.id)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import SourceError
-from ..model import AgencyMention, Section, Task
+from ..model import AgencyMention, Section, Task, unique_by
 from ..text import ROMAN_RE, clean_line, fold, slugify
 from .agencies import AgencyResolver
 from .deadlines import parse_deadline
@@ -211,7 +211,7 @@ def _parse_agencies(
 ) -> list[AgencyMention]:
     found = resolver.parse_list(cell)
     if found is not None:
-        return _unique(found)
+        return unique_by(found, lambda m: m.entity_id)
     # Best effort: resolve what can be resolved, keep the rest as unregistered names.
     mentions: list[AgencyMention] = []
     for part in re.split(r"\s*[,;]\s*", cell):
@@ -223,14 +223,4 @@ def _parse_agencies(
             continue
         warnings.append(f"{source_file}:{line}: unknown agency {part!r} (add it to data/registry/agencies.toml)")
         mentions.append(AgencyMention(f"unregistered-{slugify(part)}", part.strip(), False))
-    return _unique(mentions)
-
-
-def _unique(mentions: list[AgencyMention]) -> list[AgencyMention]:
-    seen: set[str] = set()
-    out = []
-    for mention in mentions:
-        if mention.entity_id not in seen:
-            seen.add(mention.entity_id)
-            out.append(mention)
-    return out
+    return unique_by(mentions, lambda m: m.entity_id)

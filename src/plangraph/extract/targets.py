@@ -16,8 +16,6 @@ Example:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-
 from ..model import Target
 from ..text import parse_vn_number
 
