@@ -25,9 +25,7 @@ from .sources import read_manifest, read_source
 
 __all__ = ["build_graph", "BuildResult", "write_atomic", "DEFAULT_SOURCES", "DEFAULT_OUTPUT"]
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCES = ROOT / "data" / "sources"
-DEFAULT_OUTPUT = ROOT / "data" / "plangraph.ttl"
+from .paths import DEFAULT_OUTPUT, DEFAULT_SOURCES  # noqa: E402  (re-exported)
 
 HEADER = (
     "# plangraph: the knowledge graph of the plans in data/sources/.\n"

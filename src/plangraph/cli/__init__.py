@@ -16,6 +16,14 @@ from .. import __version__
 # name -> (module, function, one-line help shown by --help without importing the module)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("plangraph.cli.build", "build", "Build data/plangraph.ttl from the plans in data/sources/."),
+    "query": ("plangraph.cli.query", "query", "Run a named query (tasks-of-agency, trace, due, ...)."),
+    "queries": ("plangraph.cli.query", "queries", "List the named queries and what they answer."),
+    "sparql": ("plangraph.cli.query", "sparql", "Run an ad hoc SPARQL query."),
+    "tasks": ("plangraph.cli.tasks", "tasks", "Every task of an agency across all plans."),
+    "trace": ("plangraph.cli.tasks", "trace", "Trace a task up to the resolutions it serves."),
+    "agency": ("plangraph.cli.tasks", "agency", "Find agencies by name, abbreviation or prefix."),
+    "publish": ("plangraph.cli.publish", "publish", "Load the graph into a SPARQL store (Graph Store Protocol)."),
+    "serve": ("plangraph.cli.publish", "serve", "Serve the graph read-only with oxigraph on 127.0.0.1."),
 }
 
 

@@ -61,6 +61,7 @@ _PHRASE_FIXES = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Return the matching key of a name: lower case, abbreviations expanded, no punctuation.
 

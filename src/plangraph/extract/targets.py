@@ -40,12 +40,12 @@ _CONTEXT_RE = re.compile(
 )
 # Where an indicator starts: after a colon, "trong đó", or a leading time phrase.
 _CUT_RE = re.compile(
-    r":|\btrong đó\b|(?:giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4}|năm\s+\d{4})\s*,",
+    r":|\btrong đó\b|\b(?:bảo đảm|đảm bảo)\b|,\s*(?:nâng|đưa|giảm)\s+(?=tỷ lệ|tỷ trọng|tốc độ)|(?:giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4}|năm\s+\d{4})\s*,",
     re.IGNORECASE,
 )
 _LEAD_FILLER = re.compile(
     r"^(?:[-+•]\s*|[a-zđ]\)\s*|,\s*|(?:phấn đấu|phân đầu|phân đấu|có|và|bảo đảm|đảm bảo|đạt|chiếm|là|"
-    r"trở lên|trở xuống|đến|vào|trong|hằng năm|hàng năm)\b\s*,?\s*"
+    r"trở lên|trở xuống|đến|vào|trong|hằng năm|hàng năm|tối thiểu|ít nhất|khoảng|trên|dưới|không quá)\b\s*,?\s*"
     r"|(?:đến |vào |trong )?năm \d{4}\s*[:,]?\s*|giai đoạn \d{4}\s*[-–]\s*\d{4}\s*[:,]?\s*)*",
     re.IGNORECASE,
 )
@@ -55,6 +55,9 @@ _TRAIL_FILLER = re.compile(
     r"giai đoạn \d{4}\s*[-–]\s*\d{4}|vào năm \d{4}|đến năm \d{4}))+\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# Units that measure (as opposed to counting things): a noun after them is not part of the unit.
+_MEASURE_UNITS = {"%", "%/năm", "USD", "tỷ USD", "triệu USD", "tỷ đồng", "triệu đồng", "nghìn tỷ đồng",
+                  "ha", "tấn", "lần"}
 _INDICATOR_HEADS = ("tỷ", "tốc độ", "kim ngạch", "tổng", "giá trị", "thu ", "số ", "mật độ", "diện tích")
 
 
@@ -106,9 +109,10 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
                 elif header and previous and not _short(clause):
                     header = ""
                 previous_end = 0
+                year, period = _sticky_context(clause, year, period)
                 for match in _VALUE_RE.finditer(clause):
                     before = clause[previous_end: match.start()]
-                    year, period = _update_context(before, year, period)
+                    local_year, local_period = _update_context(before, None, None)
                     pieces = _CUT_RE.split(before)
                     indicator = _clean(pieces[-1])
                     if re.search(r"\btrong đó\b", before, re.IGNORECASE) and previous and indicator:
@@ -116,6 +120,9 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
                     consumed = 0
                     if not re.search(r"[^\W\d]{2,}", indicator):
                         noun, consumed = _following_noun(clause[match.end():])
+                        unit = match.group("unit")
+                        if noun and unit not in _MEASURE_UNITS:
+                            noun = f"{unit} {noun}"  # "60 doanh nghiệp khoa học công nghệ"
                         indicator = noun or previous or ""
                     elif header and not indicator.lower().startswith(header.lower()):
                         indicator = f"{header}: {indicator}"
@@ -138,8 +145,8 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
                         unit=match.group("unit"),
                         comparator=comparator,
                         approximate=approximate,
-                        year=own_year or (year if not period and not own_period else None),
-                        period=own_period or (period if not own_year else None),
+                        year=own_year or local_year or (year if not (period or own_period or local_period) else None),
+                        period=own_period or local_period or (period if not (own_year or local_year) else None),
                         scope=scope,
                         scope_area=scope_area,
                         sentence=sentence.strip(),
@@ -164,11 +171,11 @@ def _following_noun(text: str) -> tuple[str, int]:
 
     Returns the indicator and how many characters of ``text`` it used.
     """
-    stop = re.search(rf",?\s*(?:và\s+)?(?={_NUM})|;|\.\s|\.$|\s+\(", text)
+    stop = re.search(rf",?\s*(?:và\s+)?(?={_NUM})|;|\.\s|\.$|\s+\(|\s+theo\s", text)
     end = stop.start() if stop else len(text)
     words = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text[:end])
     words = re.sub(r"\s+trở lên\b", "", words)
-    return _clean(words), end
+    return _TRAIL_FILLER.sub("", words.strip(" ,;:")).strip(" ,;:"), end
 
 
 def _after_context(text: str) -> tuple[int | None, tuple[int, int] | None]:
@@ -179,6 +186,19 @@ def _after_context(text: str) -> tuple[int | None, tuple[int, int] | None]:
     if match:
         return int(match.group(1)), None
     return None, None
+
+
+_STICKY_RE = re.compile(r"(?:^|:|\btrong đó\b)[\s,]*(?:[-+•]\s*)?(?:phấn đấu\s*|phân đầu\s*|phân đấu\s*)?$",
+                        re.IGNORECASE)
+
+
+def _sticky_context(clause: str, year, period):
+    """A time phrase that opens a clause ("Đến năm 2025, ..."; "trong đó: Giai đoạn 2021 -
+    2025, ...") holds for what follows; one inside a clause holds only for its targets."""
+    for match in _CONTEXT_RE.finditer(clause):
+        if _STICKY_RE.search(clause[: match.start()]):
+            year, period = _update_context(match.group(0), year, period)
+    return year, period
 
 
 def _update_context(text: str, year: int | None, period: tuple[int, int] | None):

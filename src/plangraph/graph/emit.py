@@ -27,6 +27,34 @@ from .terms import (
 __all__ = ["GraphBuilder", "Summary", "ISSUERS_PATH"]
 
 ISSUERS_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "issuers.toml"
+INDICATORS_PATH = ISSUERS_PATH.with_name("indicators.toml")
+
+
+def indicator_key(text: str) -> str:
+    """Comparable form of an indicator: no case, diacritics or punctuation.
+
+    Example:
+        >>> indicator_key("Tỷ lệ dân số tham gia BHYT/tổng số dân")
+        'ty le dan so tham gia bhyt tong so dan'
+    """
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", fold(text))).strip()
+
+
+class _Indicators:
+    def __init__(self, path: Path = INDICATORS_PATH):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        self.entries = {item["id"]: item for item in data.get("indicator", [])}
+        self.keys = sorted(
+            ((indicator_key(key), item["id"]) for item in data.get("indicator", []) for key in item["keys"]),
+            key=lambda pair: -len(pair[0]),
+        )
+
+    def match(self, indicator: str) -> str | None:
+        key = indicator_key(indicator)
+        for known, concept in self.keys:
+            if key == known or key.startswith(known + " "):
+                return concept
+        return None
 
 _KIND_CLASS = {
     "Nghị quyết": "Resolution",
@@ -128,6 +156,7 @@ class GraphBuilder:
     def __init__(self, resolver: AgencyResolver):
         self.resolver = resolver
         self.issuers = _Issuers()
+        self.indicators = _Indicators()
         self.plans: list[PlanExtract] = []
 
     def add(self, plan: PlanExtract) -> None:
@@ -197,6 +226,7 @@ class GraphBuilder:
         agencies_used: dict[str, set[str]] = defaultdict(set)
         projects_used: dict[str, object] = {}
         plan_nodes: dict[str, str] = {}
+        indicators_used: set[str] = set()
 
         def add(s: str, p: str, o: str) -> None:
             out.add((s, p, o))
@@ -282,6 +312,11 @@ class GraphBuilder:
                 add(tnode, RDF_TYPE, pg("Target"))
                 add(tnode, pg("plan"), node)
                 add(tnode, pg("indicator"), lit(target.indicator, lang="vi"))
+                add(tnode, pg("indicatorKey"), lit(indicator_key(target.indicator)))
+                concept = self.indicators.match(target.indicator)
+                if concept:
+                    add(tnode, pg("measures"), iri(f"indicator/{concept}"))
+                    indicators_used.add(concept)
                 add(tnode, _p(RDFS, "label"), lit(f"{target.indicator}: {target.value_text}", lang="vi"))
                 add(tnode, pg("valueText"), lit(target.value_text, lang="vi"))
                 add(tnode, pg("unit"), lit(target.unit))
@@ -348,6 +383,16 @@ class GraphBuilder:
             add(pnode, _p(SKOS, "prefLabel"), lit(project.name, lang="vi"))
             add(pnode, _p(RDFS, "label"), lit(project.name, lang="vi"))
         summary.projects = len(projects_used)
+        for concept in sorted(indicators_used):
+            entry = self.indicators.entries[concept]
+            inode = iri(f"indicator/{concept}")
+            add(inode, RDF_TYPE, pg("Indicator"))
+            add(inode, RDF_TYPE, _p(SKOS, "Concept"))
+            add(inode, _p(SKOS, "prefLabel"), lit(entry["name"], lang="vi"))
+            add(inode, _p(SKOS, "prefLabel"), lit(entry["name_en"], lang="en"))
+            add(inode, _p(RDFS, "label"), lit(entry["name"], lang="vi"))
+            for source in entry.get("sources", []):
+                add(inode, _p(DCTERMS, "source"), lit(source))
         summary.triples = len(out)
         return out, summary
 

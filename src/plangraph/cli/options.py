@@ -1,0 +1,52 @@
+"""Options shared by the commands that run queries."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from .output import FORMATS
+
+
+def query_options(function):
+    """--endpoint, --graph, -f/--format, --bom, --limit, --fail-on-empty, --timeout."""
+
+    @click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT",
+                  help="Query a SPARQL 1.1 endpoint instead of the embedded store.")
+    @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False),
+                  help="Graph file for the embedded store (default: data/plangraph.ttl).")
+    @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="json: SPARQL 1.1 results JSON; jsonl: one plain record per line.")
+    @click.option("--bom", is_flag=True, help="Start CSV with a byte order mark (for Excel).")
+    @click.option("--limit", type=click.IntRange(min=0), help="Print at most this many rows.")
+    @click.option("--fail-on-empty", is_flag=True, help="Exit 1 when there are no rows.")
+    @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+                  help="Seconds to wait for an endpoint.")
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool) -> None:
+    """Print ``result`` and exit 1 when asked to fail on an empty result."""
+    import sys
+
+    from .output import write_result
+
+    if limit is not None:
+        result.rows = result.rows[:limit]
+    write_result(result, fmt, bom=bom)
+    if result.boolean is None:
+        click.echo(f"{len(result.rows)} rows", err=True)
+    if fail_on_empty and result.boolean is None and not result.rows:
+        sys.exit(1)
+
+
+def store_for(endpoint, graph_file, timeout):
+    from ..store import open_store
+
+    return open_store(endpoint, graph_file, timeout)

@@ -1,0 +1,90 @@
+"""``plangraph query``, ``plangraph queries`` and ``plangraph sparql``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import UserError, reports_errors
+from .options import emit, query_options, store_for
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UserError(f"--param takes NAME=VALUE, not {item!r}")
+        params[name.strip()] = value
+    return params
+
+
+def run_named(store, name: str, params: dict[str, str]):
+    """Resolve the parameters that name things (agency, document, task), bind, run."""
+    from ..query import bind, load_query, resolve_agency, resolve_document, resolve_task
+
+    query = load_query(name)
+    resolved = {}
+    for key, value in params.items():
+        kind = query.param(key).type
+        if kind == "agency":
+            value = resolve_agency(store, value)
+        elif kind == "document":
+            value = resolve_document(store, value)
+        elif kind == "task":
+            value = resolve_task(store, value)
+        resolved[key] = value
+    return store.query(bind(query, resolved))
+
+
+@click.command()
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
+@query_options
+@reports_errors
+def query(name, params, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
+    """Run the named query NAME (see `plangraph queries`).
+
+    Example: plangraph query tasks-of-agency --param agency="Sở Y tế" -f csv
+    """
+    store = store_for(endpoint, graph_file, timeout)
+    emit(run_named(store, name, _parse_params(params)), fmt, bom, limit, fail_on_empty)
+
+
+@click.command()
+@click.option("-v", "--verbose", is_flag=True, help="Also show each query's question and parameters.")
+@reports_errors
+def queries(verbose):
+    """List the named queries with what they answer."""
+    from ..query import list_queries, load_query
+
+    for name in list_queries():
+        q = load_query(name)
+        click.echo(f"{name:18} {q.title}")
+        if verbose:
+            click.echo(f"{'':18} {q.question}")
+            for p in q.params:
+                flag = "required" if p.required else f"default {p.default}" if p.default else "optional"
+                choices = f" ({'|'.join(p.choices)})" if p.choices else ""
+                click.echo(f"{'':20}--param {p.name}=<{p.type}{choices}> {flag}: {p.description}")
+            click.echo(f"{'':18} e.g. {q.example}\n")
+
+
+@click.command()
+@click.argument("text", required=False)
+@click.option("-q", "--query-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Read the query from a file ('-' for stdin is also accepted as TEXT).")
+@query_options
+@reports_errors
+def sparql(text, query_file, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
+    """Run an ad hoc SPARQL query: plangraph sparql 'SELECT ...' or -q file.rq."""
+    if query_file:
+        text = query_file.read_text(encoding="utf-8")
+    elif text == "-":
+        text = sys.stdin.read()
+    if not text:
+        raise UserError("give a query as TEXT or with -q FILE")
+    store = store_for(endpoint, graph_file, timeout)
+    emit(store.query(text), fmt, bom, limit, fail_on_empty)

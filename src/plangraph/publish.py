@@ -1,0 +1,126 @@
+"""Publish the graph to a SPARQL 1.1 Graph Store, and serve it locally with oxigraph.
+
+The graph is split into one named graph per source document (its plan, sections, tasks,
+targets and citations) plus one for the shared nodes (agencies, collectives, documents,
+issuers, projects, indicators) and the ontology. Each named graph is sent with one HTTP
+PUT, which the store applies whole or not at all; a failure stops the publish, reports
+which graphs were already replaced, and exits 2 (never a partial success).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from .errors import PlangraphError
+from .paths import DEFAULT_OUTPUT, ONTOLOGY
+
+__all__ = ["split_graphs", "publish", "GRAPH_BASE", "SHARED_GRAPH", "free_port", "start_server"]
+
+GRAPH_BASE = "https://w3id.org/plangraph/graph/"
+SHARED_GRAPH = GRAPH_BASE + "registry"
+_PLAN_RE = re.compile(r"^https://w3id\.org/plangraph/id/plan/([^/]+)")
+_SOURCE_RE = re.compile(r"^https://w3id\.org/plangraph/id/source/(.+)$")
+
+
+def split_graphs(graph_file: Path = DEFAULT_OUTPUT, ontology: Path | None = ONTOLOGY) -> dict[str, str]:
+    """Return named graph IRI -> N-Triples text."""
+    import pyoxigraph as ox
+
+    plan_of_source: dict[str, str] = {}
+    triples = list(ox.parse(path=str(graph_file), format=ox.RdfFormat.TURTLE))
+    pg_source = "https://w3id.org/plangraph/ontology#sourceFile"
+    for triple in triples:
+        match = _PLAN_RE.match(getattr(triple.subject, "value", ""))
+        if match and triple.predicate.value == pg_source and "/" not in triple.subject.value[len(match.group(0)):]:
+            plan_of_source[triple.object.value] = match.group(1)
+    graphs: dict[str, list[str]] = {}
+    for triple in triples:
+        subject = getattr(triple.subject, "value", "")
+        match = _PLAN_RE.match(subject)
+        source = _SOURCE_RE.match(subject)
+        if match:
+            name = GRAPH_BASE + "plan/" + match.group(1)
+        elif source and source.group(1) in plan_of_source:
+            name = GRAPH_BASE + "plan/" + plan_of_source[source.group(1)]
+        else:
+            name = SHARED_GRAPH
+        graphs.setdefault(name, []).append(f"{triple} .")
+    if ontology is not None and ontology.exists():
+        for triple in ox.parse(path=str(ontology), format=ox.RdfFormat.TURTLE):
+            graphs.setdefault(SHARED_GRAPH, []).append(f"{triple} .")
+    return {name: "\n".join(sorted(lines)) + "\n" for name, lines in sorted(graphs.items())}
+
+
+def publish(endpoint: str, graph_file: Path = DEFAULT_OUTPUT, timeout: float = 60.0,
+            progress=None) -> list[tuple[str, int]]:
+    """PUT every named graph to the Graph Store endpoint; return (graph, triples) sent."""
+    if not re.match(r"^https?://", endpoint):
+        raise PlangraphError(f"not an http(s) Graph Store URL: {endpoint!r}")
+    done: list[tuple[str, int]] = []
+    for name, text in split_graphs(graph_file).items():
+        url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
+        request = urllib.request.Request(url, data=text.encode("utf-8"), method="PUT",
+                                         headers={"Content-Type": "application/n-triples"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read()
+        except urllib.error.HTTPError as error:
+            detail = error.read()[:200].decode("utf-8", "replace")
+            raise PlangraphError(_partial(f"{endpoint} refused graph {name}: HTTP {error.code} {detail}", done)) from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            raise PlangraphError(_partial(f"cannot reach {endpoint}: {getattr(error, 'reason', error)}", done)) from None
+        count = text.count("\n")
+        done.append((name, count))
+        if progress:
+            progress(f"published {name} ({count} triples)")
+    return done
+
+
+def _partial(message: str, done: list[tuple[str, int]]) -> str:
+    if not done:
+        return message + " (nothing was published)"
+    return message + f" (only {len(done)} graphs were replaced before the failure: " + ", ".join(n for n, _ in done) + ")"
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(location: Path, port: int, read_only: bool = True, host: str = "127.0.0.1",
+                 union_default_graph: bool = False) -> subprocess.Popen:
+    """Start ``oxigraph serve[-read-only]`` and wait until it answers."""
+    import shutil
+
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        candidate = Path(__import__("sys").executable).with_name("oxigraph")
+        binary = str(candidate) if candidate.exists() else None
+    if binary is None:
+        raise PlangraphError("the oxigraph server is not installed: pip install oxigraph")
+    command = [binary, "serve-read-only" if read_only else "serve", "--location", str(location),
+               "--bind", f"{host}:{port}"]
+    if union_default_graph:
+        command.append("--union-default-graph")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+            raise PlangraphError(f"oxigraph server stopped: {error.strip()[:300]}")
+        try:
+            with socket.create_connection((host, port), timeout=0.2):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise PlangraphError("oxigraph server did not start within 20 s")

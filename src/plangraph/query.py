@@ -1,0 +1,339 @@
+"""Named queries (``queries/*.rq``) and their parameters, bound as RDF terms.
+
+Each query file starts with a header of comments::
+
+    # title: Tasks of an agency
+    # question: What does this agency owe ...?
+    # param: agency agency required  The agency: a name or its IRI.
+    # param: role choice(both,lead,coordinating)=both as ?roles  Which role to count.
+    # example: plangraph query tasks-of-agency --param agency="Sở Y tế"
+
+A parameter is ``NAME TYPE[=DEFAULT] [required] [as ?var]  description``; its SPARQL
+variable is ``?var`` or the camel-cased name (``as-of`` -> ``?asOf``). Values are never
+pasted into the query text: each value becomes an RDF term (an escaped literal of the right
+datatype, or a checked IRI) in a ``VALUES`` block placed where the query has a ``#@values``
+line. Without parameters the file is plain SPARQL and runs as it is.
+
+Example:
+    >>> q = load_query("tasks-of-agency")
+    >>> [p.name for p in q.params]
+    ['agency', 'role', 'collectives', 'from', 'to']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from .errors import PlangraphError
+from .text import fold
+
+__all__ = [
+    "NamedQuery", "Param", "QueryError", "load_query", "list_queries", "bind", "term_for",
+    "AgencyMatch", "find_agencies", "resolve_agency", "resolve_document", "resolve_task",
+]
+
+PG = "https://w3id.org/plangraph/ontology#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class QueryError(PlangraphError):
+    """A named query that does not exist or a parameter value that is not acceptable."""
+
+
+@dataclass
+class Param:
+    """One parameter of a named query."""
+
+    name: str
+    type: str  # agency, document, task, iri, string, folded, date, integer, boolean, choice
+    variable: str
+    required: bool = False
+    default: str | None = None
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass
+class NamedQuery:
+    """A query file with its header."""
+
+    name: str
+    text: str
+    title: str = ""
+    question: str = ""
+    example: str = ""
+    params: list[Param] = field(default_factory=list)
+
+    def param(self, name: str) -> Param:
+        for param in self.params:
+            if param.name == name:
+                return param
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise QueryError(f"query {self.name!r} has no parameter {name!r} (parameters: {known})")
+
+
+_PARAM_RE = re.compile(
+    r"^(?P<name>[a-z][\w-]*)\s+(?P<type>[a-z]+)(?:\((?P<choices>[^)]*)\))?(?:=(?P<default>\S+))?"
+    r"(?P<required>\s+required)?(?:\s+as\s+\?(?P<var>\w+))?\s*(?P<description>.*)$"
+)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("-")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def parse_query(name: str, text: str) -> NamedQuery:
+    """Read the header comments of a query file."""
+    query = NamedQuery(name=name, text=text)
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        key, _, value = line[1:].strip().partition(":")
+        value = value.strip()
+        if key == "title":
+            query.title = value
+        elif key == "question":
+            query.question = value
+        elif key == "example":
+            query.example = value
+        elif key == "param":
+            match = _PARAM_RE.match(value)
+            if not match:
+                raise QueryError(f"cannot read parameter line {value!r}", path=f"{name}.rq")
+            choices = tuple(c.strip() for c in (match.group("choices") or "").split(",") if c.strip())
+            query.params.append(Param(
+                name=match.group("name"), type=match.group("type"),
+                variable=match.group("var") or _camel(match.group("name")),
+                required=bool(match.group("required")), default=match.group("default"),
+                choices=choices, description=match.group("description").strip(),
+            ))
+    return query
+
+
+def _query_files():
+    return resources.files("plangraph.queries")
+
+
+@lru_cache(maxsize=None)
+def list_queries() -> list[str]:
+    """Names of the named queries shipped with plangraph."""
+    return sorted(p.name[:-3] for p in _query_files().iterdir() if p.name.endswith(".rq"))
+
+
+def load_query(name: str) -> NamedQuery:
+    """Load one named query by name (file name without ``.rq``)."""
+    if name not in list_queries():
+        raise QueryError(f"no named query {name!r}; `plangraph queries` lists them")
+    text = (_query_files() / f"{name}.rq").read_text(encoding="utf-8")
+    return parse_query(name, text)
+
+
+# -- RDF terms ------------------------------------------------------------------------
+
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _literal(value: str, datatype: str | None = None) -> str:
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r").replace("\t", "\\t"))
+    return f'"{escaped}"' + (f"^^<{datatype}>" if datatype else "")
+
+
+def iri_term(value: str) -> str:
+    """An IRI term; refuses characters that could end it early.
+
+    Example:
+        >>> iri_term("https://w3id.org/plangraph/id/agency/so-y-te")
+        '<https://w3id.org/plangraph/id/agency/so-y-te>'
+    """
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
+        raise QueryError(f"not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+def term_for(param: Param, value: str) -> str:
+    """The SPARQL term for one parameter value.
+
+    Example:
+        >>> term_for(Param("x", "string", "x"), 'a "b" } DROP ALL {')
+        '"a \\\\"b\\\\" } DROP ALL {"'
+        >>> term_for(Param("d", "date", "d"), "2022-06-30")
+        '"2022-06-30"^^<http://www.w3.org/2001/XMLSchema#date>'
+    """
+    kind = param.type
+    if kind in ("iri", "agency", "document", "task"):
+        return iri_term(value)
+    if kind == "string":
+        return _literal(value)
+    if kind == "folded":
+        return _literal(re.sub(r"[^a-z0-9 ]", " ", fold(value)).strip())
+    if kind == "date":
+        try:
+            return _literal(date.fromisoformat(value).isoformat(), XSD + "date")
+        except ValueError:
+            raise QueryError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d{1,9}", value):
+            raise QueryError(f"parameter {param.name}: {value!r} is not an integer")
+        return _literal(str(int(value)), XSD + "integer")
+    if kind == "boolean":
+        lowered = value.lower()
+        if lowered not in ("true", "false", "1", "0", "yes", "no"):
+            raise QueryError(f"parameter {param.name}: {value!r} is not true or false")
+        return _literal("true" if lowered in ("true", "1", "yes") else "false", XSD + "boolean")
+    if kind == "choice":
+        if value not in param.choices:
+            raise QueryError(f"parameter {param.name}: {value!r} is not one of {', '.join(param.choices)}")
+        return _literal(value)
+    raise QueryError(f"parameter {param.name}: unknown type {kind!r}")
+
+
+def bind(query: NamedQuery, values: dict[str, str]) -> str:
+    """Return the query text with a VALUES block for ``values`` (already resolved to the
+    parameter's expected form: IRIs for agency/document/task parameters)."""
+    for name in values:
+        query.param(name)  # unknown parameter -> QueryError
+    terms: list[str] = []
+    for param in query.params:
+        value = values.get(param.name)
+        if value is None and param.default is not None:
+            value = date.today().isoformat() if param.default == "today" else param.default
+        if value is None:
+            if param.required:
+                raise QueryError(f"query {query.name!r} needs --param {param.name}=...")
+            terms.append("UNDEF")
+        else:
+            terms.append(term_for(param, value))
+    if not query.params:
+        return query.text
+    block = "VALUES (" + " ".join(f"?{p.variable}" for p in query.params) + ") { (" + " ".join(terms) + ") }"
+    if "#@values" not in query.text:
+        raise QueryError(f"query {query.name!r} has parameters but no #@values line", path=f"{query.name}.rq")
+    return query.text.replace("#@values", block)
+
+
+# -- finding things by name -----------------------------------------------------------
+
+@dataclass
+class AgencyMatch:
+    """An agency or collective found by name, with how well it matched."""
+
+    iri: str
+    name: str
+    score: int
+    matched: str
+    collective: bool
+
+
+_HEADS = ("sở", "ban", "ủy ban nhân dân", "trung tâm", "bộ chỉ huy")
+_LABELS_QUERY = """
+PREFIX pg: <https://w3id.org/plangraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?agency ?name ?label ?collective WHERE {
+  { ?agency a pg:Agency BIND(false AS ?collective) } UNION { ?agency a pg:Collective BIND(true AS ?collective) }
+  ?agency skos:prefLabel ?name . FILTER(lang(?name) = "vi")
+  { ?agency skos:prefLabel ?label } UNION { ?agency skos:altLabel ?label } UNION { ?agency skos:hiddenLabel ?label }
+  FILTER(!langMatches(lang(?label), "en"))
+}"""
+
+
+def find_agencies(store, text: str, limit: int = 10) -> list[AgencyMatch]:
+    """Find agencies by name: diacritics- and case-insensitive, by abbreviation and prefix.
+
+    Ranking: the exact name with diacritics first, then the same name in another case,
+    then without diacritics, then an abbreviation ("KH&ĐT"), then names that start with the
+    text, then names that contain all its words.
+    """
+    from .extract.agencies import name_key
+
+    wanted = text.strip()
+    if not wanted:
+        return []
+    low, folded, key = wanted.lower(), fold(wanted), name_key(wanted)
+    folded_key = fold(key)
+    best: dict[str, AgencyMatch] = {}
+    for row in store.query(_LABELS_QUERY):
+        label = row["label"].value
+        iri, name = row["agency"].value, row["name"].value
+        collective = row["collective"].value == "true"
+        label_key = name_key(label)
+        if label == wanted:
+            score = 100
+        elif label.lower() == low:
+            score = 95
+        elif key == label_key:
+            score = 92
+        elif fold(label) == folded or folded_key == fold(label_key):
+            score = 90
+        elif any(label_key == f"{head} {key}" for head in _HEADS):
+            score = 85  # "KH&ĐT" for "Sở KH&ĐT": the name without its head word
+        elif label_key.startswith(key + " ") or label.lower().startswith(low):
+            score = 75
+        elif fold(label_key).startswith(folded_key + " ") or fold(label).startswith(folded):
+            score = 70
+        elif all(word in fold(label_key).split() for word in folded_key.split()):
+            score = 50
+        elif folded_key and folded_key in fold(label_key):
+            score = 40
+        else:
+            continue
+        if collective:
+            score -= 1  # an agency before a collective of the same name
+        if iri not in best or best[iri].score < score:
+            best[iri] = AgencyMatch(iri, name, score, label, collective)
+    return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
+
+
+def resolve_agency(store, text: str) -> str:
+    """The IRI of the one agency ``text`` names; an ambiguous name lists the candidates."""
+    if re.match(r"^https?://", text):
+        return text
+    matches = find_agencies(store, text)
+    if not matches:
+        raise QueryError(f"no agency matches {text!r}; try `plangraph agency {text!r}`")
+    top = [m for m in matches if m.score == matches[0].score]
+    if len(top) > 1 or (matches[0].score < 90 and len(matches) > 1 and matches[1].score >= matches[0].score - 5):
+        names = "; ".join(f"{m.name}" for m in matches[:8])
+        raise QueryError(f"{text!r} is ambiguous: {names}. Give the full name or the IRI.")
+    return matches[0].iri
+
+
+def resolve_document(store, text: str) -> str:
+    """The IRI of the document numbered ``text`` ("58-NQ/TW"), or ``text`` if it is an IRI."""
+    if re.match(r"^https?://", text):
+        return text
+    query = ('PREFIX eli: <http://data.europa.eu/eli/ontology#>\n'
+             f'SELECT DISTINCT ?doc WHERE {{ ?doc eli:id_local {_literal(text.strip())} }} ORDER BY ?doc')
+    found = [row["doc"].value for row in store.query(query)]
+    if not found:
+        raise QueryError(f"no document numbered {text!r}")
+    if len(found) > 1:
+        raise QueryError(f"{text!r} names several documents (numbers restart every year): "
+                         + ", ".join(found) + ". Give the IRI.")
+    return found[0]
+
+
+def resolve_task(store, text: str) -> str:
+    """The IRI of a task given as an IRI or FILE:LINE (FILE may be a unique prefix)."""
+    if re.match(r"^https?://", text):
+        return text
+    match = re.fullmatch(r"(?P<file>[^:]+):(?P<line>\d+)", text.strip())
+    if not match:
+        raise QueryError(f"a task is an IRI or FILE:LINE, not {text!r}")
+    query = ("PREFIX pg: <https://w3id.org/plangraph/ontology#>\n"
+             "SELECT ?task ?file WHERE { ?task a pg:Task ; pg:sourceFile ?file ; pg:sourceLine "
+             f"{_literal(match.group('line'), XSD + 'integer')} }} ORDER BY ?file")
+    found = [(row["task"].value, row["file"].value) for row in store.query(query)
+             if row["file"].value.startswith(match.group("file"))]
+    if not found:
+        raise QueryError(f"no task starts at {text!r}")
+    if len(found) > 1:
+        raise QueryError(f"{text!r} matches tasks in several files: " + ", ".join(f for _, f in found))
+    return found[0][0]

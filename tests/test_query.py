@@ -1,0 +1,259 @@
+"""Named queries on the embedded store: expected rows on the five plans, parameters, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import cli
+from plangraph.cli.query import run_named
+from plangraph.query import QueryError, bind, find_agencies, list_queries, load_query, resolve_agency
+
+ALL = ["due", "duplicate-tasks", "resolution-tree", "target-conflicts", "targets", "tasks-of-agency",
+       "trace", "workload"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, built):
+    from plangraph.store import EmbeddedStore
+
+    folder = tmp_path_factory.mktemp("graph")
+    graph = folder / "plangraph.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    return EmbeddedStore(graph)
+
+
+def test_every_named_query_is_documented():
+    assert list_queries() == ALL
+    for name in ALL:
+        query = load_query(name)
+        assert query.title and query.question and query.example.startswith("plangraph query " + name)
+        for param in query.params:
+            assert param.description, (name, param.name)
+
+
+@pytest.mark.parametrize(
+    "agency,role,count",
+    [
+        ("Sở Y tế", "both", 16), ("Sở Y tế", "lead", 15), ("Sở Y tế", "coordinating", 1),
+        ("Sở Kế hoạch và Đầu tư", "both", 84), ("Sở Kế hoạch và Đầu tư", "lead", 62),
+        ("UBND huyện Thọ Xuân", "both", 82), ("UBND huyện Thọ Xuân", "lead", 57),
+    ],
+)
+def test_tasks_of_agency_counts(store, agency, role, count):
+    result = run_named(store, "tasks-of-agency", {"agency": agency, "role": role})
+    assert len(result) == count
+
+
+def test_tasks_of_agency_rows(store):
+    result = run_named(store, "tasks-of-agency", {"agency": "so y te", "role": "lead"})
+    rows = {row["source"].value: row for row in result}
+    row = rows["000_b2f608754944a1c5.txt:214"]
+    assert row["deadline"].value == "2025-02-28"
+    assert row["deadlineText"].value == "trước tháng 3 năm 2025"
+    assert row["decision"].value == "2999/QĐ-UBND"
+    assert row["resolutions"].value == "58-NQ/TW"
+    row = rows["000_b2f608754944a1c5.txt:372"]
+    assert (row["output"].value, row["deadline"].value) == ("Đề án", "2025-02-28")
+    assert rows["001_6a9639a9452fe57b.txt:179"]["resolutions"].value == "31/2021/QH15"
+    assert rows["004_86eb4304471918db.txt:273"]["resolutions"].value == "10-NQ/TU"
+
+
+def test_tasks_of_agency_through_collectives_and_window(store):
+    direct = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế"})
+    with_collectives = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế", "collectives": "true"})
+    assert len(with_collectives) > len(direct)
+    assert {r["role"].value for r in with_collectives} >= {"lead (collective)", "coordinating (collective)"}
+    window = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế", "from": "2022-01-01", "to": "2022-12-31"})
+    assert [r["source"].value for r in window] == ["000_b2f608754944a1c5.txt:210"]
+
+
+def test_trace_of_a_tho_xuan_task_to_10_nq_tu(store):
+    result = run_named(store, "trace", {"task": "004:97"})
+    assert [(r["level"].value, r["id"].value) for r in result] == [
+        ("task", "004_86eb4304471918db.txt:97"),
+        ("section", "3.1"),
+        ("plan", "004_86eb4304471918db.txt"),
+        ("decision", "913/QĐ-UBND"),
+        ("top resolution", "10-NQ/TU"),
+    ]
+    top = list(result)[-1]
+    assert (top["date"].value, top["issuer"].value) == ("2022-01-10", "Ban Thường vụ Tỉnh ủy")
+
+
+def test_trace_of_an_economic_restructuring_task_to_31_2021_qh15(store):
+    result = run_named(store, "trace", {"task": "001_6a9639a9452fe57b.txt:144"})
+    chain = [(r["level"].value, r["id"].value, r.get("issuer").value if "issuer" in r else None) for r in result]
+    assert chain[3:] == [
+        ("decision", "1861/QĐ-UBND", "UBND tỉnh"),
+        ("programme", "54/NQ-CP", "Chính phủ"),
+        ("top resolution", "31/2021/QH15", "Quốc hội"),
+    ]
+
+
+def test_resolution_tree_of_58_nq_tw(store):
+    result = run_named(store, "resolution-tree", {"resolution": "58-NQ/TW"})
+    assert {r["decision"].value for r in result} == {"2999/QĐ-UBND"}
+    assert len({r["task"].value for r in result}) == 113
+    assert {r["via"].value for r in result} == {"13/NQ-CP", "11-CTr/TU"}
+
+
+def test_conflicting_2025_grdp_structure(store):
+    result = run_named(store, "target-conflicts", {})
+    got = sorted((r["indicator"].value, r["decision"].value, r["value"].value) for r in result
+                 if r["when"].value == "2025")
+    assert got == [
+        ("Share of agriculture, forestry and fisheries in GRDP", "1861/QĐ-UBND", "8"),
+        ("Share of agriculture, forestry and fisheries in GRDP", "2999/QĐ-UBND", "5.9"),
+        ("Share of industry and construction in GRDP", "1861/QĐ-UBND", "53.3"),
+        ("Share of industry and construction in GRDP", "2999/QĐ-UBND", "53.8"),
+        ("Share of product taxes in GRDP", "1861/QĐ-UBND", "5.4"),
+        ("Share of product taxes in GRDP", "2999/QĐ-UBND", "9.8"),
+        ("Share of services in GRDP", "1861/QĐ-UBND", "33.3"),
+        ("Share of services in GRDP", "2999/QĐ-UBND", "30.5"),
+    ]
+
+
+def test_targets_filters(store):
+    result = run_named(store, "targets", {"indicator": "bảo hiểm y tế", "year": "2030"})
+    assert [(r["value"].value, r["decision"].value) for r in result] == [("98", "2999/QĐ-UBND")]
+
+
+def test_due_and_overdue(store):
+    due = run_named(store, "due", {"from": "2022-03-01", "to": "2022-03-31", "as-of": "2022-03-15"})
+    assert due and all("2022-03-01" <= r["deadline"].value <= "2022-03-31" for r in due)
+    overdue = run_named(store, "due", {"as-of": "2021-09-01", "overdue": "true"})
+    assert overdue and all(r["deadline"].value < "2021-09-01" for r in overdue)
+
+
+def test_workload_and_duplicates(store):
+    workload = run_named(store, "workload", {"agency": "Sở Y tế"})
+    assert sum(int(r["total"].value) for r in workload) == 16
+    duplicates = run_named(store, "duplicate-tasks", {})
+    assert any(r["lead"].value == "Sở Tài chính" for r in duplicates)
+
+
+# -- finding agencies -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("so y te", "so-y-te"), ("SỞ Y TẾ", "so-y-te"), ("KH&ĐT", "so-ke-hoach-va-dau-tu"),
+        ("NN&PTNT", "so-nong-nghiep-va-phat-trien-nong-thon"),
+        ("KKT Nghi Sơn", "ban-quan-ly-khu-kinh-te-nghi-son-va-cac-khu-cong-nghiep"),
+        ("Sở Giáo dục", "so-giao-duc-va-dao-tao"),
+    ],
+)
+def test_find_agency(store, text, expected):
+    assert resolve_agency(store, text).endswith("/" + expected)
+
+
+def test_exact_diacritics_first(store):
+    matches = find_agencies(store, "Sở Tài chính")
+    assert matches[0].name == "Sở Tài chính" and matches[0].score == 100
+
+
+@pytest.mark.parametrize("text", ["Sở", "Sở Tài", "tho xuan"])
+def test_ambiguous_names_list_candidates(store, text):
+    with pytest.raises(QueryError, match="ambiguous"):
+        resolve_agency(store, text)
+
+
+# -- parameters are terms, not text --------------------------------------------------------
+
+HOSTILE = [
+    'Sở Y tế" } ; DROP ALL ; #',
+    "x } UNION { ?s ?p ?o }",
+    "<http://example.org/x>",
+    "a\nb\r\nc",
+    'SELECT * WHERE { ?s ?p ?o }',
+    "\\u0022 } #",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_string_parameters_return_nothing(store, value):
+    result = run_named(store, "targets", {"indicator": value})
+    assert len(result) == 0
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_agency_names_match_nothing(store, value):
+    with pytest.raises(QueryError):
+        resolve_agency(store, value)
+
+
+@pytest.mark.parametrize("value", ["http://x> } ; DROP ALL", "http://x/ y", "javascript alert", 'http://x/"'])
+def test_hostile_iris_are_refused(value):
+    query = load_query("trace")
+    with pytest.raises(QueryError):
+        bind(query, {"task": value})
+
+
+def test_the_store_is_unchanged_after_hostile_queries(store):
+    before = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values()
+    for value in HOSTILE:
+        run_named(store, "targets", {"indicator": value})
+    assert store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values() == before
+
+
+def test_invisible_characters_pasted_from_word_are_ignored(store):
+    assert resolve_agency(store, "Sở\u200b Y\u00a0tế\u202e").endswith("/so-y-te")
+
+
+def test_unknown_parameter_and_bad_values():
+    query = load_query("due")
+    with pytest.raises(QueryError, match="no parameter"):
+        bind(query, {"nope": "1"})
+    with pytest.raises(QueryError, match="not a date"):
+        bind(query, {"from": "31/3/2022"})
+    with pytest.raises(QueryError, match="needs"):
+        bind(load_query("trace"), {})
+
+
+# -- the command line --------------------------------------------------------------------
+
+def invoke(store, *args):
+    return CliRunner().invoke(cli, [*args, "--graph", str(store.graph_file)])
+
+
+def test_cli_formats(store):
+    csv_out = invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "csv", "--bom")
+    assert csv_out.exit_code == 0 and csv_out.stdout.startswith("\ufeffrole,deadline")
+    data = json.loads(invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "json").stdout)
+    assert data["head"]["vars"][0] == "role" and len(data["results"]["bindings"]) == 16
+    lines = invoke(store, "query", "trace", "-p", "task=004:97", "-f", "jsonl").stdout.splitlines()
+    assert json.loads(lines[-1])["id"] == "10-NQ/TU"
+    table = invoke(store, "trace", "004:97")
+    assert table.exit_code == 0 and "top resolution" in table.output
+
+
+def test_cli_exit_codes(store):
+    assert invoke(store, "query", "targets", "-p", "indicator=không có", "--fail-on-empty").exit_code == 1
+    assert invoke(store, "query", "targets", "-p", "indicator=không có").exit_code == 0
+    bad = invoke(store, "sparql", "SELECT ?x WHERE { ?x ?y }")
+    assert bad.exit_code == 2 and "syntax error" in bad.output and "Traceback" not in bad.output
+    assert invoke(store, "query", "nope").exit_code == 2
+    assert invoke(store, "tasks", "--agency", "Sở").exit_code == 2
+
+
+def test_cli_sparql_and_queries_list(store):
+    out = invoke(store, "sparql", "PREFIX pg: <https://w3id.org/plangraph/ontology#> "
+                                  "SELECT (COUNT(?t) AS ?n) WHERE { ?t a pg:Task }", "-f", "csv")
+    assert out.stdout.splitlines()[1] == "465"
+    listing = CliRunner().invoke(cli, ["queries", "-v"])
+    assert listing.exit_code == 0 and "tasks-of-agency" in listing.output and "--param agency" in listing.output
+
+
+def test_embedded_store_is_rebuilt_when_the_graph_changes(tmp_path, built):
+    from plangraph.store import EmbeddedStore
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    count = "PREFIX pg: <https://w3id.org/plangraph/ontology#> SELECT (COUNT(?t) AS ?n) WHERE { ?t a pg:Task }"
+    assert EmbeddedStore(graph).query(count).values() == [("465",)]
+    graph.write_text(built.turtle + "\n<plan/x/task/L1> a pg:Task .\n", encoding="utf-8")
+    assert EmbeddedStore(graph).query(count).values() == [("466",)]
+    assert len(list((tmp_path / ".cache").glob("oxigraph-*"))) == 1
