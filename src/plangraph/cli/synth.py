@@ -1,0 +1,29 @@
+"""``plangraph synth``: a synthetic graph of a given size, for benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import reports_errors
+
+
+@click.command()
+@click.option("--triples", type=click.IntRange(min=1000), required=True, help="Approximate size (at least).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="N-Triples file to write.")
+@click.option("--seed", type=int, default=1, show_default=True)
+@reports_errors
+def synth(triples, output, seed):
+    """Write a deterministic synthetic graph shaped like the real one (N-Triples)."""
+    import os
+
+    from ..synth import write_synthetic
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as out:
+        written = write_synthetic(out, triples, seed)
+    os.replace(tmp, output)
+    click.echo(f"wrote {output}: {written} triples", err=True)
