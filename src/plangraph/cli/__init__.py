@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "agency": ("plangraph.cli.tasks", "agency", "Find agencies by name, abbreviation or prefix."),
     "publish": ("plangraph.cli.publish", "publish", "Load the graph into a SPARQL store (Graph Store Protocol)."),
     "serve": ("plangraph.cli.publish", "serve", "Serve the graph read-only with oxigraph on 127.0.0.1."),
+    "validate": ("plangraph.cli.validate", "validate", "Check the graph: SHACL shapes and whole-graph rules."),
     "synth": ("plangraph.cli.synth", "synth", "Write a synthetic graph of a given size (benchmarks)."),
 }
 

@@ -269,6 +269,9 @@ class GraphBuilder:
             add(node, pg("scope"), pg(_SCOPE[plan.scope]))
             add(node, pg("scopeArea"), lit(plan.scope_area, lang="vi"))
             add(node, _p(ELI, "passed_by"), self.issuers.node("ubnd-tinh"))
+            years = [int(y) for y in re.findall(r"\b(20\d\d)\b", plan.title)]
+            if years:
+                add(node, pg("horizonYear"), lit(max(years), datatype=XSD + "gYear"))
 
             decision_doc = decision_docs[plan.source_file]
             if decision_doc is not None and plan.decision is not None:

@@ -68,14 +68,14 @@ def lit(value: object, *, lang: str | None = None, datatype: str | None = None) 
     return f'"{text}"'
 
 
-def _compact(term: str) -> str:
+def _compact(term: str, prefixes: dict[str, str] = PREFIXES) -> str:
     if not term.startswith("<"):
         if "^^<" in term:
             head, _, dt = term.rpartition("^^")
-            return f"{head}^^{_compact(dt)}"
+            return f"{head}^^{_compact(dt, prefixes)}"
         return term
     value = term[1:-1]
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+    for prefix, namespace in sorted(prefixes.items(), key=lambda p: -len(p[1])):
         if value.startswith(namespace):
             local = value[len(namespace):]
             if local and all(c.isalnum() or c in "_-" for c in local) and local[0].isalpha():
@@ -85,7 +85,7 @@ def _compact(term: str) -> str:
     return term
 
 
-def to_turtle(triples: Iterable[Triple], header: str = "") -> str:
+def to_turtle(triples: Iterable[Triple], header: str = "", prefixes: dict[str, str] | None = None) -> str:
     """Serialise ``triples`` as sorted Turtle.
 
     Example:
@@ -97,17 +97,19 @@ def to_turtle(triples: Iterable[Triple], header: str = "") -> str:
         by_subject[s][p].add(o)
     out = [header] if header else []
     out.append(f"@base <{BASE}> .")
-    for prefix, namespace in sorted(PREFIXES.items()):
+    known = {**PREFIXES, **(prefixes or {})}
+    for prefix, namespace in sorted(known.items()):
         out.append(f"@prefix {prefix}: <{namespace}> .")
     out.append("")
-    for subject in sorted(by_subject, key=_compact):
+    compact = lambda term: _compact(term, known)  # noqa: E731
+    for subject in sorted(by_subject, key=compact):
         predicates = by_subject[subject]
-        ordered = sorted(predicates, key=lambda p: (p != RDF_TYPE, _compact(p)))
+        ordered = sorted(predicates, key=lambda p: (p != RDF_TYPE, compact(p)))
         lines = []
         for predicate in ordered:
-            name = "a" if predicate == RDF_TYPE else _compact(predicate)
-            objects = sorted(_compact(o) for o in predicates[predicate])
+            name = "a" if predicate == RDF_TYPE else compact(predicate)
+            objects = sorted(compact(o) for o in predicates[predicate])
             joined = " ,\n        ".join(objects)
             lines.append(f"    {name} {joined}")
-        out.append(f"{_compact(subject)}\n" + " ;\n".join(lines) + " .\n")
+        out.append(f"{compact(subject)}\n" + " ;\n".join(lines) + " .\n")
     return "\n".join(out)

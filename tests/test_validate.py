@@ -1,0 +1,217 @@
+"""Validation: each shape and each whole-graph rule against a small graph that breaks it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import cli
+from plangraph.validate import ValidationError, qc_rules, validate_files
+
+PREFIXES = """
+@base <https://w3id.org/plangraph/id/> .
+@prefix pg: <https://w3id.org/plangraph/ontology#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+# A tiny graph that passes every shape and every rule.
+VALID = PREFIXES + """
+<plan/2022-1> a pg:Plan ; rdfs:label "Kế hoạch hành động thực hiện Nghị quyết số 1-NQ/TW"@vi ;
+    pg:sourceFile "a.txt" ; pg:issuedBy <doc/2022/1-qd-ubnd> ; pg:implements <doc/2021/1-nq-tw> ;
+    pg:scope pg:ProvinceScope ; pg:horizonYear "2030"^^xsd:gYear .
+<plan/2022-2> a pg:Plan ; rdfs:label "Kế hoạch hành động thứ hai"@vi ;
+    pg:sourceFile "b.txt" ; pg:issuedBy <doc/2022/2-qd-ubnd> ; pg:implements <doc/2021/1-nq-tw> ;
+    pg:scope pg:ProvinceScope .
+<doc/2022/1-qd-ubnd> a pg:Decision ; eli:id_local "1/QĐ-UBND" ; pg:documentYear "2022"^^xsd:gYear ;
+    eli:date_document "2022-03-01"^^xsd:date ; pg:issues <plan/2022-1> ; rdfs:label "Quyết định số 1/QĐ-UBND" .
+<doc/2022/2-qd-ubnd> a pg:Decision ; eli:id_local "2/QĐ-UBND" ; pg:documentYear "2022"^^xsd:gYear ;
+    eli:date_document "2022-03-02"^^xsd:date ; pg:issues <plan/2022-2> ; rdfs:label "Quyết định số 2/QĐ-UBND" .
+<doc/2021/1-nq-tw> a pg:Resolution ; eli:id_local "1-NQ/TW" ; pg:documentYear "2021"^^xsd:gYear ;
+    rdfs:label "Nghị quyết số 1-NQ/TW" ; eli:passed_by <issuer/bo-chinh-tri> .
+<issuer/bo-chinh-tri> a pg:IssuingBody , org:Organization ; skos:prefLabel "Bộ Chính trị"@vi .
+<plan/2022-1/section/II> a pg:Section ; pg:plan <plan/2022-1> ; pg:sectionNumber "II" ; pg:sourceLine 10 .
+<plan/2022-1/task/L12> a pg:Task , pg:BodyTask ; pg:plan <plan/2022-1> ; pg:section <plan/2022-1/section/II> ;
+    rdfs:label "Xây dựng Đề án phát triển công nghiệp"@vi ; pg:sourceFile "a.txt" ; pg:sourceLine 12 ;
+    pg:leadAgency <agency/so-y-te> ; pg:coordinatingAgency <collective/cac-don-vi-lien-quan> ;
+    pg:deadlineKind pg:DuringQuarter ; pg:deadline "2022-12-31"^^xsd:date ; pg:deadlineText "Quý IV/2022"@vi .
+<plan/2022-1/task/L40> a pg:Task , pg:AppendixTask ; pg:plan <plan/2022-1> ; pg:rowNumber "1" ;
+    rdfs:label "Đề án phát triển công nghiệp"@vi ; pg:sourceFile "a.txt" ; pg:sourceLine 40 ;
+    pg:leadAgency <agency/so-y-te> ; pg:deadlineKind pg:NoDeadline ; pg:details <plan/2022-1/task/L12> .
+<plan/2022-2/task/L5> a pg:Task , pg:BodyTask ; pg:plan <plan/2022-2> ;
+    rdfs:label "Tổ chức thực hiện"@vi ; pg:sourceFile "b.txt" ; pg:sourceLine 5 ;
+    pg:leadAgency <agency/so-tai-chinh> ; pg:deadlineKind pg:Ongoing .
+<agency/so-y-te> a pg:Agency , org:Organization ; skos:prefLabel "Sở Y tế"@vi , "Department of Health"@en ;
+    skos:hiddenLabel "so y te"@vi ; pg:agencyLevel "province" ; dcterms:source "a.txt:12" .
+<agency/so-tai-chinh> a pg:Agency , org:Organization ; skos:prefLabel "Sở Tài chính"@vi ;
+    skos:hiddenLabel "so tai chinh"@vi ; dcterms:source "b.txt:5" .
+<collective/cac-don-vi-lien-quan> a pg:Collective ; skos:prefLabel "Các đơn vị liên quan"@vi .
+<plan/2022-1/target/L8-1> a pg:Target ; pg:plan <plan/2022-1> ; pg:indicator "tỷ lệ đô thị hóa"@vi ;
+    pg:indicatorKey "ty le do thi hoa" ; pg:value 40.0 ; pg:unit "%" ; pg:comparator ">=" ;
+    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 8 ; pg:sourceFile "a.txt" .
+<plan/2022-2/target/L3-1> a pg:Target ; pg:plan <plan/2022-2> ; pg:indicator "tỷ lệ đô thị hóa"@vi ;
+    pg:indicatorKey "ty le do thi hoa" ; pg:value 40.0 ; pg:unit "%" ; pg:comparator ">=" ;
+    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 3 ; pg:sourceFile "b.txt" .
+<project/de-an-x> a pg:Project ; skos:prefLabel "Đề án phát triển công nghiệp"@vi .
+<plan/2022-1/citation/L2-1-nq-tw> a pg:Citation ; pg:citedDocument <doc/2021/1-nq-tw> ; pg:sourceLine 2 ;
+    pg:sourceFile "a.txt" .
+<source/a.txt> a pg:SourceFile ; pg:sha256 "SHA" .
+""".replace("SHA", "a" * 64)
+
+
+def check(tmp_path, text):
+    path = tmp_path / "g.ttl"
+    path.write_text(text, encoding="utf-8")
+    return validate_files([path])
+
+
+def found(report):
+    return {(f.rule, f.severity, f.focus.replace("https://w3id.org/plangraph/id/", "")) for f in report.findings}
+
+
+def test_the_crafted_graph_is_valid(tmp_path):
+    assert check(tmp_path, VALID).findings == []
+
+
+def test_the_five_plans_have_no_violations(tmp_path, built):
+    report = check(tmp_path, built.turtle)
+    assert report.count("violation") == 0, [(f.rule, f.focus) for f in report.findings if f.severity == "violation"]
+    assert {f.rule for f in report.findings if f.severity == "warning"} == {"TaskShape", "target-conflicts"}
+    assert report.count("warning") == 10
+
+
+# (mutation, expected (rule, severity, focus)) -- one or more per shape and per qc rule
+CASES = [
+    # shapes
+    ('pg:sourceFile "a.txt" ; pg:issuedBy', 'pg:issuedBy', ("PlanShape", "violation", "plan/2022-1")),
+    ("pg:scope pg:ProvinceScope ; pg:horizonYear", "pg:scope pg:Nowhere ; pg:horizonYear", ("PlanShape", "violation", "plan/2022-1")),
+    ('eli:id_local "1-NQ/TW"', 'eli:id_local "NQ 1"', ("DocumentShape", "violation", "doc/2021/1-nq-tw")),
+    ('eli:passed_by <issuer/bo-chinh-tri>', 'eli:passed_by <agency/so-y-te>', ("DocumentShape", "violation", "doc/2021/1-nq-tw")),
+    ('eli:id_local "1-NQ/TW" ; pg:documentYear "2021"^^xsd:gYear ;', 'eli:id_local "1-NQ/TW" ;',
+     ("DocumentYearShape", "info", "doc/2021/1-nq-tw")),
+    ('eli:id_local "1/QĐ-UBND"', 'eli:id_local "1/QĐ-UBND "', ("IssuingDecisionShape", "violation", "doc/2022/1-qd-ubnd")),
+    ('eli:date_document "2022-03-01"^^xsd:date ;', '', ("IssuingDecisionShape", "violation", "doc/2022/1-qd-ubnd")),
+    ('pg:sectionNumber "II" ;', '', ("SectionShape", "violation", "plan/2022-1/section/II")),
+    ('a pg:Task , pg:BodyTask ; pg:plan <plan/2022-1> ; pg:section', 'a pg:Task ; pg:plan <plan/2022-1> ; pg:section',
+     ("TaskShape", "violation", "plan/2022-1/task/L12")),
+    ('pg:leadAgency <agency/so-y-te> ; pg:coordinatingAgency', 'pg:coordinatingAgency',
+     ("TaskShape", "violation", "plan/2022-1/task/L12")),
+    ('rdfs:label "Xây dựng Đề án phát triển công nghiệp"@vi', 'rdfs:label "Xa\u0302y du\u031bng"@vi',
+     ("TaskShape", "violation", "plan/2022-1/task/L12")),
+    ('pg:sourceLine 12', 'pg:sourceLine 0', ("TaskShape", "violation", "plan/2022-1/task/L12")),
+    ('pg:coordinatingAgency <collective/cac-don-vi-lien-quan>', 'pg:coordinatingAgency <agency/so-y-te>',
+     ("TaskShape", "warning", "plan/2022-1/task/L12")),
+    ('pg:deadlineKind pg:DuringQuarter ; pg:deadline "2022-12-31"^^xsd:date ;', 'pg:deadlineKind pg:DuringQuarter ;',
+     ("DatedTaskShape", "violation", "plan/2022-1/task/L12")),
+    ('pg:rowNumber "1" ;', '', ("AppendixTaskShape", "violation", "plan/2022-1/task/L40")),
+    ('skos:hiddenLabel "so y te"@vi', 'skos:hiddenLabel "sở y tế"@vi', ("AgencyShape", "violation", "agency/so-y-te")),
+    ('pg:agencyLevel "province"', 'pg:agencyLevel "commune"', ("AgencyShape", "violation", "agency/so-y-te")),
+    ('dcterms:source "b.txt:5" .', '.', ("AgencyShape", "warning", "agency/so-tai-chinh")),
+    ('<collective/cac-don-vi-lien-quan> a pg:Collective ; skos:prefLabel "Các đơn vị liên quan"@vi .',
+     '<collective/cac-don-vi-lien-quan> a pg:Collective ; skos:prefLabel "Các đơn vị liên quan"@vi ; pg:member <issuer/bo-chinh-tri> .',
+     ("CollectiveShape", "violation", "collective/cac-don-vi-lien-quan")),
+    ('<collective/cac-don-vi-lien-quan> a pg:Collective ;', '<collective/cac-don-vi-lien-quan> a pg:Collective , pg:Agency ;',
+     ("NotBothShape", "violation", "collective/cac-don-vi-lien-quan")),
+    ('pg:value 40.0 ; pg:unit "%" ; pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 8',
+     'pg:unit "%" ; pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 8',
+     ("TargetShape", "violation", "plan/2022-1/target/L8-1")),
+    ('pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 8',
+     'pg:comparator "≥" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 8',
+     ("TargetShape", "violation", "plan/2022-1/target/L8-1")),
+    ('pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 8',
+     'pg:scope pg:ProvinceScope ; pg:sourceLine 8', ("TargetTimeShape", "warning", "plan/2022-1/target/L8-1")),
+    ('<project/de-an-x> a pg:Project ; skos:prefLabel "Đề án phát triển công nghiệp"@vi .',
+     '<project/de-an-x> a pg:Project .', ("ProjectShape", "violation", "project/de-an-x")),
+    ('pg:citedDocument <doc/2021/1-nq-tw> ;', '', ("CitationShape", "violation", "plan/2022-1/citation/L2-1-nq-tw")),
+    ('pg:sha256 "' + "a" * 64, 'pg:sha256 "' + "a" * 63 + "X", ("SourceFileShape", "violation", "source/a.txt")),
+    ('skos:prefLabel "Bộ Chính trị"@vi', 'rdfs:label "Bộ Chính trị"@vi', ("IssuingBodyShape", "violation", "issuer/bo-chinh-tri")),
+    # whole-graph rules
+    ('pg:implements <doc/2021/1-nq-tw> ;\n    pg:scope pg:ProvinceScope .',
+     'pg:implements <doc/2022/2-qd-ubnd> ;\n    pg:scope pg:ProvinceScope .\n<doc/2022/2-qd-ubnd> pg:implements <plan/2022-2> .',
+     ("task-reaches-top-resolution", "violation", "plan/2022-2/task/L5")),
+    ('<plan/2022-2/task/L5> a pg:Task', '<plan/2022-2/task/L5> a pg:Thing', ("plan-without-tasks", "violation", "plan/2022-2")),
+    ('<collective/cac-don-vi-lien-quan> a pg:Collective ;',
+     '<agency/x> a pg:Agency ; skos:prefLabel "X"@vi ; dcterms:source "a.txt:1" .\n<collective/cac-don-vi-lien-quan> a pg:Collective ;',
+     ("agency-without-tasks", "warning", "agency/x")),
+    ('skos:prefLabel "Sở Tài chính"@vi ;', 'skos:prefLabel "Sở Tài chính"@vi ; skos:altLabel "Sở Y tế"@vi ;',
+     ("agencies-sharing-a-label", "violation", "agency/so-tai-chinh")),
+    ('skos:hiddenLabel "so tai chinh"@vi', 'skos:hiddenLabel "so tai chinh"@vi , "so y te"@vi',
+     ("same-agency-under-two-names", "warning", "agency/so-tai-chinh")),
+    ('skos:prefLabel "Sở Tài chính"@vi ;', 'skos:prefLabel "Sở Tài chính"@en ;',
+     ("agency-without-vietnamese-name", "violation", "agency/so-tai-chinh")),
+    ('pg:deadline "2022-12-31"^^xsd:date', 'pg:deadline "2021-12-31"^^xsd:date',
+     ("deadline-before-decision", "warning", "plan/2022-1/task/L12")),
+    ('pg:deadline "2022-12-31"^^xsd:date', 'pg:deadline "2031-12-31"^^xsd:date',
+     ("deadline-after-horizon", "warning", "plan/2022-1/task/L12")),
+    ('pg:indicatorKey "ty le do thi hoa" ; pg:value 40.0 ; pg:unit "%" ; pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 3',
+     'pg:indicatorKey "ty le do thi hoa" ; pg:value 45.0 ; pg:unit "%" ; pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 3',
+     ("target-conflicts", "warning", "plan/2022-1/target/L8-1")),
+    ('pg:deadlineKind pg:NoDeadline ; pg:details <plan/2022-1/task/L12> .', 'pg:deadlineKind pg:NoDeadline .',
+     ("appendix-row-without-body-task", "info", "plan/2022-1/task/L40")),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", CASES, ids=[c[2][0] + "-" + str(i) for i, c in enumerate(CASES)])
+def test_each_rule_finds_what_breaks_it(tmp_path, old, new, expected):
+    assert old in VALID, old
+    report = check(tmp_path, VALID.replace(old, new, 1))
+    assert expected in found(report)
+
+
+def test_every_shape_and_rule_has_a_case():
+    from pathlib import Path
+
+    import rdflib
+    from rdflib.namespace import RDF, SH
+
+    shapes = rdflib.Graph().parse(Path(__file__).resolve().parents[1] / "shapes" / "plangraph-shapes.ttl")
+    names = {str(s).rsplit("#", 1)[-1] for s in shapes.subjects(RDF.type, SH.NodeShape)} | set(qc_rules())
+    assert names == {case[2][0] for case in CASES}
+
+
+def test_every_qc_rule_has_a_header():
+    for name, (header, _) in qc_rules().items():
+        assert {"title", "problem", "solution", "severity"} <= set(header), name
+
+
+def test_findings_carry_the_source_line(tmp_path):
+    report = check(tmp_path, VALID.replace('pg:deadline "2022-12-31"', 'pg:deadline "2021-12-31"'))
+    finding = next(f for f in report.findings if f.rule == "deadline-before-decision")
+    assert (finding.file, finding.line, finding.label) == ("a.txt", 12, "Xây dựng Đề án phát triển công nghiệp")
+
+
+def test_broken_turtle_names_the_line(tmp_path):
+    path = tmp_path / "broken.ttl"
+    path.write_text(PREFIXES + "<a> <b> <c> .\n<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as error:
+        validate_files([path])
+    assert error.value.line == 11 and error.value.path.endswith("broken.ttl")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2 and "broken.ttl:11" in result.output and "Traceback" not in result.output
+
+
+def test_cli_exit_codes_and_formats(tmp_path):
+    good = tmp_path / "good.ttl"
+    good.write_text(VALID, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["validate", str(good)]).exit_code == 0
+    warning = tmp_path / "warning.ttl"
+    warning.write_text(VALID.replace('pg:deadline "2022-12-31"', 'pg:deadline "2031-12-31"'), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["validate", str(warning)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["validate", str(warning), "--fail-on", "warning"]).exit_code == 1
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(VALID.replace('pg:sourceLine 12', 'pg:sourceLine 0'), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(bad), "-f", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["conforms"] is False and data["violations"] == 1
+    turtle = CliRunner().invoke(cli, ["validate", str(bad), "-f", "turtle"])
+    import rdflib
+
+    report = rdflib.Graph().parse(data=turtle.stdout, format="turtle")
+    assert (None, rdflib.namespace.RDF.type, rdflib.namespace.SH.ValidationReport) in report
