@@ -20,9 +20,11 @@ from .errors import reports_errors
               show_default=True, help="The lowest severity that makes the exit code 1.")
 @click.option("--shapes", "shapes_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Folder of SHACL shapes (default: shapes/).")
+@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="fast: shapes compiled to SPARQL on pyoxigraph; pyshacl: the reference implementation.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line (human format).")
 @reports_errors
-def validate(files, fmt, fail_on, shapes_dir, quiet):
+def validate(files, fmt, fail_on, shapes_dir, engine, quiet):
     """Validate FILES (default: data/plangraph.ttl) against shapes/ and queries/qc/.
 
     Exit 0 when there is no violation (warnings are printed), 1 when there are findings at
@@ -32,7 +34,7 @@ def validate(files, fmt, fail_on, shapes_dir, quiet):
     from ..validate import report_human, report_json, report_turtle, validate_files
 
     paths = list(files) or [DEFAULT_OUTPUT]
-    report = validate_files(paths, shapes_dir=shapes_dir,
+    report = validate_files(paths, shapes_dir=shapes_dir, engine=engine,
                             progress=None if quiet or fmt != "human" else lambda m: click.echo(m, err=True))
     if fmt == "json":
         click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=1))
