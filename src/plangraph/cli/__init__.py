@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "publish": ("plangraph.cli.publish", "publish", "Load the graph into a SPARQL store (Graph Store Protocol)."),
     "serve": ("plangraph.cli.publish", "serve", "Serve the graph read-only with oxigraph on 127.0.0.1."),
     "validate": ("plangraph.cli.validate", "validate", "Check the graph: SHACL shapes and whole-graph rules."),
+    "viz": ("plangraph.cli.views", "viz", "Write an interactive graph view (HTML, works offline)."),
+    "export": ("plangraph.cli.views", "export", "Export to GraphML, GEXF, JSON-LD, N-Triples or CSV."),
     "synth": ("plangraph.cli.synth", "synth", "Write a synthetic graph of a given size (benchmarks)."),
 }
 

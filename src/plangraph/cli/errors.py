@@ -29,5 +29,14 @@ def reports_errors(function: F) -> F:
             raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: one clear line; the traceback only when asked for
+            import os
+
+            if os.environ.get("PLANGRAPH_DEBUG"):
+                raise
+            raise UserError(f"internal error ({type(error).__name__}: {error}); "
+                            "run again with PLANGRAPH_DEBUG=1 and report the traceback") from None
 
     return wrapper  # type: ignore[return-value]

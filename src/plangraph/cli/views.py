@@ -1,0 +1,64 @@
+"""``plangraph viz`` and ``plangraph export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import UserError, reports_errors
+from .options import store_for
+
+
+@click.command()
+@click.option("--agency", help="An agency: its tasks, their plans and resolutions, its partners.")
+@click.option("--resolution", help="A resolution (58-NQ/TW): the programmes, plans, tasks and agencies under it.")
+@click.option("--plan", help="A plan, by its decision (913/QĐ-UBND or 913) or file name.")
+@click.option("--overview", is_flag=True, help="Resolutions, plans and agencies, edges weighted by tasks.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="HTML file to write (default: plangraph-<view>.html).")
+@click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT", help="Read from a SPARQL endpoint.")
+@click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
+@reports_errors
+def viz(agency, resolution, plan, overview, output, endpoint, graph_file):
+    """Write one interactive HTML view that works offline (every script is inside the file)."""
+    from ..build import write_atomic
+    from ..text import slugify
+    from ..views import html, subgraphs
+
+    chosen = [name for name, value in (("agency", agency), ("resolution", resolution), ("plan", plan),
+                                       ("overview", overview)) if value]
+    if len(chosen) != 1:
+        raise UserError("choose one view: --agency, --resolution, --plan or --overview")
+    store = store_for(endpoint, graph_file, 30.0)
+    if agency:
+        graph, name = subgraphs.agency_view(store, agency), f"agency-{slugify(agency)}"
+    elif resolution:
+        graph, name = subgraphs.resolution_view(store, resolution), f"resolution-{slugify(resolution)}"
+    elif plan:
+        graph, name = subgraphs.plan_view(store, plan), f"plan-{slugify(plan)}"
+    else:
+        graph, name = subgraphs.overview(store), "overview"
+    output = output or Path(f"plangraph-{name}.html")
+    write_atomic(output, html.render_html(graph))
+    click.echo(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
+
+
+@click.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonld", "nt", "csv"]), required=True,
+              help="graphml/gexf: the task network for Gephi; jsonld/nt: the RDF graph; csv: one row per task.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
+@reports_errors
+def export(fmt, output, graph_file):
+    """Export the graph for Gephi, other RDF tools or spreadsheets."""
+    from ..build import write_atomic
+    from ..views.export import export as run
+
+    store = store_for(None, graph_file, 30.0)
+    data = run(store, fmt, graph_file)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(output)
+    click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    del write_atomic

@@ -1,0 +1,95 @@
+"""Exports for Gephi, other RDF tools and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .subgraphs import PREFIXES, plan_view
+
+__all__ = ["full_graph", "export", "FORMATS"]
+
+FORMATS = ("graphml", "gexf", "jsonld", "nt", "csv")
+
+TASKS_CSV = PREFIXES + """
+SELECT ?decision ?file ?line ?part ?section ?text
+       (GROUP_CONCAT(DISTINCT ?leadName; SEPARATOR="; ") AS ?leads)
+       (GROUP_CONCAT(DISTINCT ?coordName; SEPARATOR="; ") AS ?coordinators)
+       ?deadlineText ?deadline ?deadlineKind ?output ?task WHERE {
+  ?task a pg:Task ; pg:plan ?plan ; rdfs:label ?text ; pg:sourceFile ?file ; pg:sourceLine ?line ;
+        pg:deadlineKind ?kind ; pg:leadAgency/skos:prefLabel ?leadName .
+  FILTER(lang(?leadName) = "vi")
+  ?plan pg:issuedBy/eli:id_local ?decision .
+  BIND(IF(EXISTS { ?task a pg:AppendixTask }, "appendix", "body") AS ?part)
+  BIND(STRAFTER(STR(?kind), "#") AS ?deadlineKind)
+  OPTIONAL { ?task pg:section/pg:sectionNumber ?section }
+  OPTIONAL { ?task pg:coordinatingAgency/skos:prefLabel ?coordName FILTER(lang(?coordName) = "vi") }
+  OPTIONAL { ?task pg:deadlineText ?deadlineText }
+  OPTIONAL { ?task pg:deadline ?deadline }
+  OPTIONAL { ?task pg:output ?output }
+}
+GROUP BY ?decision ?file ?line ?part ?section ?text ?deadlineText ?deadline ?deadlineKind ?output ?task
+ORDER BY ?file ?line"""
+
+
+def full_graph(store):
+    """Every plan's view composed: tasks, sections, agencies, plans, programmes, resolutions."""
+    import networkx as nx
+
+    plans = [row["plan"].value for row in store.query(
+        PREFIXES + "SELECT ?plan WHERE { ?plan a pg:Plan } ORDER BY ?plan")]
+    graph = nx.MultiDiGraph()
+    for plan in plans:
+        graph = nx.compose(graph, plan_view(store, plan))
+    graph.graph["title"] = "plangraph"
+    return graph
+
+
+def _plain(graph):
+    """A copy with string attributes only (GraphML and GEXF need typed, non-empty values)."""
+    import networkx as nx
+
+    plain = nx.MultiDiGraph()
+    for node, data in sorted(graph.nodes(data=True)):
+        plain.add_node(node, kind=data["kind"], label=data["label"], title=data.get("title", data["label"]))
+    for a, b, key, data in sorted(graph.edges(keys=True, data=True)):
+        plain.add_edge(a, b, key=key, relation=data["relation"], weight=int(data.get("weight", 1)))
+    return plain
+
+
+def export(store, fmt: str, graph_file: Path | None = None) -> bytes:
+    """The whole graph in ``fmt``."""
+    import networkx as nx
+
+    if fmt in ("graphml", "gexf"):
+        buffer = io.BytesIO()
+        graph = _plain(full_graph(store))
+        if fmt == "graphml":
+            nx.write_graphml(graph, buffer)
+        else:
+            nx.write_gexf(graph, buffer)
+        return buffer.getvalue()
+    if fmt == "csv":
+        text = io.StringIO()
+        result = store.query(TASKS_CSV)
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(result.variables)
+        for row in result:
+            writer.writerow([row[v].value if v in row else "" for v in result.variables])
+        return ("\ufeff" + text.getvalue()).encode("utf-8")
+    if fmt in ("nt", "jsonld"):
+        from ..paths import DEFAULT_OUTPUT
+
+        source = graph_file or DEFAULT_OUTPUT
+        if fmt == "nt":
+            import pyoxigraph as ox
+
+            triples = sorted(str(t) + " .\n" for t in ox.parse(path=str(source), format=ox.RdfFormat.TURTLE))
+            return "".join(triples).encode("utf-8")
+        import rdflib
+
+        graph = rdflib.Graph().parse(source, format="turtle")
+        context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+        return graph.serialize(format="json-ld", context=context, indent=1, auto_compact=True).encode("utf-8")
+    raise ValueError(fmt)

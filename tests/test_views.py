@@ -1,0 +1,155 @@
+"""Views: generated from the five plans and opened in headless Chromium, offline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import cli
+from plangraph.views import html, subgraphs
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, built):
+    from plangraph.store import EmbeddedStore
+
+    graph = tmp_path_factory.mktemp("views") / "plangraph.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    return EmbeddedStore(graph)
+
+
+VIEWS = {
+    "agency": lambda s: subgraphs.agency_view(s, "Sở Kế hoạch và Đầu tư"),
+    "resolution": lambda s: subgraphs.resolution_view(s, "58-NQ/TW"),
+    "plan": lambda s: subgraphs.plan_view(s, "913/QĐ-UBND"),
+    "overview": lambda s: subgraphs.overview(s),
+}
+
+
+def test_agency_view_content(store):
+    graph = VIEWS["agency"](store)
+    kinds = {data["kind"] for _, data in graph.nodes(data=True)}
+    assert {"agency", "task", "plan", "resolution", "programme"} <= kinds
+    relations = {data["relation"] for *_, data in graph.edges(data=True)}
+    assert {"lead", "coordinating", "in-plan", "implements"} <= relations
+    focus = graph.graph["focus"]
+    assert sum(1 for _, _, d in graph.out_edges(focus, data=True) if d["relation"] in ("lead", "coordinating")) == 84
+
+
+def test_overview_has_no_tasks_and_weights(store):
+    graph = VIEWS["overview"](store)
+    assert "task" not in {data["kind"] for _, data in graph.nodes(data=True)}
+    assert max(d["weight"] for *_, d in graph.edges(data=True)) > 10
+
+
+def test_page_is_self_contained(store):
+    page = html.render_html(VIEWS["plan"](store))
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    import re
+
+    assert not re.search(r"""<script[^>]*\ssrc=|<link[^>]*rel=["']?stylesheet|(?:src|href)\s*=\s*["']https?://""", page)
+    assert "vis.Network" in page and "UBND huyện Thọ Xuân" in page
+
+
+def test_cli_viz_and_errors(store, tmp_path):
+    out = tmp_path / "v.html"
+    result = CliRunner().invoke(cli, ["viz", "--plan", "913", "-o", str(out), "--graph", str(store.graph_file)])
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").count("<html") == 1
+    both = CliRunner().invoke(cli, ["viz", "--plan", "913", "--overview", "--graph", str(store.graph_file)])
+    assert both.exit_code == 2 and "choose one view" in both.output
+    unknown = CliRunner().invoke(cli, ["viz", "--resolution", "99-NQ/TW", "--graph", str(store.graph_file)])
+    assert unknown.exit_code == 2 and "99-NQ/TW" in unknown.output
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "jsonld", "nt", "csv"])
+def test_exports(store, tmp_path, fmt):
+    out = tmp_path / f"g.{fmt}"
+    result = CliRunner().invoke(cli, ["export", "-f", fmt, "-o", str(out), "--graph", str(store.graph_file)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    if fmt in ("graphml", "gexf"):
+        import networkx as nx
+
+        graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(out)
+        assert sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "task") == 465
+    elif fmt == "csv":
+        text = data.decode("utf-8-sig").splitlines()
+        assert text[0].startswith("decision,file,line") and len(text) > 465
+    elif fmt == "nt":
+        assert data.count(b" .\n") > 13000
+    else:
+        import json
+
+        assert json.loads(data)
+
+
+# -- in a real browser ---------------------------------------------------------------------
+
+needs_browser = pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        pytest.fail("chromium is required in CI")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@needs_browser
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_view_in_chromium(store, tmp_path, browser, name):
+    graph = VIEWS[name](store)
+    page_file = tmp_path / f"{name}.html"
+    page_file.write_text(html.render_html(graph), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    requests, errors = [], []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def route(route_):
+        url = route_.request.url
+        if not url.startswith(("file://", "data:", "about:")):
+            requests.append(url)
+            route_.abort()
+        else:
+            route_.continue_()
+
+    page.route("**/*", route)
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.plangraph && window.plangraph.ready", timeout=10000)
+    assert requests == [] and errors == []
+    drawn = page.evaluate("window.plangraph.network.body.nodeIndices.length")
+    assert drawn == graph.number_of_nodes() == page.evaluate("window.plangraph.nodeCount")
+    # hover a known node: the side panel shows its full text
+    target = next(n for n, d in sorted(graph.nodes(data=True)) if d["kind"] == ("task" if name != "overview" else "plan"))
+    text = graph.nodes[target]["title"].splitlines()[0]
+    point = page.evaluate(
+        """(iri) => { const p = window.plangraph; const node = p.nodes.get({filter: n => n.iri === iri})[0];
+                      p.network.focus(node.id, {scale: 1.5, animation: false});
+                      const pos = p.network.getPositions([node.id])[node.id];
+                      const dom = p.network.canvasToDOM(pos); const box = document.getElementById('graph').getBoundingClientRect();
+                      return {x: dom.x + box.left, y: dom.y + box.top}; }""", target)
+    page.mouse.move(point["x"] + 1, point["y"] + 1)
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_function("(t) => document.getElementById('info').textContent.includes(t)", arg=text[:40], timeout=5000)
+    # the search box finds an agency by name without diacritics
+    if name != "overview":
+        page.fill("#search", "so ke hoach va dau tu" if name != "plan" else "ubnd huyen tho xuan")
+        page.dispatch_event("#search", "change")
+        assert len(page.evaluate("window.plangraph.network.getSelectedNodes()")) == 1
+    page.close()
