@@ -87,10 +87,38 @@ def bench_real() -> list[tuple[str, str]]:
                  f"{_cli_ms(['validate', '-q'], 3):.0f} ms"))
     rows.append(("`plangraph validate --engine pyshacl` of the five plans",
                  f"{_cli_ms(['validate', '-q', '--engine', 'pyshacl'], 3):.0f} ms"))
+    rows.extend(bench_views())
     store = EmbeddedStore(DEFAULT_OUTPUT)
     query = bind(load_query("tasks-of-agency"), {"agency": "https://w3id.org/plangraph/id/agency/so-y-te"})
     rows.append(("tasks-of-agency in process, five plans, oxigraph on disk",
                  f"{_median_ms(lambda: store.query(query)):.1f} ms"))
+    return rows
+
+
+def bench_views() -> list[tuple[str, str]]:
+    """Generating the agency view, and the time until the page has drawn in Chromium."""
+    rows = [("`plangraph viz --agency \"Sở Kế hoạch và Đầu tư\"`, start to exit",
+             f"{_cli_ms(['viz', '--agency', 'Sở Kế hoạch và Đầu tư', '-o', '/tmp/plangraph-bench.html'], 3):.0f} ms")]
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return rows
+    from playwright.sync_api import sync_playwright
+
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync"]
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=flags)
+        for _ in range(3):
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            start = time.perf_counter()
+            page.goto("file:///tmp/plangraph-bench.html")
+            page.wait_for_function("window.plangraph && window.plangraph.ready")
+            times.append((time.perf_counter() - start) * 1000)
+            page.close()
+        browser.close()
+    rows.append(("agency view drawn in headless Chromium (load to first drawing, settled: physics off)",
+                 f"{statistics.median(times):.0f} ms"))
     return rows
 
 
