@@ -181,18 +181,22 @@ SELECT ?plan ?section ?sectionLabel ?task ?text ?file ?line ?deadlineText ?deadl
   ?lead a ?leadCls . VALUES ?leadCls {{ pg:Agency pg:Collective }}
 }}"""
     for row in store.query(tasks):
-        task = _add_task(graph, row)
-        plan = _value(row, "plan")
-        if _value(row, "section"):
-            section = _add(graph, _value(row, "section"), "section", _value(row, "sectionLabel"))
-            _add_edge(graph, section, plan, "in-plan")
-            _add_edge(graph, task, section, "in-section")
-        else:
-            _add_edge(graph, task, plan, "in-plan")
-        kind = "collective" if _value(row, "leadCls").endswith("Collective") else "agency"
-        lead = _add(graph, _value(row, "lead"), kind, _value(row, "leadName"))
-        _add_edge(graph, lead, task, "lead")
+        _add_task_in_plan(graph, row, _value(row, "plan"), _value(row, "lead"), _value(row, "leadName"),
+                          _value(row, "leadCls"), "lead")
     return graph
+
+
+def _add_task_in_plan(graph, row, plan: str, agency: str, name: str, cls: str, role: str) -> None:
+    """A task under its section (or plan), with one of its agencies."""
+    task = _add_task(graph, row)
+    if _value(row, "section"):
+        section = _add(graph, _value(row, "section"), "section", _value(row, "sectionLabel"))
+        _add_edge(graph, section, plan, "in-plan")
+        _add_edge(graph, task, section, "in-section")
+    else:
+        _add_edge(graph, task, plan, "in-plan")
+    kind = "collective" if cls.endswith("Collective") else "agency"
+    _add_edge(graph, _add(graph, agency, kind, name), task, role)
 
 
 def resolve_plan(store, text: str) -> str:
@@ -230,16 +234,8 @@ SELECT ?section ?sectionLabel ?task ?text ?file ?line ?deadlineText ?deadline ?o
   ?agency a ?cls . VALUES ?cls {{ pg:Agency pg:Collective }}
 }}"""
     for row in store.query(query):
-        task = _add_task(graph, row)
-        if _value(row, "section"):
-            section = _add(graph, _value(row, "section"), "section", _value(row, "sectionLabel"))
-            _add_edge(graph, section, iri, "in-plan")
-            _add_edge(graph, task, section, "in-section")
-        else:
-            _add_edge(graph, task, iri, "in-plan")
-        kind = "collective" if _value(row, "cls").endswith("Collective") else "agency"
-        agency = _add(graph, _value(row, "agency"), kind, _value(row, "name"))
-        _add_edge(graph, agency, task, _value(row, "role"))
+        _add_task_in_plan(graph, row, iri, _value(row, "agency"), _value(row, "name"), _value(row, "cls"),
+                          _value(row, "role"))
     _tops(store, graph, {iri})
     return graph
 
