@@ -62,10 +62,16 @@ def build_graph(
     builder = GraphBuilder(resolver)
     warnings: list[str] = []
     notes: list[str] = []
+    seen: dict[str, str] = {}
     for path in files:
         if progress:
             progress(f"reading {path.name}")
         document = read_source(path, manifest.get(path.name))
+        if document.sha256 in seen:
+            # the same text under two names would double every task: keep the first
+            warnings.append(f"{path.name}: same text as {seen[document.sha256]}; skipped")
+            continue
+        seen[document.sha256] = path.name
         plan = extract_document(document, resolver)
         notes.extend(f"{path.name}: {n}" for n in document.warnings)
         warnings.extend(w if w.startswith(path.name) else f"{path.name}: {w}"
@@ -80,7 +86,7 @@ def build_graph(
     triples, summary = builder.triples()
     summary.warnings = warnings
     summary.notes = notes
-    header = f"{HEADER}\n# plangraph {__version__}; {len(files)} documents; {len(triples)} triples.\n"
+    header = f"{HEADER}\n# plangraph {__version__}; {len(builder.plans)} documents; {len(triples)} triples.\n"
     return BuildResult(to_turtle(triples, header=header), summary)
 
 

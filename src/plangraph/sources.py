@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,8 @@ class SourceDocument:
     Attributes:
         name: file name under ``data/sources/``.
         lines: NFC text of each line, index 0 is line 1.
-        sha256: checksum of the raw bytes.
+        sha256: checksum of the normalised text (NFC, "\\n" line endings), so that an NFD or
+            CRLF copy of a document has the same checksum and gives the same graph.
         encoding: the encoding the bytes were decoded with.
         warnings: notes about the decoding (BOM removed, normalised to NFC ...).
     """
@@ -54,11 +56,31 @@ class SourceDocument:
         return self.lines[number - 1]
 
 
+# Common Vietnamese words, to tell a right decoding from a wrong one.
+_VIETNAMESE_WORDS = ("của", "và", "các", "thực hiện", "tỉnh", "phát triển", "nhiệm vụ", "kế hoạch", "được", "đến")
+# Signs of the legacy font encodings (text typed with the ABC/TCVN3 or VNI fonts), read as
+# Windows-1252: TCVN3 puts precomposed letters in 0xA1-0xFF ("¸" for á, "µ" for à, "®" for đ);
+# VNI writes a base letter followed by a mark byte ("Vieät", "ñ" for đ).
+_TCVN3_SIGNS = ("®", "¸", "µ", "¶", "·", "¹", "¨", "©", "ª", "«", "¬", "­", "¦", "§", "Æ", "Ç", "Ë", "Ñ", "Ý")
+_VNI_SIGNS = ("aø", "aù", "eä", "oä", "aä", "ñ", "öø", "öù", "ôù", "eá", "aõ", "aï", "uû", "oû")
+
+
+def _vietnamese_score(text: str) -> int:
+    lowered = unicodedata.normalize("NFC", text).lower()
+    return sum(lowered.count(word) for word in _VIETNAMESE_WORDS)
+
+
 def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Decode ``data``; return (text, encoding, warnings).
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read. Anything else is refused
-    with the line of the first byte that is not UTF-8.
+    * UTF-8, with or without a byte order mark;
+    * UTF-16 with a byte order mark, or without one when every other byte is NUL (warning);
+    * Windows-1258 (Vietnamese Windows code page): converted, with a warning;
+    * TCVN3 (ABC) and VNI, the legacy Vietnamese font encodings: refused, naming the encoding
+      suspected, because converting them needs the font's table and a wrong guess would
+      silently corrupt every name;
+    * anything else (a binary file, another encoding): refused with the line of the first
+      byte that is not UTF-8.
     """
     warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
@@ -66,21 +88,41 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         warnings.append("UTF-8 byte order mark removed")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16", ["read as UTF-16"]
+            return data.decode("utf-16"), "utf-16", ["read as UTF-16 (byte order mark)"]
         except UnicodeDecodeError as exc:
             raise SourceError(f"invalid UTF-16 ({exc.reason})", path=name) from None
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if b"\x00" in head:
+        even, odd = head[0::2], head[1::2]
+        for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros and zeros.count(0) > 0.5 * len(zeros) and other.count(0) < 0.05 * len(other):
+                try:
+                    return data.decode(encoding), encoding, [f"read as {encoding.upper()} (no byte order mark)"]
+                except UnicodeDecodeError:
+                    break
         raise SourceError("binary file (NUL bytes), not a text document", path=name)
     try:
         return data.decode("utf-8"), "utf-8", warnings
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        first_bad = exc.start
+    as_1258 = data.decode("cp1258", errors="replace")
+    as_1252 = data.decode("cp1252", errors="replace")
+    if _vietnamese_score(as_1258) >= 5 and as_1258.count("\ufffd") == 0:
+        return as_1258, "cp1258", ["not UTF-8: read as Windows-1258 (Vietnamese) and converted"]
+    tcvn3 = sum(as_1252.count(sign) for sign in _TCVN3_SIGNS)
+    vni = sum(as_1252.count(sign) for sign in _VNI_SIGNS)
+    if max(tcvn3, vni) >= 10:
+        suspect = "TCVN3 (ABC)" if tcvn3 > vni else "VNI"
         raise SourceError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert the file to UTF-8",
-            path=name,
-            line=line,
-        ) from None
+            f"not UTF-8: looks like the legacy {suspect} font encoding; convert it to Unicode "
+            "(UTF-8) first, e.g. with UniKey's converter",
+            path=name, line=line,
+        )
+    raise SourceError(
+        f"not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}); convert the file to UTF-8",
+        path=name, line=line,
+    )
 
 
 def read_source(path: Path, manifest: ManifestEntry | None = None) -> SourceDocument:
@@ -108,7 +150,7 @@ def read_source(path: Path, manifest: ManifestEntry | None = None) -> SourceDocu
     return SourceDocument(
         name=path.name,
         lines=normal,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256("\n".join(normal).encode("utf-8")).hexdigest(),
         encoding=encoding,
         warnings=warnings,
         manifest=manifest,
