@@ -173,3 +173,16 @@ def test_mutated_documents_build_or_fail_cleanly(tmp_path_factory, data):
         assert error.path == "plan.txt" and str(error)
     else:
         assert result.summary.tasks >= 0
+
+
+def test_build_diff_shows_a_lost_task(tmp_path):
+    """A rebuild that loses a task says so before the graph is replaced."""
+    folder = one_plan(tmp_path, original().encode("utf-8"))
+    out = tmp_path / "g.ttl"
+    assert CliRunner().invoke(cli, ["build", "--sources", str(folder), "-o", str(out), "-q"]).exit_code == 0
+    lines = original().split("\n")
+    lines[133] = ""  # line 134: a "+" bullet of Sở Kế hoạch và Đầu tư, blanked (line numbers kept)
+    (folder / "plan.txt").write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--sources", str(folder), "-o", str(out), "--diff", "--check", "-q"])
+    assert result.exit_code == 1
+    assert "tasks: +0 -1 ~0" in result.output and "- plan/2023-1992/task/L134" in result.output

@@ -117,3 +117,51 @@ def write_atomic(path: Path, text: str) -> None:
 def error_text(error: PlangraphError) -> str:
     """The one-line message shown to users."""
     return f"error: {error}"
+
+
+DIFF_CLASSES = ("Task", "Agency", "Collective", "Target", "Plan", "Document")
+
+
+def graph_diff(old_text: str, new_text: str) -> dict[str, dict[str, list[str]]]:
+    """What a rebuild adds, removes and changes, per kind of node.
+
+    Returns ``{kind: {"added": [...], "removed": [...], "changed": [...]}}`` with node IRIs
+    (relative to the data base IRI), so that a lost task is seen before the file is replaced.
+
+    Example:
+        >>> graph_diff("", "")["Task"]
+        {'added': [], 'removed': [], 'changed': []}
+    """
+    import pyoxigraph as ox
+
+    from .graph.terms import BASE, PG
+
+    def nodes(text: str) -> dict[str, dict[str, frozenset]]:
+        by_kind: dict[str, dict[str, frozenset]] = {kind: {} for kind in DIFF_CLASSES}
+        if not text.strip():
+            return by_kind
+        triples = list(ox.parse(text, format=ox.RdfFormat.TURTLE))
+        description: dict[str, set] = {}
+        kinds: dict[str, str] = {}
+        rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+        for triple in triples:
+            subject = str(triple.subject)
+            description.setdefault(subject, set()).add((str(triple.predicate), str(triple.object)))
+            if triple.predicate.value == rdf_type and triple.object.value.startswith(PG):
+                kind = triple.object.value[len(PG):]
+                if kind in DIFF_CLASSES or kind in ("Resolution", "Decision", "Programme"):
+                    kinds.setdefault(subject, kind if kind in DIFF_CLASSES else "Document")
+        for subject, kind in kinds.items():
+            by_kind[kind][subject.strip("<>").replace(BASE, "")] = frozenset(description[subject])
+        return by_kind
+
+    old, new = nodes(old_text), nodes(new_text)
+    report = {}
+    for kind in DIFF_CLASSES:
+        before, after = old[kind], new[kind]
+        report[kind] = {
+            "added": sorted(set(after) - set(before)),
+            "removed": sorted(set(before) - set(after)),
+            "changed": sorted(n for n in set(before) & set(after) if before[n] != after[n]),
+        }
+    return report

@@ -19,9 +19,11 @@ from .errors import reports_errors
               help="Graph file to write (default: data/plangraph.ttl).")
 @click.option("--check", is_flag=True,
               help="Do not write; exit 1 if the graph file differs from what the sources give.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Report the tasks, agencies, targets, plans and documents a rebuild adds, removes and changes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only warnings and errors.")
 @reports_errors
-def build(sources: Path | None, output: Path | None, check: bool, quiet: bool) -> None:
+def build(sources: Path | None, output: Path | None, check: bool, show_diff: bool, quiet: bool) -> None:
     """Build data/plangraph.ttl from the plans in data/sources/.
 
     Reads every *.txt document, extracts tasks, agencies, deadlines, targets and cited
@@ -44,6 +46,8 @@ def build(sources: Path | None, output: Path | None, check: bool, quiet: bool) -
         progress(f"note: {note}")
     for warning in result.summary.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if show_diff:
+        _print_graph_diff(output.read_text(encoding="utf-8") if output.exists() else "", result.turtle)
     if check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current == result.turtle:
@@ -75,3 +79,18 @@ def _report_drift(output: Path, current: str, expected: str) -> None:
                "run `plangraph build` and do not edit the file by hand", err=True)
     for line in diff[:20]:
         click.echo(f"  {line[:160]}", err=True)
+
+
+def _print_graph_diff(old: str, new: str) -> None:
+    from ..build import graph_diff
+
+    report = graph_diff(old, new)
+    for kind, change in report.items():
+        counts = f"+{len(change['added'])} -{len(change['removed'])} ~{len(change['changed'])}"
+        plural = {"Agency": "agencies"}.get(kind, kind.lower() + "s")
+        click.echo(f"{plural}: {counts}", err=True)
+        for sign, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
+            for node in change[key][:25]:
+                click.echo(f"  {sign} {node}", err=True)
+            if len(change[key]) > 25:
+                click.echo(f"  {sign} ... and {len(change[key]) - 25} more", err=True)
