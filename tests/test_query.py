@@ -257,3 +257,21 @@ def test_embedded_store_is_rebuilt_when_the_graph_changes(tmp_path, built):
     graph.write_text(built.turtle + "\n<plan/x/task/L1> a pg:Task .\n", encoding="utf-8")
     assert EmbeddedStore(graph).query(count).values() == [("466",)]
     assert len(list((tmp_path / ".cache").glob("oxigraph-*"))) == 1
+
+
+def test_timeout_stops_a_long_query(built, tmp_path):
+    from plangraph.store import EmbeddedStore, StoreError
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    store = EmbeddedStore(graph, timeout=0.5)
+    with pytest.raises(StoreError, match="stopped after 0.5 s"):
+        store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    result = CliRunner().invoke(cli, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                                      "--graph", str(graph), "--timeout", "0.5"])
+    assert result.exit_code == 2 and "--timeout" in result.output
+
+
+def test_malformed_sparql_names_line_and_column(store):
+    result = invoke(store, "sparql", "SELECT ?x WHERE {\n ?x ?y }")
+    assert result.exit_code == 2 and "2:" in result.output

@@ -102,8 +102,9 @@ def _ox_term(term) -> Term:
 class EmbeddedStore:
     """The built graph in an on-disk pyoxigraph store, refreshed when the graph changes."""
 
-    def __init__(self, graph_file: Path, cache_dir: Path | None = None):
+    def __init__(self, graph_file: Path, cache_dir: Path | None = None, timeout: float | None = None):
         self.graph_file = graph_file
+        self.timeout = timeout
         self.cache_dir = cache_dir or graph_file.parent / ".cache"
         self._store = None
         self.location: Path | None = None
@@ -163,10 +164,36 @@ class EmbeddedStore:
         self._store = None
 
     def query(self, sparql: str) -> Result:
-        """Run a SPARQL query; syntax errors become :class:`StoreError` with the position."""
+        """Run a SPARQL query; syntax errors become :class:`StoreError` with the position.
+
+        With a timeout the query runs in a daemon thread (pyoxigraph releases the GIL while
+        it evaluates), and a query that runs too long raises :class:`StoreError`.
+        """
+        store = self.open()
+        if self.timeout is None:
+            return self._run(store, sparql)
+        import threading
+
+        outcome: list = []
+
+        def work() -> None:
+            try:
+                outcome.append(self._run(store, sparql))
+            except BaseException as error:  # handed to the caller's thread
+                outcome.append(error)
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if not outcome:
+            raise StoreError(f"query stopped after {self.timeout:g} s (--timeout)")
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    def _run(self, store, sparql: str) -> Result:
         import pyoxigraph as ox
 
-        store = self.open()
         try:
             answer = store.query(sparql)
         except SyntaxError as error:
@@ -255,4 +282,4 @@ def open_store(endpoint: str | None = None, graph_file: Path | None = None, time
         return RemoteStore(endpoint, timeout=timeout)
     from .paths import DEFAULT_OUTPUT
 
-    return EmbeddedStore(graph_file or DEFAULT_OUTPUT)
+    return EmbeddedStore(graph_file or DEFAULT_OUTPUT, timeout=timeout)

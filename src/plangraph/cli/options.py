@@ -23,7 +23,7 @@ def query_options(function):
     @click.option("--limit", type=click.IntRange(min=0), help="Print at most this many rows.")
     @click.option("--fail-on-empty", is_flag=True, help="Exit 1 when there are no rows.")
     @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-                  help="Seconds to wait for an endpoint.")
+                  help="Stop a query that runs longer than this (embedded store and endpoints).")
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         return function(*args, **kwargs)
