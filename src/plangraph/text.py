@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "nfc",
@@ -87,6 +88,10 @@ def tone_key(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
 
 
+_MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return a lower-case key without diacritics ("đ" becomes "d").
 
@@ -95,8 +100,7 @@ def fold(text: str) -> str:
         'uy ban nhan dan'
     """
     text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _MARKS.sub("", text)).strip()
 
 
 def slugify(text: str, max_length: int = 80) -> str:

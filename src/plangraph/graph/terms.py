@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 BASE = "https://w3id.org/plangraph/id/"
@@ -68,6 +69,11 @@ def lit(value: object, *, lang: str | None = None, datatype: str | None = None) 
     return f'"{text}"'
 
 
+@lru_cache(maxsize=8)
+def _ordered(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(items, key=lambda p: -len(p[1])))
+
+
 def _compact(term: str, prefixes: dict[str, str] = PREFIXES) -> str:
     if not term.startswith("<"):
         if "^^<" in term:
@@ -75,7 +81,7 @@ def _compact(term: str, prefixes: dict[str, str] = PREFIXES) -> str:
             return f"{head}^^{_compact(dt, prefixes)}"
         return term
     value = term[1:-1]
-    for prefix, namespace in sorted(prefixes.items(), key=lambda p: -len(p[1])):
+    for prefix, namespace in _ordered(tuple(prefixes.items())):
         if value.startswith(namespace):
             local = value[len(namespace):]
             if local and all(c.isalnum() or c in "_-" for c in local) and local[0].isalpha():
