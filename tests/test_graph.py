@@ -121,6 +121,16 @@ def test_projects_linked_from_tasks(graph):
     assert {r[0] for r in got} >= {"122", "334"}
 
 
+def test_a_sub_indicator_does_not_measure_its_parent(graph):
+    # 000:184 "tỷ lệ lao động qua đào tạo đạt 80%, trong đó có bằng cấp, chứng chỉ đạt 35%":
+    # the 35 % is a share of certified workers, not a second value of the trained-labour rate
+    got = rows(graph, """
+        SELECT ?value WHERE { ?t pg:measures <https://w3id.org/plangraph/id/indicator/trained-labour-rate> ;
+                                 pg:sourceLine 184 ; pg:targetYear ?year ; pg:value ?value . FILTER(STR(?year) = "2030") }
+    """)
+    assert [r[0] for r in got] == ["80"]
+
+
 def test_every_pg_term_is_defined_in_the_ontology(graph):
     from pathlib import Path
 

@@ -52,7 +52,11 @@ class _Indicators:
     def match(self, indicator: str) -> str | None:
         key = indicator_key(indicator)
         for known, concept in self.keys:
-            if key == known or key.startswith(known + " "):
+            if key == known:
+                return concept
+            # "tỷ lệ ... của tỉnh" is the same indicator; "tỷ lệ ..., trong đó có ..." ("of
+            # which") is a part of it, with a value of its own
+            if key.startswith(known + " ") and not re.match(r"trong do\b", key[len(known) + 1:]):
                 return concept
         return None
 
