@@ -157,6 +157,23 @@ CASES = [
 ]
 
 
+def test_targets_of_two_issuers_never_conflict(tmp_path):
+    # two provinces may set different values for the same indicator: only plans of the same
+    # issuer are compared
+    conflicting = VALID.replace('pg:value 40.0 ; pg:unit "%" ; pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 3',
+                                'pg:value 45.0 ; pg:unit "%" ; pg:comparator ">=" ;\n    pg:targetYear "2025"^^xsd:gYear ; pg:scope pg:ProvinceScope ; pg:sourceLine 3')
+    issuers = ('<issuer/ubnd-tinh-a> a pg:IssuingBody , org:Organization ; skos:prefLabel "UBND tỉnh A"@vi .\n'
+               '<issuer/ubnd-tinh-b> a pg:IssuingBody , org:Organization ; skos:prefLabel "UBND tỉnh B"@vi .\n'
+               '<doc/2022/1-qd-ubnd> eli:passed_by <issuer/ubnd-tinh-a> .\n')
+    same = check(tmp_path, conflicting + issuers + '<doc/2022/2-qd-ubnd> eli:passed_by <issuer/ubnd-tinh-a> .\n')
+    assert {f.focus.rsplit("/id/", 1)[1] for f in same.findings if f.rule == "target-conflicts"} == {
+        "plan/2022-1/target/L8-1", "plan/2022-2/target/L3-1"}
+    finding = next(f for f in same.findings if f.rule == "target-conflicts")
+    assert "40 %" in finding.path and "45 %" in finding.path  # the values of the group are named
+    other = check(tmp_path, conflicting + issuers + '<doc/2022/2-qd-ubnd> eli:passed_by <issuer/ubnd-tinh-b> .\n')
+    assert not [f for f in other.findings if f.rule == "target-conflicts"]
+
+
 @pytest.mark.parametrize("old,new,expected", CASES, ids=[c[2][0] + "-" + str(i) for i, c in enumerate(CASES)])
 def test_each_rule_finds_what_breaks_it(tmp_path, old, new, expected):
     assert old in VALID, old
