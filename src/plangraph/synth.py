@@ -1,180 +1,285 @@
-"""A deterministic synthetic corpus shaped like the real graph, for benchmarks at scale.
+"""A deterministic synthetic corpus made from the real graph, for benchmarks at scale.
 
-It follows the ontology: provinces with their agencies (names with variants and
-diacritics-free forms, and the collectives), a chain of resolutions and programmes, plans
-issued by decisions, tasks with lead and coordinating agencies, deadlines and source lines,
-and targets. The first province uses the real agency IRIs and names ("Sở Y tế"), so the
-same queries run on the real and the synthetic graph. The output is N-Triples, written as
-it is generated (10 million triples do not fit comfortably in memory as Python objects).
+A national deployment holds every province's plans: 34 provinces x ~100 plans x ~200
+tasks. The synthetic graph is built the way such a graph would grow: the five real plans
+are the template, copied plan by plan into more plans of the same province and then into
+other provinces, with new IRIs and numbers. So it follows the ontology and the shapes as
+the real graph does (sections, deadlines as OWL-Time intervals, citations with their
+lines, targets, provenance), and the shares of work between agencies are the real ones:
+"Sở Y tế" has the same share of tasks as in the five plans, "Sở Kế hoạch và Đầu tư" the
+same large share.
+
+* Province 0 is the real province: round 0 of its plans *is* the real graph, and its
+  agencies keep their IRIs and names, so the same queries run on both ("Sở Y tế").
+* Each province has its own agencies, collectives, projects, provincial issuers and the
+  documents they issue (IRIs tagged ``-nghe-an``; names "Sở Y tế tỉnh Nghệ An"); central
+  documents (58-NQ/TW, 13/NQ-CP ...), national issuers and indicators are shared.
+* Each copy of a plan is issued by a new decision (number ``5000 + 5 * round + plan``
+  of the same year, numbers restart every year as in the real documents), has its own
+  source file name, and its tasks' texts say which round they belong to, so that copies
+  are not duplicate tasks of one another.
+* The output grows in whole rounds of the five plans (about 12,000 triples), so no
+  reference points to a node that was not written.
+
+The output is N-Triples, written as it is generated (10 million triples do not fit
+comfortably in memory as Python objects).
 
 Example:
     >>> import io
     >>> out = io.StringIO()
-    >>> n = write_synthetic(out, triples=2000, seed=1)
-    >>> 2000 <= n < 2600
+    >>> n = write_synthetic(out, triples=20_000)
+    >>> n == out.getvalue().count("\\n") and n >= 20_000
     True
 """
 
 from __future__ import annotations
 
 import random
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
-from .graph.terms import BASE, ELI, ORG, PG, RDF, RDFS, SKOS, XSD
+from .graph.terms import BASE, PG, RDF, RDFS, SKOS
+from .paths import DEFAULT_OUTPUT, REGISTRY_DIR
 from .text import fold, slugify
 
-__all__ = ["write_synthetic", "PROVINCES"]
+__all__ = ["write_synthetic", "PROVINCES", "PLANS_PER_PROVINCE"]
 
+# The 34 provinces after the 2025 merger; the first is the real one.
 PROVINCES = [
-    "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Ninh Bình",
-    "Nam Định", "Thái Bình", "Hải Dương", "Hưng Yên", "Bắc Ninh", "Bắc Giang", "Lạng Sơn", "Cao Bằng",
-    "Hà Giang", "Lào Cai", "Yên Bái", "Tuyên Quang", "Phú Thọ", "Vĩnh Phúc", "Thái Nguyên", "Sơn La",
-    "Điện Biên", "Lai Châu", "Hòa Bình", "Quảng Ninh", "Quảng Nam", "Quảng Ngãi", "Bình Định",
-    "Phú Yên", "Khánh Hòa", "Gia Lai", "Đắk Lắk",
+    "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Huế", "Ninh Bình", "Hưng Yên", "Hải Phòng",
+    "Bắc Ninh", "Lạng Sơn", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Sơn La",
+    "Điện Biên", "Lai Châu", "Quảng Ninh", "Hà Nội", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa",
+    "Đắk Lắk", "Lâm Đồng", "Đồng Nai", "Tây Ninh", "Thành phố Hồ Chí Minh", "Đồng Tháp", "Vĩnh Long",
+    "An Giang", "Cần Thơ", "Cà Mau",
 ]
-DEPARTMENTS = [
-    ("so-ke-hoach-va-dau-tu", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"),
-    ("so-tai-chinh", "Sở Tài chính", "STC"),
-    ("so-cong-thuong", "Sở Công Thương", "Sở CT"),
-    ("so-giao-thong-van-tai", "Sở Giao thông vận tải", "Sở GTVT"),
-    ("so-giao-duc-va-dao-tao", "Sở Giáo dục và Đào tạo", "Sở GD&ĐT"),
-    ("so-khoa-hoc-va-cong-nghe", "Sở Khoa học và Công nghệ", "Sở KH&CN"),
-    ("so-lao-dong-thuong-binh-va-xa-hoi", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
-    ("so-nong-nghiep-va-phat-trien-nong-thon", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
-    ("so-noi-vu", "Sở Nội vụ", "SNV"),
-    ("so-thong-tin-va-truyen-thong", "Sở Thông tin và Truyền thông", "Sở TT&TT"),
-    ("so-tai-nguyen-va-moi-truong", "Sở Tài nguyên và Môi trường", "Sở TN&MT"),
-    ("so-van-hoa-the-thao-va-du-lich", "Sở Văn hóa, Thể thao và Du lịch", "Sở VH,TT&DL"),
-    ("so-xay-dung", "Sở Xây dựng", "SXD"),
-    ("so-y-te", "Sở Y tế", "SYT"),
-    ("so-tu-phap", "Sở Tư pháp", "STP"),
-    ("cong-an-tinh", "Công an tỉnh", "CA tỉnh"),
-]
-VERBS = ["Tham mưu xây dựng", "Tổ chức triển khai thực hiện", "Xây dựng Đề án", "Rà soát, hoàn thiện",
-         "Nghiên cứu, đề xuất", "Đẩy mạnh", "Tăng cường", "Hoàn thiện cơ chế, chính sách về"]
-OBJECTS = ["phát triển công nghiệp chế biến, chế tạo", "chuyển đổi số trong cơ quan nhà nước",
-           "nâng cao chất lượng nguồn nhân lực", "thu hút đầu tư vào khu công nghiệp",
-           "phát triển du lịch văn hóa, tâm linh", "bảo vệ môi trường tại các làng nghề",
-           "xây dựng nông thôn mới nâng cao", "phát triển hạ tầng giao thông kết nối vùng",
-           "nâng cao năng lực y tế cơ sở", "cải cách thủ tục hành chính"]
-DEADLINES = [("Quý IV/{y}", "DuringQuarter", "{y}-12-31"), ("Trước tháng 9/{y}", "ByDate", "{y}-08-31"),
-             ("Năm {y}", "DuringYear", "{y}-12-31"), ("Trong thời gian thực hiện Nghị quyết", "Ongoing", None),
-             ("Giai đoạn 2021 - {y}", "DuringPeriod", "{y}-12-31"), ("", "NoDeadline", None)]
+PLANS_PER_PROVINCE = 100
+_ROUND_PHRASES = ["đợt {n}", "giai đoạn {n}", "kế hoạch bổ sung số {n}", "lần {n}"]
+_TYPE = f"<{RDF}type>"
+_LABEL_PREDICATES = {f"<{RDFS}label>", f"<{SKOS}prefLabel>", f"<{SKOS}altLabel>"}
+_HIDDEN = f"<{SKOS}hiddenLabel>"
+_LITERAL_RE = re.compile(r'^"(.*)"(@[a-zA-Z-]+|\^\^<[^>]+>)?$', re.S)
 
 
-def _iri(path: str) -> str:
-    return f"<{BASE}{path}>"
+def _provincial_issuers() -> set[str]:
+    """Issuer IRIs of the provincial bodies (``level = "province"`` in issuers.toml)."""
+    data = tomllib.loads((REGISTRY_DIR / "issuers.toml").read_text(encoding="utf-8"))
+    found = set()
+    for item in data.get("issuer", []):
+        if item.get("level") == "province":
+            found.add(f"<{BASE}agency/{item['agency']}>" if "agency" in item else f"<{BASE}issuer/{item['id']}>")
+    return found
 
 
-def _lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    if lang:
-        return f'"{escaped}"@{lang}'
-    if datatype:
-        return f'"{escaped}"^^<{datatype}>'
-    return f'"{escaped}"'
+@dataclass
+class _Plan:
+    """One real plan and the triples that belong to it alone."""
+
+    iri: str  # "<.../plan/2021-2999>"
+    id: str  # "2021-2999"
+    year: str
+    number: str
+    source_file: str
+    decision: str | None
+    triples: list[tuple[str, str, str]] = field(default_factory=list)
+    tasks: set[str] = field(default_factory=set)
 
 
-def write_synthetic(out: TextIO, triples: int, seed: int = 1) -> int:
-    """Write at least ``triples`` N-Triples lines to ``out``; return how many were written."""
-    rng = random.Random(seed)
+@dataclass
+class _Template:
+    """The real graph split into shared nodes, provincial nodes and plans."""
+
+    national: list[tuple[str, str, str]]
+    provincial: list[tuple[str, str, str]]
+    plans: list[_Plan]
+
+    @classmethod
+    def load(cls, graph_file: Path) -> "_Template":
+        import pyoxigraph as ox
+
+        triples = [(str(t.subject), str(t.predicate), str(t.object))
+                   for t in ox.parse(path=str(graph_file), format=ox.RdfFormat.TURTLE)]
+        triples.sort()
+        plan_type, issued_by, source_file = f"<{PG}Plan>", f"<{PG}issuedBy>", f"<{PG}sourceFile>"
+        passed_by = "<http://data.europa.eu/eli/ontology#passed_by>"
+        plans: dict[str, _Plan] = {}
+        for s, p, o in triples:
+            if p == _TYPE and o == plan_type:
+                plan_id = s[len(BASE) + 6:-1]
+                year, _, number = plan_id.partition("-")
+                plans[s] = _Plan(s, plan_id, year, number, "", None)
+        tasks = {s for s, p, o in triples if p == _TYPE and o == f"<{PG}Task>"}
+        for s, p, o in triples:
+            if s in plans and p == issued_by:
+                plans[s].decision = o
+            elif s in plans and p == source_file:
+                plans[s].source_file = _LITERAL_RE.match(o).group(1)
+        owner: dict[str, _Plan] = {}
+        for plan in plans.values():
+            owner[plan.iri] = plan
+            owner[f"<{BASE}source/{plan.source_file}>"] = plan
+            if plan.decision:
+                owner[plan.decision] = plan
+        provincial_issuers = _provincial_issuers()
+        issuer_of = {s: o for s, p, o in triples if p == passed_by}
+        national, provincial = [], []
+        for triple in triples:
+            subject = triple[0]
+            plan = owner.get(subject) or owner.get(_plan_prefix(subject))
+            if plan is not None:
+                plan.triples.append(triple)
+                if subject in tasks:
+                    plan.tasks.add(subject)
+            elif _is_provincial(subject, issuer_of, provincial_issuers):
+                provincial.append(triple)
+            else:
+                national.append(triple)
+        return cls(national, provincial, sorted(plans.values(), key=lambda plan: plan.source_file))
+
+
+def _plan_prefix(term: str) -> str | None:
+    """``<.../plan/2021-2999>`` for any node under that plan."""
+    if not term.startswith(f"<{BASE}plan/"):
+        return None
+    rest = term[len(BASE) + 6:-1]
+    return f"<{BASE}plan/{rest.split('/', 1)[0]}>"
+
+
+def _is_provincial(subject: str, issuer_of: dict[str, str], provincial_issuers: set[str]) -> bool:
+    local = subject[len(BASE) + 1:-1] if subject.startswith(f"<{BASE}") else ""
+    kind = local.split("/", 1)[0]
+    if kind in ("agency", "collective", "project"):
+        return True
+    if kind == "issuer":
+        return subject in provincial_issuers
+    if kind == "doc":  # a document of the province unless a central body issued it
+        issuer = issuer_of.get(subject)
+        return issuer is None or issuer in provincial_issuers
+    return False
+
+
+class _Province:
+    """How one province renames the provincial nodes of the template."""
+
+    def __init__(self, index: int, template: _Template):
+        self.index = index
+        name = PROVINCES[index % len(PROVINCES)]
+        rounds = index // len(PROVINCES)
+        self.name = name if not rounds else f"{name} {rounds + 1}"
+        self.tag = "" if index == 0 else f"-{slugify(self.name)}"
+        # the plans' decisions travel with their plans but belong to the province too
+        self.provincial = {s for s, _, _ in template.provincial} | {p.decision for p in template.plans if p.decision}
+        self.plan_ids = {plan.iri: plan.id for plan in template.plans}
+
+    def iri(self, term: str) -> str:
+        """The province's IRI for a provincial node or a plan node (round 0)."""
+        if not self.tag or not term.startswith("<"):
+            return term
+        if term in self.provincial:
+            return term[:-1] + self.tag + ">"
+        prefix = _plan_prefix(term)
+        if prefix is not None and prefix in self.plan_ids:
+            return prefix[:-1] + self.tag + term[len(prefix) - 1:]
+        return term
+
+    def label(self, predicate: str, literal: str) -> str:
+        """A name of a provincial node, told apart from the other provinces' ones."""
+        if not self.tag:
+            return literal
+        match = _LITERAL_RE.match(literal)
+        if not match or not (match.group(2) or "").startswith("@"):
+            return literal
+        text, lang = match.group(1), match.group(2)
+        if predicate == _HIDDEN:
+            text += " tinh " + fold(self.name)
+        elif lang == "@en":
+            text += f", {fold(self.name).title()} Province"
+        else:
+            text += f" tỉnh {self.name}"
+        return f'"{text}"{lang}'
+
+
+def _copy_plan(plan: _Plan, province: _Province, round_: int, phrase: str, out: TextIO) -> int:
+    """Write one copy of ``plan``; return the number of triples written."""
+    tag = province.tag
+    new_number = plan.number if round_ == 0 else str(5000 + 5 * round_ + _plan_slot(plan))
+    new_id = f"{plan.year}-{new_number}{tag}"
+    stem = plan.source_file.rsplit(".", 1)[0]
+    new_file = plan.source_file if not tag and round_ == 0 else f"{stem}{tag}-r{round_:02d}.txt"
+    mapping: dict[str, str] = {
+        f'"{plan.source_file}"': f'"{new_file}"',
+        f"<{BASE}source/{plan.source_file}>": f"<{BASE}source/{new_file}>",
+    }
+    if plan.decision:
+        decision = plan.decision
+        if round_:
+            decision = decision.replace(f"/{plan.number}-", f"/{new_number}-")
+        mapping[plan.decision] = decision[:-1] + tag + ">"
+    own_prefix = f"<{BASE}plan/{plan.id}"
     written = 0
-    a = f"<{RDF}type>"
+    for s, p, o in plan.triples:
+        terms = []
+        for term in (s, o):
+            new = mapping.get(term)
+            if new is None:
+                if term.startswith(own_prefix) and term[len(own_prefix)] in "/>":
+                    new = f"<{BASE}plan/{new_id}" + term[len(own_prefix):]
+                else:
+                    new = province.iri(term)
+                mapping[term] = new
+            terms.append(new)
+        new_s, new_o = terms
+        if round_ and o.startswith('"'):
+            if s == plan.decision:
+                new_o = new_o.replace(f"{plan.number}/", f"{new_number}/")
+                if new_o == f'"{plan.number}"':
+                    new_o = f'"{new_number}"'
+            elif s in plan.tasks and p == f"<{RDFS}label>":
+                match = _LITERAL_RE.match(o)
+                new_o = f'"{match.group(1).rstrip(".")} ({phrase})."{match.group(2)}'
+        out.write(f"{new_s} {p} {new_o} .\n")
+        written += 1
+    return written
 
-    def emit(s: str, p: str, o: str) -> None:
-        nonlocal written
+
+def _plan_slot(plan: _Plan) -> int:
+    return int(re.sub(r"\D", "", plan.source_file[:3]) or 0) % 5
+
+
+def write_synthetic(out: TextIO, triples: int, seed: int = 1, graph_file: Path | None = None,
+                    plans_per_province: int = PLANS_PER_PROVINCE) -> int:
+    """Write at least ``triples`` N-Triples lines to ``out``; return how many were written.
+
+    Args:
+        out: where to write.
+        triples: the size to reach; the output stops after the round of five plans that
+            reaches it.
+        seed: chooses the phrases that tell the rounds' task texts apart.
+        graph_file: the real graph used as the template (default ``data/plangraph.ttl``).
+        plans_per_province: plans of each province before the next one starts (rounded
+            down to whole rounds of the template's plans).
+    """
+    template = _Template.load(graph_file or DEFAULT_OUTPUT)
+    rng = random.Random(seed)
+    rounds = max(plans_per_province // max(len(template.plans), 1), 1)
+    written = 0
+    for s, p, o in template.national:
         out.write(f"{s} {p} {o} .\n")
         written += 1
-
-    def pg(name: str) -> str:
-        return f"<{PG}{name}>"
-
-    label, pref, alt, hidden = f"<{RDFS}label>", f"<{SKOS}prefLabel>", f"<{SKOS}altLabel>", f"<{SKOS}hiddenLabel>"
-    id_local, passed_by, date_doc = f"<{ELI}id_local>", f"<{ELI}passed_by>", f"<{ELI}date_document>"
-    # the chain above the plans: central resolutions, each with a programme per province
-    tops = []
-    for number in range(1, 21):
-        top = _iri(f"doc/2020/{number}-nq-tw")
-        emit(top, a, pg("Resolution"))
-        emit(top, id_local, _lit(f"{number}-NQ/TW"))
-        emit(top, date_doc, _lit(f"2020-{1 + number % 12:02d}-15", datatype=XSD + "date"))
-        tops.append(top)
-    province_index = 0
-    while written < triples:
-        province = PROVINCES[province_index % len(PROVINCES)]
-        round_ = province_index // len(PROVINCES)
-        tag = "" if province_index == 0 else f"-{slugify(province)}{'-' + str(round_) if round_ else ''}"
-        suffix = "" if province_index == 0 else f" tỉnh {province}"
-        agencies = []
-        for slug, name, abbreviation in DEPARTMENTS:
-            node = _iri(f"agency/{slug}{tag}")
-            full = name + suffix
-            emit(node, a, pg("Agency"))
-            emit(node, a, f"<{ORG}Organization>")
-            emit(node, pref, _lit(full, "vi"))
-            emit(node, label, _lit(full, "vi"))
-            emit(node, alt, _lit(abbreviation + suffix, "vi"))
-            emit(node, hidden, _lit(fold(full), "vi"))
-            emit(node, pg("agencyLevel"), _lit("province"))
-            agencies.append(node)
-        collective = _iri(f"collective/cac-so-ban-nganh-cap-tinh{tag}")
-        emit(collective, a, pg("Collective"))
-        emit(collective, pref, _lit("Các sở, ban, ngành cấp tỉnh" + suffix, "vi"))
-        for node in agencies:
-            emit(collective, pg("member"), node)
-        programmes = []
-        for top_number, top in enumerate(rng.sample(tops, 5)):
-            programme = _iri(f"doc/2021/{top_number + 1}-ctr-tu{tag}")
-            emit(programme, a, pg("Programme"))
-            emit(programme, id_local, _lit(f"{top_number + 1}-CTr/TU"))
-            emit(programme, pg("implements"), top)
-            programmes.append(programme)
-        for plan_number in range(100):
+    index = 0
+    while True:  # at least the first round: the real graph itself
+        province = _Province(index, template)
+        for s, p, o in template.provincial:
+            if (p in _LABEL_PREDICATES or p == _HIDDEN) and not s.startswith(f"<{BASE}doc/"):
+                o = province.label(p, o)
+            out.write(f"{province.iri(s)} {p} {province.iri(o)} .\n")
+            written += 1
+        for round_ in range(rounds):
+            phrase = rng.choice(_ROUND_PHRASES).format(n=round_ + 1)
+            for plan in template.plans:
+                written += _copy_plan(plan, province, round_, phrase, out)
             if written >= triples:
-                break
-            year = 2021 + plan_number % 4
-            number = 1000 + plan_number * 7 + province_index
-            plan = _iri(f"plan/{year}-{number}{tag}")
-            decision = _iri(f"doc/{year}/{number}-qd-ubnd{tag}")
-            source = f"{province_index:03d}_{plan_number:03d}.txt"
-            emit(plan, a, pg("Plan"))
-            emit(plan, label, _lit(f"Kế hoạch hành động số {plan_number + 1} của UBND tỉnh {province}", "vi"))
-            emit(plan, pg("sourceFile"), _lit(source))
-            emit(plan, pg("issuedBy"), decision)
-            emit(plan, pg("implements"), rng.choice(programmes))
-            emit(decision, a, pg("Decision"))
-            emit(decision, id_local, _lit(f"{number}/QĐ-UBND"))
-            emit(decision, date_doc, _lit(f"{year}-{1 + plan_number % 12:02d}-10", datatype=XSD + "date"))
-            emit(decision, passed_by, _iri(f"issuer/ubnd-tinh{tag}"))
-            for task_number in range(200):
-                line = 40 + task_number * 2
-                task = _iri(f"plan/{year}-{number}{tag}/task/L{line}")
-                emit(task, a, pg("Task"))
-                emit(task, a, pg("BodyTask"))
-                emit(task, pg("plan"), plan)
-                emit(task, label, _lit(f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} (nhiệm vụ {task_number + 1})", "vi"))
-                emit(task, pg("sourceFile"), _lit(source))
-                emit(task, pg("sourceLine"), _lit(str(line), datatype=XSD + "integer"))
-                emit(task, pg("leadAgency"), rng.choice(agencies))
-                for coordinator in rng.sample(agencies, rng.randint(0, 3)):
-                    emit(task, pg("coordinatingAgency"), coordinator)
-                if rng.random() < 0.05:
-                    emit(task, pg("leadAgency"), collective)
-                text, kind, end = rng.choice(DEADLINES)
-                deadline_year = str(year + rng.randint(0, 3))
-                emit(task, pg("deadlineKind"), pg(kind))
-                if text:
-                    emit(task, pg("deadlineText"), _lit(text.format(y=deadline_year), "vi"))
-                if end:
-                    emit(task, pg("deadline"), _lit(end.format(y=deadline_year), datatype=XSD + "date"))
-            for target_number in range(10):
-                target = _iri(f"plan/{year}-{number}{tag}/target/L{20 + target_number}-1")
-                emit(target, a, pg("Target"))
-                emit(target, pg("plan"), plan)
-                emit(target, pg("indicator"), _lit(f"tỷ lệ {rng.choice(OBJECTS)}", "vi"))
-                emit(target, pg("value"), _lit(f"{rng.randint(10, 990) / 10}", datatype=XSD + "decimal"))
-                emit(target, pg("unit"), _lit("%"))
-                emit(target, pg("comparator"), _lit(">="))
-                emit(target, pg("targetYear"), _lit(str(2025 + 5 * (target_number % 2)), datatype=XSD + "gYear"))
-        province_index += 1
-    return written
+                return written
+        index += 1

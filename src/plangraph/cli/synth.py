@@ -16,7 +16,8 @@ from .errors import reports_errors
 @click.option("--seed", type=int, default=1, show_default=True)
 @reports_errors
 def synth(triples, output, seed):
-    """Write a deterministic synthetic graph shaped like the real one (N-Triples)."""
+    """Write a deterministic synthetic graph: the real plans copied into more plans and
+    provinces (N-Triples), for benchmarks at national scale."""
     import os
 
     from ..synth import write_synthetic
