@@ -66,6 +66,10 @@ def test_tasks_of_agency_through_collectives_and_window(store):
     with_collectives = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế", "collectives": "true"})
     assert len(with_collectives) > len(direct)
     assert {r["role"].value for r in with_collectives} >= {"lead (collective)", "coordinating (collective)"}
+    # a plan where the agency has tasks only through a collective (1992/QĐ-UBND) still shows
+    # its decision and resolution
+    assert all("decision" in r and "resolutions" in r for r in with_collectives)
+    assert {r["decision"].value for r in with_collectives} >= {"1992/QĐ-UBND"}
     window = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế", "from": "2022-01-01", "to": "2022-12-31"})
     assert [r["source"].value for r in window] == ["000_b2f608754944a1c5.txt:210"]
 
@@ -153,6 +157,26 @@ def test_find_agency(store, text, expected):
 def test_exact_diacritics_first(store):
     matches = find_agencies(store, "Sở Tài chính")
     assert matches[0].name == "Sở Tài chính" and matches[0].score == 100
+
+
+def test_exact_label_lookup_agrees_with_the_ranking(store):
+    # resolve_agency looks an exact label up in the index before ranking every label: for
+    # every label of the graph both ways must give the same agency (or both refuse)
+    from plangraph.query import _LABELS_QUERY
+
+    def ranked(text):
+        matches = find_agencies(store, text)
+        top = [m for m in matches if m.score == matches[0].score]
+        return top[0].iri if len(top) == 1 and matches[0].score >= 90 else None
+
+    labels = {row["label"].value for row in store.query(_LABELS_QUERY)}
+    assert len(labels) > 150
+    for label in labels:
+        try:
+            got = resolve_agency(store, label)
+        except QueryError:
+            got = None
+        assert got == ranked(label), label
 
 
 @pytest.mark.parametrize("text", ["Sở", "Sở Tài", "tho xuan"])
@@ -275,3 +299,44 @@ def test_timeout_stops_a_long_query(built, tmp_path):
 def test_malformed_sparql_names_line_and_column(store):
     result = invoke(store, "sparql", "SELECT ?x WHERE {\n ?x ?y }")
     assert result.exit_code == 2 and "2:" in result.output
+
+
+# -- large results stream ------------------------------------------------------------------
+
+CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # 14k x 14k: 190 million rows
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "jsonl"])
+def test_limit_stops_a_huge_answer_early(store, fmt):
+    # rows stream from the store to stdout: --limit ends the query after 3 rows instead of
+    # collecting 190 million first (which the 20 s timeout would stop)
+    result = invoke(store, "sparql", CROSS_JOIN, "-f", fmt, "--limit", "3", "--timeout", "20")
+    assert result.exit_code == 0, result.output
+    assert "3 rows" in result.stderr
+
+
+def test_streamed_formats_match_the_whole_result(store):
+    query = load_query("tasks-of-agency")
+    whole = store.query(bind(query, {"agency": "https://w3id.org/plangraph/id/agency/so-y-te"}))
+    data = json.loads(invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "json").stdout)
+    assert data == whole.to_json()
+    tsv = invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "tsv").stdout.splitlines()
+    assert [line.split("\t")[-1] for line in tsv[1:]] == [row["task"].value for row in whole]
+
+
+def test_a_stream_stopped_by_the_timeout_says_so(store):
+    result = invoke(store, "sparql", CROSS_JOIN, "-f", "tsv", "--timeout", "0.5")
+    assert result.exit_code == 2 and "stopped after 0.5 s" in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(store):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "plangraph", "sparql", CROSS_JOIN, "-f", "tsv", "--timeout", "20",
+               "--graph", str(store.graph_file)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as `| head -1` does
+    assert process.wait(timeout=30) == 0
+    assert process.stderr.read() == b""

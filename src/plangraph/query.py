@@ -291,10 +291,34 @@ def find_agencies(store, text: str, limit: int = 10) -> list[AgencyMatch]:
     return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
 
 
+_EXACT_LABEL_QUERY = """
+PREFIX pg: <https://w3id.org/plangraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?agency WHERE {
+  #@values
+  { ?agency skos:prefLabel ?label } UNION { ?agency skos:altLabel ?label } UNION { ?agency skos:hiddenLabel ?label }
+  ?agency a ?kind . VALUES ?kind { pg:Agency pg:Collective }
+}"""
+
+
 def resolve_agency(store, text: str) -> str:
-    """The IRI of the one agency ``text`` names; an ambiguous name lists the candidates."""
+    """The IRI of the one agency ``text`` names; an ambiguous name lists the candidates.
+
+    A name that is exactly the label of one agency is looked up in the store's index; any
+    other name is ranked against every label (:func:`find_agencies`), which costs more on
+    a national graph with thousands of agencies.
+    """
     if re.match(r"^https?://", text):
         return text
+    from .text import nfc
+
+    wanted = nfc(text.strip())
+    if wanted:
+        label = _literal(wanted)
+        values = f"VALUES ?label {{ {label} {label}@vi }}"
+        exact = [row["agency"].value for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))]
+        if len(exact) == 1:
+            return exact[0]
     matches = find_agencies(store, text)
     if not matches:
         raise QueryError(f"no agency matches {text!r}; try `plangraph agency {text!r}`")

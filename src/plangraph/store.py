@@ -25,7 +25,8 @@ from typing import Iterator
 
 from .errors import PlangraphError
 
-__all__ = ["Term", "Result", "EmbeddedStore", "RemoteStore", "open_store", "StoreError"]
+__all__ = ["Term", "Result", "RowStream", "EmbeddedStore", "MemoryStore", "RdflibStore", "RemoteStore",
+           "open_store", "StoreError"]
 
 
 class StoreError(PlangraphError):
@@ -83,6 +84,24 @@ class Result:
             "head": {"vars": self.variables},
             "results": {"bindings": [{k: t.to_json() for k, t in row.items()} for row in self.rows]},
         }
+
+
+class RowStream:
+    """Rows that arrive one at a time, for output that should not wait for the whole answer.
+
+    Iterate it once. ``count`` is the number of rows handed out so far.
+    """
+
+    def __init__(self, variables: list[str], rows: Iterator[dict[str, Term]], boolean: bool | None = None):
+        self.variables = variables
+        self.boolean = boolean
+        self.count = 0
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[dict[str, Term]]:
+        for row in self._rows:
+            self.count += 1
+            yield row
 
 
 def _ox_term(term) -> Term:
@@ -169,55 +188,195 @@ class EmbeddedStore:
         With a timeout the query runs in a daemon thread (pyoxigraph releases the GIL while
         it evaluates), and a query that runs too long raises :class:`StoreError`.
         """
-        store = self.open()
-        if self.timeout is None:
-            return self._run(store, sparql)
-        import threading
+        stream = self.stream(sparql)
+        return Result(stream.variables, list(stream), boolean=stream.boolean)
 
-        outcome: list = []
+    def stream(self, sparql: str) -> RowStream:
+        """Like :meth:`query`, but rows are handed out as the store finds them."""
+        return _stream_oxigraph(self.open(), sparql, self.timeout)
 
-        def work() -> None:
-            try:
-                outcome.append(self._run(store, sparql))
-            except BaseException as error:  # handed to the caller's thread
-                outcome.append(error)
 
-        worker = threading.Thread(target=work, daemon=True)
-        worker.start()
-        worker.join(self.timeout)
-        if not outcome:
-            raise StoreError(f"query stopped after {self.timeout:g} s (--timeout)")
-        if isinstance(outcome[0], BaseException):
-            raise outcome[0]
-        return outcome[0]
+class MemoryStore:
+    """Graph files loaded into an in-memory pyoxigraph store.
 
-    def _run(self, store, sparql: str) -> Result:
+    For scripts, notebooks and benchmarks: the same interface as the embedded store, with
+    nothing written to disk (loading costs about 2 s per million triples).
+
+    Example:
+        >>> from plangraph.paths import DEFAULT_OUTPUT
+        >>> store = MemoryStore(DEFAULT_OUTPUT)
+        >>> store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values()[0][0] > "1"
+        True
+    """
+
+    def __init__(self, *graph_files: Path, timeout: float | None = None):
         import pyoxigraph as ox
 
-        try:
-            answer = store.query(sparql)
-        except SyntaxError as error:
-            raise StoreError(f"SPARQL syntax error: {error}") from None
-        except OSError as error:
-            raise StoreError(f"query failed: {error}") from None
-        if isinstance(answer, bool):
-            return Result([], boolean=answer)
-        if isinstance(answer, ox.QueryBoolean):
-            return Result([], boolean=bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            rows = [{"subject": _ox_term(t.subject), "predicate": _ox_term(t.predicate), "object": _ox_term(t.object)}
-                    for t in answer]
+        self.timeout = timeout
+        self._store = ox.Store()
+        for path in graph_files:
+            path = Path(path)
+            fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
+            try:
+                self._store.bulk_load(path=str(path), format=fmt)
+            except SyntaxError as error:
+                raise StoreError(f"cannot load the graph: {error}", path=str(path)) from None
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query (see :meth:`EmbeddedStore.query`)."""
+        stream = self.stream(sparql)
+        return Result(stream.variables, list(stream), boolean=stream.boolean)
+
+    def stream(self, sparql: str) -> RowStream:
+        """Rows as the store finds them (see :meth:`EmbeddedStore.stream`)."""
+        return _stream_oxigraph(self._store, sparql, self.timeout)
+
+
+class RdflibStore:
+    """An rdflib ``Graph`` behind the same interface.
+
+    rdflib's SPARQL engine is pure Python: hundreds to thousands of times slower than
+    pyoxigraph on the named queries (see benchmarks/results.md). It is here for graphs that
+    are already in rdflib, and so that the benchmarks compare engines on the same code.
+    """
+
+    def __init__(self, graph):
+        self.graph = graph
+
+    @classmethod
+    def from_files(cls, *graph_files: Path) -> "RdflibStore":
+        import rdflib
+
+        graph = rdflib.Graph()
+        for path in graph_files:
+            graph.parse(str(path), format="nt" if Path(path).suffix == ".nt" else "turtle")
+        return cls(graph)
+
+    def query(self, sparql: str) -> Result:
+        answer = self.graph.query(sparql)
+        if answer.type == "ASK":
+            return Result([], boolean=bool(answer.askAnswer))
+        if answer.type in ("CONSTRUCT", "DESCRIBE"):
+            rows = [{"subject": _rdflib_term(s), "predicate": _rdflib_term(p), "object": _rdflib_term(o)}
+                    for s, p, o in answer.graph]
             return Result(["subject", "predicate", "object"], rows)
-        variables = [v.value for v in answer.variables]
+        variables = [str(v) for v in answer.vars]
         rows = []
+        for solution in answer:
+            rows.append({name: _rdflib_term(value) for name, value in zip(variables, solution)
+                         if value is not None})
+        return Result(variables, rows)
+
+
+def _rdflib_term(term) -> Term:
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, rdflib.BNode):
+        return Term("bnode", str(term))
+    datatype = str(term.datatype) if term.datatype is not None else None
+    if datatype and datatype.endswith("#string"):
+        datatype = None
+    return Term("literal", str(term), lang=term.language, datatype=datatype)
+
+
+def _oxigraph_answer(store, sparql: str):
+    try:
+        return store.query(sparql)
+    except SyntaxError as error:
+        raise StoreError(f"SPARQL syntax error: {error}") from None
+    except OSError as error:
+        raise StoreError(f"query failed: {error}") from None
+
+
+def _oxigraph_rows(answer) -> RowStream:
+    import pyoxigraph as ox
+
+    if isinstance(answer, bool):
+        return RowStream([], iter(()), boolean=answer)
+    if isinstance(answer, ox.QueryBoolean):
+        return RowStream([], iter(()), boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return RowStream(["subject", "predicate", "object"], (
+            {"subject": _ox_term(t.subject), "predicate": _ox_term(t.predicate), "object": _ox_term(t.object)}
+            for t in answer))
+    variables = [v.value for v in answer.variables]
+
+    def rows():
         for solution in answer:
             row = {}
             for name in variables:
                 value = solution[name]
                 if value is not None:
                     row[name] = _ox_term(value)
-            rows.append(row)
-        return Result(variables, rows)
+            yield row
+
+    return RowStream(variables, rows())
+
+
+def _stream_oxigraph(store, sparql: str, timeout: float | None) -> RowStream:
+    """Run ``sparql``; with a timeout, evaluate in a daemon thread and stop at the deadline.
+
+    pyoxigraph evaluates lazily and releases the GIL while it works, so a producer thread
+    hands rows to the caller through a bounded queue; the caller gives up when the deadline
+    passes, whether the query is still looking for its first row or is half way through.
+    """
+    if timeout is None:
+        answer = _oxigraph_answer(store, sparql)
+        return _oxigraph_rows(answer)
+    import queue
+    import threading
+
+    deadline = time.monotonic() + timeout
+    handoff: queue.Queue = queue.Queue(maxsize=64)
+    stop = threading.Event()
+    done = object()
+
+    def produce() -> None:
+        try:
+            stream = _oxigraph_rows(_oxigraph_answer(store, sparql))
+            handoff.put(("head", stream))
+            batch = []
+            for row in stream:  # in batches: a hand-off per row would cost more than the row
+                batch.append(row)
+                if len(batch) == 256:
+                    if stop.is_set():
+                        return
+                    handoff.put(("rows", batch))
+                    batch = []
+            handoff.put(("rows", batch))
+            handoff.put(("rows", done))
+        except BaseException as error:  # handed to the caller's thread
+            handoff.put(("error", error))
+
+    def take():
+        try:
+            return handoff.get(timeout=max(deadline - time.monotonic(), 0.001))
+        except queue.Empty:
+            stop.set()
+            raise StoreError(f"query stopped after {timeout:g} s (--timeout)") from None
+
+    threading.Thread(target=produce, daemon=True).start()
+    kind, head = take()
+    if kind == "error":
+        raise head
+    if head.boolean is not None:
+        return head
+
+    def rows():
+        while True:
+            kind, item = take()
+            if kind == "error":
+                raise item
+            if item is done:
+                return
+            yield from item
+
+    return RowStream(head.variables, rows())
 
 
 class RemoteStore:

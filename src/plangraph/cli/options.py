@@ -32,18 +32,37 @@ def query_options(function):
 
 
 def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool) -> None:
-    """Print ``result`` and exit 1 when asked to fail on an empty result."""
+    """Print ``result`` (rows streaming through unless the format is a table), say how many
+    rows on stderr, and exit 1 when asked to fail on an empty result."""
+    import itertools
+    import os
     import sys
 
+    from ..store import Result, RowStream
     from .output import write_result
 
-    if limit is not None:
-        result.rows = result.rows[:limit]
-    write_result(result, fmt, bom=bom)
+    if limit is not None and result.boolean is None:
+        rows = itertools.islice(result, limit)  # on a stream, stops the query after `limit` rows
+        result = Result(result.variables, list(rows)) if isinstance(result, Result) else RowStream(
+            result.variables, rows)
+    try:
+        count = write_result(result, fmt, bom=bom)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `plangraph ... | head`: the reader has what it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     if result.boolean is None:
-        click.echo(f"{len(result.rows)} rows", err=True)
-    if fail_on_empty and result.boolean is None and not result.rows:
+        click.echo(f"{count} rows", err=True)
+    if fail_on_empty and result.boolean is None and not count:
         sys.exit(1)
+
+
+def run_sparql(store, sparql: str, fmt: str):
+    """Run ``sparql``: as a stream of rows when the store can and the format allows (every
+    format but the table), otherwise as a whole result."""
+    if fmt != "table" and hasattr(store, "stream"):
+        return store.stream(sparql)
+    return store.query(sparql)
 
 
 def store_for(endpoint, graph_file, timeout):

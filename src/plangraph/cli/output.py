@@ -7,7 +7,6 @@ format; ``jsonl`` is one plain record (variable -> value) per line, for scripts.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import shutil
 import sys
@@ -38,9 +37,25 @@ def _short(term: Term | None) -> str:
     return term.value
 
 
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
+
+
+_NARROW = {chr(c) for c in range(0x20, 0x7F)} | set(
+    "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
+    "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ")
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
-               for c in text)
+    """Columns ``text`` takes in a terminal (wide CJK characters 2, combining marks 0).
+
+    Vietnamese text in NFC is one column per character; only the rare other characters
+    are looked up, which keeps a table of thousands of rows fast.
+    """
+    odd = set(text) - _NARROW
+    if not odd:
+        return len(text)
+    return len(text) + sum(text.count(c) * (_char_width(c) - 1) for c in odd)
 
 
 def _pad(text: str, width: int) -> str:
@@ -66,7 +81,8 @@ def render_table(result: Result, width: int | None = None) -> str:
     lines = [" | ".join(_pad(name, w) for name, w in zip(columns, widths)).rstrip(),
              "-+-".join("-" * w for w in widths)]
     for row in cells:
-        wrapped = [textwrap.wrap(cell, w, break_long_words=True, break_on_hyphens=False) or [""]
+        wrapped = [[cell] if len(cell) <= w and _width(cell) <= w  # most cells fit: no wrapping
+                   else textwrap.wrap(cell, w, break_long_words=True, break_on_hyphens=False) or [""]
                    for cell, w in zip(row, widths)]
         for index in range(max(len(w) for w in wrapped)):
             parts = [w[index] if index < len(w) else "" for w in wrapped]
@@ -74,32 +90,52 @@ def render_table(result: Result, width: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def write_result(result: Result, fmt: str, bom: bool = False, out=None) -> None:
-    """Write ``result`` to ``out`` (stdout) in ``fmt``."""
+def write_result(result, fmt: str, bom: bool = False, out=None) -> int:
+    """Write ``result`` (a :class:`Result` or a :class:`RowStream`) to ``out`` (stdout) in
+    ``fmt``; return the number of rows written.
+
+    Every format but ``table`` writes each row as it arrives, so a large answer streams
+    through in constant memory; a table needs every row to size its columns.
+    """
     out = out or sys.stdout
-    if fmt == "json":
-        json.dump(result.to_json(), out, ensure_ascii=False, indent=1)
-        out.write("\n")
-        return
-    if fmt == "jsonl":
-        for row in result.rows:
-            out.write(json.dumps({v: _plain(row.get(v)) or None for v in result.variables}, ensure_ascii=False))
+    if result.boolean is not None:
+        if fmt == "json":
+            json.dump({"head": {}, "boolean": result.boolean}, out)
             out.write("\n")
-        return
-    if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        if bom and fmt == "csv":
-            buffer.write("\ufeff")
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n"
-                            if fmt == "csv" else "\n")
-        if result.boolean is not None:
-            writer.writerow(["boolean"])
-            writer.writerow([str(result.boolean).lower()])
+        elif fmt in ("csv", "tsv"):
+            out.write(("\ufeff" if bom and fmt == "csv" else "") + "boolean" + ("\r\n" if fmt == "csv" else "\n"))
+            out.write(str(result.boolean).lower() + ("\r\n" if fmt == "csv" else "\n"))
         else:
-            writer.writerow(result.variables)
-            for row in result.rows:
-                writer.writerow([_plain(row.get(v)).replace("\t", " ") if fmt == "tsv" else _plain(row.get(v))
-                                 for v in result.variables])
-        out.write(buffer.getvalue())
-        return
+            out.write(("yes" if result.boolean else "no") + "\n")
+        return 0
+    variables = result.variables
+    count = 0
+    if fmt == "json":  # the SPARQL 1.1 results document, one binding per line
+        out.write('{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '},\n "results": {"bindings": [')
+        for row in result:
+            out.write(("," if count else "") + "\n  " + json.dumps({k: term.to_json() for k, term in row.items()},
+                                                                  ensure_ascii=False))
+            count += 1
+        out.write("\n ]}}\n")
+        return count
+    if fmt == "jsonl":
+        for row in result:
+            out.write(json.dumps({v: _plain(row.get(v)) or None for v in variables}, ensure_ascii=False))
+            out.write("\n")
+            count += 1
+        return count
+    if fmt in ("csv", "tsv"):
+        if bom and fmt == "csv":
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t",
+                            lineterminator="\r\n" if fmt == "csv" else "\n")
+        writer.writerow(variables)
+        for row in result:
+            writer.writerow([_plain(row.get(v)).replace("\t", " ") if fmt == "tsv" else _plain(row.get(v))
+                             for v in variables])
+            count += 1
+        return count
+    if not isinstance(result, Result):
+        result = Result(variables, list(result))
     out.write(render_table(result) + "\n")
+    return len(result.rows)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .errors import UserError, reports_errors
-from .options import emit, query_options, store_for
+from .options import emit, query_options, run_sparql, store_for
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
@@ -21,8 +21,9 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def run_named(store, name: str, params: dict[str, str]):
-    """Resolve the parameters that name things (agency, document, task), bind, run."""
+def run_named(store, name: str, params: dict[str, str], fmt: str = "table"):
+    """Resolve the parameters that name things (agency, document, task), bind, run (as a
+    stream of rows for every format but the table)."""
     from ..query import bind, load_query, resolve_agency, resolve_document, resolve_task
 
     query = load_query(name)
@@ -36,7 +37,7 @@ def run_named(store, name: str, params: dict[str, str]):
         elif kind == "task":
             value = resolve_task(store, value)
         resolved[key] = value
-    return store.query(bind(query, resolved))
+    return run_sparql(store, bind(query, resolved), fmt)
 
 
 @click.command()
@@ -50,7 +51,7 @@ def query(name, params, endpoint, graph_file, fmt, bom, limit, fail_on_empty, ti
     Example: plangraph query tasks-of-agency --param agency="Sở Y tế" -f csv
     """
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, name, _parse_params(params)), fmt, bom, limit, fail_on_empty)
+    emit(run_named(store, name, _parse_params(params), fmt), fmt, bom, limit, fail_on_empty)
 
 
 @click.command()
@@ -87,4 +88,4 @@ def sparql(text, query_file, endpoint, graph_file, fmt, bom, limit, fail_on_empt
     if not text:
         raise UserError("give a query as TEXT or with -q FILE")
     store = store_for(endpoint, graph_file, timeout)
-    emit(store.query(text), fmt, bom, limit, fail_on_empty)
+    emit(run_sparql(store, text, fmt), fmt, bom, limit, fail_on_empty)

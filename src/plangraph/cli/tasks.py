@@ -25,7 +25,7 @@ def tasks(agency, role, collectives, from_, to, endpoint, graph_file, fmt, bom, 
     if to:
         params["to"] = to
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, "tasks-of-agency", params), fmt, bom, limit, fail_on_empty)
+    emit(run_named(store, "tasks-of-agency", params, fmt), fmt, bom, limit, fail_on_empty)
 
 
 @click.command()
@@ -35,7 +35,7 @@ def tasks(agency, role, collectives, from_, to, endpoint, graph_file, fmt, bom, 
 def trace(task, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """The chain of TASK (IRI or FILE:LINE, e.g. 004:97) up to the top resolutions."""
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, "trace", {"task": task}), fmt, bom, limit, fail_on_empty)
+    emit(run_named(store, "trace", {"task": task}, fmt), fmt, bom, limit, fail_on_empty)
 
 
 @click.command()
