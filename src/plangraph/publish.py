@@ -9,6 +9,7 @@ which graphs were already replaced, and exits 2 (never a partial success).
 
 from __future__ import annotations
 
+import http.client
 import re
 import socket
 import subprocess
@@ -61,10 +62,12 @@ def split_graphs(graph_file: Path = DEFAULT_OUTPUT, ontology: Path | None = ONTO
 def publish(endpoint: str, graph_file: Path = DEFAULT_OUTPUT, timeout: float = 60.0,
             progress=None) -> list[tuple[str, int]]:
     """PUT every named graph to the Graph Store endpoint; return (graph, triples) sent."""
-    if not re.match(r"^https?://", endpoint):
-        raise PlangraphError(f"not an http(s) Graph Store URL: {endpoint!r}")
+    from .store import check_url, is_timeout, network_reason, one_line, unwrap
+
+    check_url(endpoint, "Graph Store")
+    graphs = split_graphs(graph_file)
     done: list[tuple[str, int]] = []
-    for name, text in split_graphs(graph_file).items():
+    for name, text in graphs.items():
         url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
         request = urllib.request.Request(url, data=text.encode("utf-8"), method="PUT",
                                          headers={"Content-Type": "application/n-triples"})
@@ -72,10 +75,15 @@ def publish(endpoint: str, graph_file: Path = DEFAULT_OUTPUT, timeout: float = 6
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
-            detail = error.read()[:200].decode("utf-8", "replace")
-            raise PlangraphError(_partial(f"{endpoint} refused graph {name}: HTTP {error.code} {detail}", done)) from None
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-            raise PlangraphError(_partial(f"cannot reach {endpoint}: {getattr(error, 'reason', error)}", done)) from None
+            detail = one_line(error.read()[:200].decode("utf-8", "replace"))
+            # The store refused it; but behind a gateway (502, 504) the store may still apply it.
+            raise PlangraphError(_stopped(endpoint, name, f"HTTP {error.code}: {detail}".rstrip(": "),
+                                          done, len(graphs), unsure=error.code in (502, 504))) from None
+        except (OSError, http.client.HTTPException) as error:
+            reason = f"no answer within {timeout:g} s (--timeout)" if is_timeout(error) else network_reason(error)
+            # Refused, not resolved or not sendable: nothing was sent. Otherwise the store may have applied it.
+            unsure = not isinstance(unwrap(error), (ConnectionRefusedError, socket.gaierror, str))
+            raise PlangraphError(_stopped(endpoint, name, reason, done, len(graphs), unsure)) from None
         count = text.count("\n")
         done.append((name, count))
         if progress:
@@ -83,10 +91,21 @@ def publish(endpoint: str, graph_file: Path = DEFAULT_OUTPUT, timeout: float = 6
     return done
 
 
-def _partial(message: str, done: list[tuple[str, int]]) -> str:
+def _stopped(endpoint: str, name: str, reason: str, done: list[tuple[str, int]], total: int, unsure: bool) -> str:
+    """One line: the graph that failed, why, and which graphs were replaced before it.
+
+    ``unsure``: the request may have reached the store, which may then have replaced ``name``.
+
+    Example:
+        >>> _stopped("http://h/store", "g3", "HTTP 500: boom", [("g1", 5), ("g2", 7)], 4, unsure=False)
+        'publishing graph g3 to http://h/store failed: HTTP 500: boom; 2 of 4 graphs were replaced before the failure: g1, g2'
+    """
+    message = f"publishing graph {name} to {endpoint} failed: {reason}"
+    if unsure:
+        message += f" (the store may or may not have replaced {name})"
     if not done:
-        return message + " (nothing was published)"
-    return message + f" (only {len(done)} graphs were replaced before the failure: " + ", ".join(n for n, _ in done) + ")"
+        return message + ("; nothing was published before it" if unsure else "; nothing was published")
+    return message + f"; {len(done)} of {total} graphs were replaced before the failure: " + ", ".join(n for n, _ in done)
 
 
 def free_port() -> int:

@@ -12,6 +12,7 @@ as plain dicts), so every output format and every test sees the same shape.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import shutil
@@ -383,9 +384,7 @@ class RemoteStore:
     """A SPARQL 1.1 endpoint over HTTP (POST, JSON results, timeout, retries for reads)."""
 
     def __init__(self, endpoint: str, timeout: float = 30.0, retries: int = 2):
-        parsed = urllib.parse.urlparse(endpoint)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise StoreError(f"not an http(s) endpoint URL: {endpoint!r}")
+        check_url(endpoint, "endpoint")
         self.endpoint = endpoint
         self.timeout = timeout
         self.retries = retries
@@ -403,24 +402,28 @@ class RemoteStore:
         )
         delay = 0.5
         for attempt in range(self.retries + 1):
+            deadline = time.monotonic() + self.timeout
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    payload = response.read()
+                    payload = _read_before(response, deadline)
                 break
             except urllib.error.HTTPError as error:
-                detail = error.read()[:300].decode("utf-8", "replace").strip()
+                detail = one_line(error.read()[:300].decode("utf-8", "replace"))
                 if error.code >= 500 and attempt < self.retries:
                     time.sleep(delay)
                     delay *= 2
                     continue
                 raise StoreError(f"{self.endpoint} answered HTTP {error.code}: {detail or error.reason}") from None
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-                reason = getattr(error, "reason", error)
+            except (OSError, http.client.HTTPException) as error:
+                if is_timeout(error):  # a slow query is not run again: --timeout is the limit
+                    raise StoreError(f"{self.endpoint} did not answer within {self.timeout:g} s (--timeout)") from None
                 if attempt < self.retries:
                     time.sleep(delay)
                     delay *= 2
                     continue
-                raise StoreError(f"cannot reach {self.endpoint}: {reason}") from None
+                if isinstance(error, urllib.error.URLError):
+                    raise StoreError(f"cannot reach {self.endpoint}: {network_reason(error)}") from None
+                raise StoreError(f"{self.endpoint} broke off the exchange: {network_reason(error)}") from None
         try:
             data = json.loads(payload)
         except ValueError:
@@ -433,6 +436,67 @@ class RemoteStore:
         except (KeyError, TypeError):
             raise StoreError(f"{self.endpoint} did not answer with SPARQL JSON results") from None
         return Result(variables, rows)
+
+
+def check_url(url: str, what: str) -> None:
+    """Refuse a URL that cannot be requested (scheme, host, port) before anything is sent.
+
+    Example:
+        >>> check_url("http://127.0.0.1:abc/query", "endpoint")
+        Traceback (most recent call last):
+        plangraph.store.StoreError: not an http(s) endpoint URL: 'http://127.0.0.1:abc/query'
+    """
+    parsed = urllib.parse.urlparse(url)
+    try:
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
+    except ValueError:
+        parsed = parsed._replace(netloc="")
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise StoreError(f"not an http(s) {what} URL: {url!r}")
+
+
+def _read_before(response, deadline: float) -> bytes:
+    """The whole body, or TimeoutError once ``deadline`` passes (a server that trickles
+    its answer never trips the socket timeout), or IncompleteRead if it is cut short."""
+    chunks = []
+    while chunk := response.read1(65536):
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the answer took too long")
+    payload = b"".join(chunks)
+    expected = response.headers.get("Content-Length", "")
+    if expected.isdigit() and len(payload) < int(expected):
+        raise http.client.IncompleteRead(payload, int(expected) - len(payload))
+    return payload
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+def unwrap(error: BaseException):
+    """The OSError (or text) a URLError wraps; any other error as it is."""
+    return error.reason if isinstance(error, urllib.error.URLError) else error
+
+
+def is_timeout(error: BaseException) -> bool:
+    """True for a socket timeout, bare or wrapped in a URLError."""
+    return isinstance(unwrap(error), TimeoutError)
+
+
+def network_reason(error: BaseException) -> str:
+    """One line on why an HTTP exchange failed below HTTP: refused, reset, cut off, not HTTP."""
+    reason = unwrap(error)
+    if isinstance(reason, http.client.IncompleteRead):
+        text = f"the answer was cut off after {len(reason.partial)} bytes"
+    elif isinstance(reason, http.client.RemoteDisconnected):
+        text = "the server closed the connection without answering"
+    elif isinstance(reason, http.client.BadStatusLine):
+        text = f"the answer is not HTTP: {str(reason.line).strip()[:60]!r}"
+    else:
+        text = str(reason) or type(reason).__name__
+    return one_line(text)
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0):

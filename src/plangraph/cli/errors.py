@@ -36,7 +36,8 @@ def reports_errors(function: F) -> F:
 
             if os.environ.get("PLANGRAPH_DEBUG"):
                 raise
-            raise UserError(f"internal error ({type(error).__name__}: {error}); "
+            detail = " ".join(str(error).split())  # one line, whatever the exception's text
+            raise UserError(f"internal error ({type(error).__name__}: {detail}); "
                             "run again with PLANGRAPH_DEBUG=1 and report the traceback") from None
 
     return wrapper  # type: ignore[return-value]
