@@ -73,7 +73,10 @@ def build_graph(
             continue
         seen[document.sha256] = path.name
         plan = extract_document(document, resolver)
-        notes.extend(f"{path.name}: {n}" for n in document.warnings)
+        # A file converted from a legacy font encoding may have names to check: say so even
+        # under --quiet; other decoding notes (a BOM removed, NFC) are only progress.
+        legacy = document.encoding in ("tcvn3", "vni")
+        (warnings if legacy else notes).extend(f"{path.name}: {n}" for n in document.warnings)
         warnings.extend(w if w.startswith(path.name) else f"{path.name}: {w}"
                         for w in plan.warnings if w not in document.warnings)
         if progress:

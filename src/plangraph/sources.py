@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import legacy_encodings
 from .errors import SourceError
 from .text import nfc
 
@@ -58,11 +59,6 @@ class SourceDocument:
 
 # Common Vietnamese words, to tell a right decoding from a wrong one.
 _VIETNAMESE_WORDS = ("của", "và", "các", "thực hiện", "tỉnh", "phát triển", "nhiệm vụ", "kế hoạch", "được", "đến")
-# Signs of the legacy font encodings (text typed with the ABC/TCVN3 or VNI fonts), read as
-# Windows-1252: TCVN3 puts precomposed letters in 0xA1-0xFF ("¸" for á, "µ" for à, "®" for đ);
-# VNI writes a base letter followed by a mark byte ("Vieät", "ñ" for đ).
-_TCVN3_SIGNS = ("®", "¸", "µ", "¶", "·", "¹", "¨", "©", "ª", "«", "¬", "­", "¦", "§", "Æ", "Ç", "Ë", "Ñ", "Ý")
-_VNI_SIGNS = ("aø", "aù", "eä", "oä", "aä", "ñ", "öø", "öù", "ôù", "eá", "aõ", "aï", "uû", "oû")
 
 
 def _vietnamese_score(text: str) -> int:
@@ -76,9 +72,10 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     * UTF-8, with or without a byte order mark;
     * UTF-16 with a byte order mark, or without one when every other byte is NUL (warning);
     * Windows-1258 (Vietnamese Windows code page): converted, with a warning;
-    * TCVN3 (ABC) and VNI, the legacy Vietnamese font encodings: refused, naming the encoding
-      suspected, because converting them needs the font's table and a wrong guess would
-      silently corrupt every name;
+    * TCVN3 (ABC) and VNI, the legacy Vietnamese font encodings: converted, with a warning,
+      when :func:`legacy_encodings.detect` tells which one it is and the converted text
+      reads as Vietnamese; otherwise refused, naming the encoding suspected, because a
+      wrong guess would silently corrupt every name;
     * anything else (a binary file, another encoding): refused with the line of the first
       byte that is not UTF-8.
     """
@@ -107,16 +104,24 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         line = data.count(b"\n", 0, exc.start) + 1
         first_bad = exc.start
     as_1258 = data.decode("cp1258", errors="replace")
-    as_1252 = data.decode("cp1252", errors="replace")
     if _vietnamese_score(as_1258) >= 5 and as_1258.count("\ufffd") == 0:
         return as_1258, "cp1258", ["not UTF-8: read as Windows-1258 (Vietnamese) and converted"]
-    tcvn3 = sum(as_1252.count(sign) for sign in _TCVN3_SIGNS)
-    vni = sum(as_1252.count(sign) for sign in _VNI_SIGNS)
-    if max(tcvn3, vni) >= 10:
-        suspect = "TCVN3 (ABC)" if tcvn3 > vni else "VNI"
+    # The legacy font encodings after Windows-1258: it is a real code page, which detect()
+    # never names, and a file that reads as Vietnamese in it is in it.
+    detection = legacy_encodings.detect(data)
+    why = detection.reason
+    if detection.encoding:
+        text, notes = legacy_encodings.decode_legacy(data, detection.encoding)
+        name_of = legacy_encodings.NAMES[detection.encoding]
+        if _vietnamese_score(text) >= 5 and "\ufffd" not in text:
+            warning = f"not UTF-8: read as the legacy {name_of} font encoding and converted to Unicode; check names"
+            return text, detection.encoding, [warning, *notes]
+        why = "the converted text does not read as Vietnamese"
+    if detection.suspect:
+        suspect = legacy_encodings.NAMES[detection.suspect]
         raise SourceError(
-            f"not UTF-8: looks like the legacy {suspect} font encoding; convert it to Unicode "
-            "(UTF-8) first, e.g. with UniKey's converter",
+            f"not UTF-8: looks like the legacy {suspect} font encoding but cannot be converted "
+            f"safely ({why}); convert it to Unicode (UTF-8) first, e.g. with UniKey's converter",
             path=name, line=line,
         )
     raise SourceError(
