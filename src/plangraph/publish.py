@@ -31,28 +31,37 @@ _SOURCE_RE = re.compile(r"^https://w3id\.org/plangraph/id/source/(.+)$")
 
 
 def split_graphs(graph_file: Path = DEFAULT_OUTPUT, ontology: Path | None = ONTOLOGY) -> dict[str, str]:
-    """Return named graph IRI -> N-Triples text."""
+    """Return named graph IRI -> N-Triples text.
+
+    One pass over the file, keeping each triple only as its N-Triples line (a national
+    graph has millions); the few lines about source files wait until every plan has said
+    which source file it comes from.
+    """
     import pyoxigraph as ox
 
-    plan_of_source: dict[str, str] = {}
-    triples = list(ox.parse(path=str(graph_file), format=ox.RdfFormat.TURTLE))
+    fmt = ox.RdfFormat.N_TRIPLES if graph_file.suffix == ".nt" else ox.RdfFormat.TURTLE
     pg_source = "https://w3id.org/plangraph/ontology#sourceFile"
-    for triple in triples:
-        match = _PLAN_RE.match(getattr(triple.subject, "value", ""))
-        if match and triple.predicate.value == pg_source and "/" not in triple.subject.value[len(match.group(0)):]:
-            plan_of_source[triple.object.value] = match.group(1)
+    plan_of_source: dict[str, str] = {}
     graphs: dict[str, list[str]] = {}
-    for triple in triples:
+    about_sources: list[tuple[str, str]] = []
+    for triple in ox.parse(path=str(graph_file), format=fmt):
         subject = getattr(triple.subject, "value", "")
+        line = f"{triple} ."
         match = _PLAN_RE.match(subject)
-        source = _SOURCE_RE.match(subject)
         if match:
-            name = GRAPH_BASE + "plan/" + match.group(1)
-        elif source and source.group(1) in plan_of_source:
-            name = GRAPH_BASE + "plan/" + plan_of_source[source.group(1)]
+            plan = match.group(1)
+            if triple.predicate.value == pg_source and subject == match.group(0):
+                plan_of_source[triple.object.value] = plan
+            graphs.setdefault(GRAPH_BASE + "plan/" + plan, []).append(line)
+            continue
+        source = _SOURCE_RE.match(subject)
+        if source:
+            about_sources.append((source.group(1), line))
         else:
-            name = SHARED_GRAPH
-        graphs.setdefault(name, []).append(f"{triple} .")
+            graphs.setdefault(SHARED_GRAPH, []).append(line)
+    for source, line in about_sources:
+        plan = plan_of_source.get(source)
+        graphs.setdefault(GRAPH_BASE + "plan/" + plan if plan else SHARED_GRAPH, []).append(line)
     if ontology is not None and ontology.exists():
         for triple in ox.parse(path=str(ontology), format=ox.RdfFormat.TURTLE):
             graphs.setdefault(SHARED_GRAPH, []).append(f"{triple} .")

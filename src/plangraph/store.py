@@ -138,7 +138,11 @@ class EmbeddedStore:
                 return known["sha256"]
         except (OSError, ValueError, KeyError):
             pass
-        digest = hashlib.sha256(self.graph_file.read_bytes()).hexdigest()
+        sha = hashlib.sha256()
+        with self.graph_file.open("rb") as handle:  # in chunks: a national graph is gigabytes
+            while chunk := handle.read(1 << 20):
+                sha.update(chunk)
+        digest = sha.hexdigest()
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = stamp.with_suffix(".tmp")
         tmp.write_text(json.dumps({"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}),
@@ -161,7 +165,8 @@ class EmbeddedStore:
             shutil.rmtree(tmp, ignore_errors=True)
             try:
                 store = ox.Store(str(tmp))
-                store.bulk_load(path=str(self.graph_file), format=ox.RdfFormat.TURTLE)
+                fmt = ox.RdfFormat.N_TRIPLES if self.graph_file.suffix == ".nt" else ox.RdfFormat.TURTLE
+                store.bulk_load(path=str(self.graph_file), format=fmt)
                 store.flush()
                 store.optimize()
                 del store
