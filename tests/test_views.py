@@ -75,6 +75,7 @@ def test_exports(store, tmp_path, fmt):
     result = CliRunner().invoke(cli, ["export", "-f", fmt, "-o", str(out), "--graph", str(store.graph_file)])
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary file left
     if fmt in ("graphml", "gexf"):
         import networkx as nx
 

@@ -57,8 +57,5 @@ def export(fmt, output, graph_file):
 
     store = store_for(None, graph_file, 30.0)
     data = run(store, fmt, graph_file)
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(output)
+    write_atomic(output, data)
     click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
-    del write_atomic
