@@ -139,6 +139,23 @@ def test_workload_and_duplicates(store):
     assert any(r["lead"].value == "Sở Tài chính" for r in duplicates)
 
 
+@pytest.mark.parametrize("plan", ["2999/QĐ-UBND", "1861/QĐ-UBND", "625/QĐ-UBND", "1992/QĐ-UBND", "913/QĐ-UBND"])
+def test_duplicates_of_one_plan_are_its_pairs_among_all(store, plan):
+    """Regression: the test "over 40 letters" was made on one side of each pair only, and
+    the report clause was cut at the syllable "trình" of "chương trình", so 913/QĐ-UBND
+    line 243 was a duplicate of 1861/QĐ-UBND line 104 from one side and not the other."""
+    def pair(row, this="", other="other"):
+        return (row["lead"].value, row[this + "Decision" if this else "decision"].value,
+                row[this + "File" if this else "file"].value, row[this + "Line" if this else "line"].value,
+                row[other + "File" if other else "file"].value, row[other + "Line" if other else "line"].value)
+
+    everything = set()
+    for row in run_named(store, "duplicate-tasks", {}):
+        everything |= {pair(row), pair(row, "other", "")}
+    mine = {pair(row) for row in run_named(store, "duplicate-tasks", {"plan": plan})}
+    assert mine == {p for p in everything if p[1] == plan}
+
+
 # -- finding agencies -------------------------------------------------------------------
 
 @pytest.mark.parametrize(

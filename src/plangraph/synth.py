@@ -16,8 +16,8 @@ same large share.
   documents (58-NQ/TW, 13/NQ-CP ...), national issuers and indicators are shared.
 * Each copy of a plan is issued by a new decision (number ``5000 + 5 * round + plan``
   of the same year, numbers restart every year as in the real documents), has its own
-  source file name, and its tasks' texts say which round they belong to, so that copies
-  are not duplicate tasks of one another.
+  source file name, and its tasks' texts say which round they belong to ("Chủ động (đợt 2)
+  đề xuất ..."), so that copies are not duplicate tasks of one another.
 * The output grows in whole rounds of the five plans (about 12,000 triples), so no
   reference points to a node that was not written.
 
@@ -237,8 +237,12 @@ def _copy_plan(plan: _Plan, province: _Province, round_: int, phrase: str, out: 
                 if new_o == f'"{plan.number}"':
                     new_o = f'"{new_number}"'
             elif s in plan.tasks and p == f"<{RDFS}label>":
+                # the round inside the text, after its first word: at the end it would be cut
+                # off with the report clause ("..., báo cáo UBND tỉnh ...") by duplicate-tasks,
+                # and at either end the original's text would be contained in the copy's
                 match = _LITERAL_RE.match(o)
-                new_o = f'"{match.group(1).rstrip(".")} ({phrase})."{match.group(2)}'
+                first, _, rest = match.group(1).partition(" ")
+                new_o = f'"{first} ({phrase}) {rest}"{match.group(2)}'
         out.write(f"{new_s} {p} {new_o} .\n")
         written += 1
     return written
