@@ -67,6 +67,10 @@ def test_cli_viz_and_errors(store, tmp_path):
     assert both.exit_code == 2 and "choose one view" in both.output
     unknown = CliRunner().invoke(cli, ["viz", "--resolution", "99-NQ/TW", "--graph", str(store.graph_file)])
     assert unknown.exit_code == 2 and "99-NQ/TW" in unknown.output
+    large = CliRunner().invoke(cli, ["viz", "--plan", "913", "--max-nodes", "20", "-o", str(tmp_path / "big.html"),
+                                     "--graph", str(store.graph_file)])
+    assert large.exit_code == 2 and "more than --max-nodes 20" in large.output
+    assert not (tmp_path / "big.html").exists()
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "jsonld", "nt", "csv"])

@@ -17,10 +17,12 @@ from .options import store_for
 @click.option("--overview", is_flag=True, help="Resolutions, plans and agencies, edges weighted by tasks.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="HTML file to write (default: plangraph-<view>.html).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True,
+              help="Refuse a larger view: a browser cannot show it usefully (and its layout is quadratic).")
 @click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT", help="Read from a SPARQL endpoint.")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @reports_errors
-def viz(agency, resolution, plan, overview, output, endpoint, graph_file):
+def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_file):
     """Write one interactive HTML view that works offline (every script is inside the file)."""
     from ..build import write_atomic
     from ..text import slugify
@@ -39,6 +41,10 @@ def viz(agency, resolution, plan, overview, output, endpoint, graph_file):
         graph, name = subgraphs.plan_view(store, plan), f"plan-{slugify(plan)}"
     else:
         graph, name = subgraphs.overview(store), "overview"
+    if graph.number_of_nodes() > max_nodes:
+        raise UserError(f"the {chosen[0]} view would have {graph.number_of_nodes():,} nodes, more than --max-nodes "
+                        f"{max_nodes:,}: choose a smaller view (one plan, one resolution) or use Gephi "
+                        f"(plangraph export -f gexf)")
     output = output or Path(f"plangraph-{name}.html")
     write_atomic(output, html.render_html(graph))
     click.echo(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
