@@ -324,8 +324,6 @@ def bench_views() -> list[tuple[str, str]]:
 # -- one synthetic size ------------------------------------------------------------------------
 
 def synthetic_file(size: int) -> tuple[Path, float | None]:
-    from plangraph.synth import write_synthetic
-
     import hashlib
 
     from plangraph import synth
@@ -340,7 +338,7 @@ def synthetic_file(size: int) -> tuple[Path, float | None]:
     start = time.perf_counter()
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="\n") as out:
-        write_synthetic(out, size)
+        synth.write_synthetic(out, size)
     tmp.replace(path)
     return path, time.perf_counter() - start
 

@@ -144,14 +144,14 @@ def test_duplicates_of_one_plan_are_its_pairs_among_all(store, plan):
     """Regression: the test "over 40 letters" was made on one side of each pair only, and
     the report clause was cut at the syllable "trình" of "chương trình", so 913/QĐ-UBND
     line 243 was a duplicate of 1861/QĐ-UBND line 104 from one side and not the other."""
-    def pair(row, this="", other="other"):
-        return (row["lead"].value, row[this + "Decision" if this else "decision"].value,
-                row[this + "File" if this else "file"].value, row[this + "Line" if this else "line"].value,
-                row[other + "File" if other else "file"].value, row[other + "Line" if other else "line"].value)
+    this, other = ("decision", "file", "line"), ("otherDecision", "otherFile", "otherLine")
+
+    def pair(row, first=this, second=other):  # (lead, first's decision, file, line, second's file, line)
+        return (row["lead"].value, *(row[key].value for key in first), *(row[key].value for key in second[1:]))
 
     everything = set()
     for row in run_named(store, "duplicate-tasks", {}):
-        everything |= {pair(row), pair(row, "other", "")}
+        everything |= {pair(row), pair(row, other, this)}
     mine = {pair(row) for row in run_named(store, "duplicate-tasks", {"plan": plan})}
     assert mine == {p for p in everything if p[1] == plan}
 

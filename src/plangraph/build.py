@@ -93,8 +93,8 @@ def build_graph(
     return BuildResult(to_turtle(triples, header=header), summary)
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write ``text`` (UTF-8) or bytes to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, or bytes) to ``path`` through a temporary file and a rename.
 
     An interrupted write leaves the previous file as it was.
     """
@@ -104,7 +104,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a graph file is for everyone
-        data = text.encode("utf-8") if isinstance(text, str) else text
+        data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
