@@ -17,8 +17,7 @@ from typing import Callable
 
 from . import __version__
 from .errors import PlangraphError, SourceError
-from .extract.agencies import AgencyResolver, REGISTRY_PATH
-from .extract.document import extract_document
+from .extract.agencies import REGISTRY_PATH
 from .graph.emit import GraphBuilder, Summary
 from .graph.terms import to_turtle
 from .sources import read_manifest, read_source
@@ -42,37 +41,72 @@ class BuildResult:
     summary: Summary
 
 
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def source_files(sources: Path) -> list[Path]:
+    """The documents of a source folder: plain text and Markdown files, sorted by name."""
+    return sorted(p for p in sources.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()
+                  and not p.name.startswith(".") and p.name.lower() != "readme.md")
+
+
 def build_graph(
     sources: Path = DEFAULT_SOURCES,
     registry: Path = REGISTRY_PATH,
     progress: Callable[[str], None] | None = None,
+    strict: bool = False,
 ) -> BuildResult:
-    """Read every ``*.txt`` under ``sources`` and return the graph as Turtle.
+    """Read every document under ``sources`` and return the graph as Turtle.
+
+    A document that cannot be read is reported (``summary.failed``) and left out; the
+    others are built. With ``strict``, the first such document stops the build.
 
     Raises:
-        SourceError: a document cannot be read or has no recognisable plan structure.
+        SourceError: the source folder is missing or empty, or (``strict``) a document
+            cannot be read.
     """
+    from .read.plan import read_document
+
     if not sources.is_dir():
         raise SourceError("source folder not found", path=str(sources))
     manifest = read_manifest(sources / "manifest.toml")
-    files = sorted(p for p in sources.iterdir() if p.suffix == ".txt" and p.is_file())
+    files = source_files(sources)
     if not files:
-        raise SourceError("no *.txt documents in the source folder", path=str(sources))
-    resolver = AgencyResolver.from_file(registry)
-    builder = GraphBuilder(resolver)
+        raise SourceError("no documents (*.txt, *.md) in the source folder", path=str(sources))
+    builder = GraphBuilder()
     warnings: list[str] = []
     notes: list[str] = []
+    failed: list[str] = []
     seen: dict[str, str] = {}
     for path in files:
         if progress:
             progress(f"reading {path.name}")
-        document = read_source(path, manifest.get(path.name))
+        try:
+            document = read_source(path, manifest.get(path.name))
+        except PlangraphError as error:
+            if strict:
+                raise
+            failed.append(str(error))
+            continue
         if document.sha256 in seen:
             # the same text under two names would double every task: keep the first
             warnings.append(f"{path.name}: same text as {seen[document.sha256]}; skipped")
             continue
         seen[document.sha256] = path.name
-        plan = extract_document(document, resolver)
+        try:
+            plan = read_document(document)
+        except PlangraphError as error:
+            if strict:
+                raise
+            failed.append(str(error))
+            continue
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as error:
+            # the reader met a layout it does not understand: say so, build the others
+            if strict:
+                raise SourceError(f"cannot read this document ({type(error).__name__}: {error})",
+                                  path=path.name) from error
+            failed.append(f"{path.name}: cannot read this document ({type(error).__name__}: {error})")
+            continue
         # A file converted from a legacy font encoding may have names to check: say so even
         # under --quiet; other decoding notes (a BOM removed, NFC) are only progress.
         legacy = document.encoding in ("tcvn3", "vni")
@@ -81,14 +115,16 @@ def build_graph(
                         for w in plan.warnings if w not in document.warnings)
         if progress:
             body = sum(1 for t in plan.tasks if not t.appendix)
+            number = plan.number or plan.decision
             progress(
-                f"  {plan.decision.identifier if plan.decision else '?'}: {body} body tasks, "
+                f"  {number.identifier if number else '?'}: {body} body tasks, "
                 f"{len(plan.tasks) - body} appendix rows, {len(plan.targets)} targets"
             )
         builder.add(plan)
     triples, summary = builder.triples()
     summary.warnings = warnings
     summary.notes = notes
+    summary.failed = failed
     header = f"{HEADER}\n# plangraph {__version__}; {len(builder.plans)} documents; {len(triples)} triples.\n"
     return BuildResult(to_turtle(triples, header=header), summary)
 

@@ -101,6 +101,9 @@ class Task:
     output: str | None = None
     projects: list = field(default_factory=list)  # list[ProjectRef]
     details: int | None = None  # for appendix rows: the line of the body task detailed
+    submit_to: str | None = None  # "Cấp trình": to whom the output is submitted
+    budget: str | None = None  # "Kinh phí" / "Nguồn kinh phí" as printed
+    refers_to: list[str] = field(default_factory=list)  # "các nhiệm vụ tại mục (IV)(1)": the parts named
 
 
 @dataclass
@@ -143,3 +146,9 @@ class PlanExtract:
     scope_area: str
     title_en: str = ""
     warnings: list[str] = field(default_factory=list)
+    jurisdiction: object | None = None  # read.jurisdictions.Jurisdiction of the issuer
+    issuer: str | None = None  # the issuer as printed ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP")
+    number: DocRef | None = None  # the plan's own number when it has one ("552/KH-UBND")
+    agencies: dict = field(default_factory=dict)  # key -> read.agencies.Agency met in the document
+    not_a_plan: str | None = None  # why no tasks were read, when the document is not a plan
+    based_on: list[DocRef] = field(default_factory=list)  # legal bases ("Căn cứ Luật ...")

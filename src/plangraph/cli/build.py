@@ -21,15 +21,19 @@ from .errors import reports_errors
               help="Do not write; exit 1 if the graph file differs from what the sources give.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Report the tasks, agencies, targets, plans and documents a rebuild adds, removes and changes.")
+@click.option("--strict", is_flag=True,
+              help="Refuse the whole build (exit 2, nothing written) when any document cannot be read (for CI).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only warnings and errors.")
 @reports_errors
-def build(sources: Path | None, output: Path | None, check: bool, show_diff: bool, quiet: bool) -> None:
+def build(sources: Path | None, output: Path | None, check: bool, show_diff: bool, strict: bool, quiet: bool) -> None:
     """Build data/plangraph.ttl from the plans in data/sources/.
 
-    Reads every *.txt document, extracts tasks, agencies, deadlines, targets and cited
-    documents, and writes the graph as sorted Turtle (the same sources always give the
-    same bytes). The previous file is replaced atomically, so a failed build leaves it
-    untouched. Exit 0 on success, 1 when --check finds drift, 2 on unreadable input.
+    Reads every *.txt and *.md document, extracts tasks, agencies, deadlines, targets and
+    cited documents, and writes the graph as sorted Turtle (the same sources always give
+    the same bytes). The previous file is replaced atomically. A document that cannot be
+    read is reported with its file and line and left out; the others are built and the
+    exit code is 1. Exit 0 on success, 1 when --check finds drift or a document was left
+    out, 2 on unusable input (or, with --strict, any unreadable document).
     """
     from ..build import DEFAULT_OUTPUT, DEFAULT_SOURCES, build_graph, write_atomic
 
@@ -41,11 +45,13 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
         if not quiet:
             click.echo(message, err=True)
 
-    result = build_graph(sources, progress=progress)
+    result = build_graph(sources, progress=progress, strict=strict)
     for note in result.summary.notes:
         progress(f"note: {note}")
     for warning in result.summary.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for failure in result.summary.failed:
+        click.echo(f"error: {failure} (left out of the graph)", err=True)
     if show_diff:
         _print_graph_diff(output.read_text(encoding="utf-8") if output.exists() else "", result.turtle)
     if check:
@@ -58,13 +64,17 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
     write_atomic(output, result.turtle)
     s = result.summary
     elapsed = time.perf_counter() - started
+    unregistered = f" ({s.unregistered} unregistered)" if s.unregistered else ""
     click.echo(
         f"wrote {output}: {s.documents} documents, {s.tasks} tasks ({s.body_tasks} body, "
-        f"{s.appendix_tasks} appendix), {s.agencies} agencies, {s.collectives} collectives, "
+        f"{s.appendix_tasks} appendix), {s.agencies} agencies{unregistered}, {s.collectives} collectives, "
         f"{s.targets} targets, {s.cited_documents} cited documents, {s.projects} projects, "
         f"{s.triples} triples in {elapsed:.2f} s",
         err=True,
     )
+    if s.failed:
+        click.echo(f"{len(s.failed)} document(s) left out: " + "; ".join(s.failed), err=True)
+        sys.exit(EXIT_FINDINGS)
 
 
 def _report_drift(output: Path, current: str, expected: str) -> None:

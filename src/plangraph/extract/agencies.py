@@ -98,6 +98,9 @@ class RegistryEntry:
     category: str | None = None
     members: str | None = None
     source: str = ""
+    scope: str = "local"  # national | province (a name every province uses) | local
+    jurisdiction: str | None = None  # for local entries: the jurisdiction id ("thanh-hoa")
+    until: str | None = None  # last day the name was in use
 
 
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
@@ -291,6 +294,7 @@ def load_registry(path: Path) -> list[RegistryEntry]:
     except tomllib.TOMLDecodeError as exc:
         raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
     entries: list[RegistryEntry] = []
+    jurisdiction = data.get("jurisdiction")
     for kind in ("agency", "collective"):
         for item in data.get(kind, []):
             missing = [key for key in ("id", "name", "source") if key not in item]
@@ -309,6 +313,9 @@ def load_registry(path: Path) -> list[RegistryEntry]:
                     category=item.get("category"),
                     members=item.get("members"),
                     source=item["source"],
+                    scope=item.get("scope", "local" if jurisdiction else "province"),
+                    jurisdiction=item.get("jurisdiction", jurisdiction),
+                    until=item.get("until"),
                 )
             )
     return entries

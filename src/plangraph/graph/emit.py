@@ -1,33 +1,34 @@
 """Plan extracts -> RDF triples, deterministic.
 
-The corpus is assembled here, because several facts need every document at once:
-
-* a document cited without a date gets the year other mentions give it (numbers restart
-  every year, so IRIs are built from number and year);
-* a plan whose own text leaves the decision number blank ("Quyết định số .../QĐ-UBND")
-  gets it from another plan that cites that decision by its title;
-* the chain plan -> programme -> resolution is the union of the "thực hiện" links.
+Each plan, its sections, tasks and targets; the agencies they name, each in its
+jurisdiction, registered or not; the documents they cite (see :mod:`.documents`).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract.agencies import AgencyResolver, name_key
-from ..model import Citation, DocRef, PlanExtract, Task
-from ..text import fold, slugify
-from .terms import (
-    DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit,
-)
+from ..model import PlanExtract, Task
+from ..text import fold
+from .documents import Documents, Issuers, ISSUERS_PATH
+from .iris import agency_path, jurisdiction_path, plan_path
+from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit
 
-__all__ = ["GraphBuilder", "Summary", "ISSUERS_PATH"]
+__all__ = ["GraphBuilder", "Summary", "ISSUERS_PATH", "INDICATORS_PATH", "indicator_key"]
 
-ISSUERS_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "issuers.toml"
 INDICATORS_PATH = ISSUERS_PATH.with_name("indicators.toml")
+
+_DEADLINE_KIND = {
+    "by-date": "ByDate", "month": "DuringMonth", "quarter": "DuringQuarter", "year": "DuringYear",
+    "period": "DuringPeriod", "ongoing": "Ongoing", "annual": "Annual", "none": "NoDeadline",
+}
+_SCOPE = {"province": "ProvinceScope", "city": "CityScope", "district": "DistrictScope", "national": "NationalScope"}
+_LEVELS = {"national": "NationalLevel", "province": "ProvinceLevel", "district": "DistrictLevel",
+           "commune": "CommuneLevel"}
 
 
 def indicator_key(text: str) -> str:
@@ -60,25 +61,6 @@ class _Indicators:
                 return concept
         return None
 
-_KIND_CLASS = {
-    "Nghị quyết": "Resolution",
-    "Quyết định": "Decision",
-    "Chương trình": "Programme",
-    "Kế hoạch": "Programme",
-    "Nghị định": "Decree",
-    "Kết luận": "Conclusion",
-    "Chỉ thị": "Directive",
-    "Công văn": "OfficialLetter",
-    "Thông báo": "OfficialLetter",
-    "Thông tư": "Document",
-    "Văn bản": "Document",
-}
-_DEADLINE_KIND = {
-    "by-date": "ByDate", "month": "DuringMonth", "quarter": "DuringQuarter", "year": "DuringYear",
-    "period": "DuringPeriod", "ongoing": "Ongoing", "annual": "Annual", "none": "NoDeadline",
-}
-_SCOPE = {"province": "ProvinceScope", "city": "CityScope", "district": "DistrictScope"}
-
 
 def pg(name: str) -> str:
     return iri(PG + name)
@@ -98,292 +80,99 @@ class Summary:
     appendix_tasks: int = 0
     agencies: int = 0
     collectives: int = 0
+    unregistered: int = 0
     targets: int = 0
     cited_documents: int = 0
     projects: int = 0
     triples: int = 0
+    not_plans: int = 0
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Doc:
-    identifier: str
-    year: int | None
-    kinds: Counter = field(default_factory=Counter)
-    dates: Counter = field(default_factory=Counter)
-    issuers: Counter = field(default_factory=Counter)
-    titles: Counter = field(default_factory=Counter)
-    citations: list[tuple[str, Citation]] = field(default_factory=list)
-
-    @property
-    def node(self) -> str:
-        return iri(f"doc/{self.year or 'undated'}/{slugify(self.identifier)}")
-
-
-def _id_key(identifier: str) -> str:
-    return re.sub(r"\s+", "", identifier).upper()
-
-
-class _Issuers:
-    def __init__(self, path: Path = ISSUERS_PATH):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        self.entries = {item["id"]: item for item in data.get("issuer", [])}
-        self.by_key: dict[str, str] = {}
-        self.by_code: dict[str, str] = {}
-        for item in data.get("issuer", []):
-            for name in [item["name"], *item.get("aliases", [])]:
-                self.by_key[name_key(name)] = item["id"]
-            for code in item.get("codes", []):
-                self.by_code[code.upper()] = item["id"]
-
-    def resolve(self, printed: str | None, identifier: str) -> str | None:
-        if printed:
-            key = name_key(printed)
-            for candidate in (key, re.sub(r"\s+thanh hóa$", "", key)):
-                if candidate in self.by_key:
-                    return self.by_key[candidate]
-        codes = re.split(r"[-/]", identifier.upper())
-        for code in reversed(codes[1:]):
-            if code in self.by_code:
-                return self.by_code[code]
-        return None
-
-    def node(self, issuer_id: str) -> str:
-        agency = self.entries[issuer_id].get("agency")
-        return iri(f"agency/{agency}") if agency else iri(f"issuer/{issuer_id}")
+    failed: list[str] = field(default_factory=list)
 
 
 class GraphBuilder:
     """Collect plan extracts and emit the graph's triples."""
 
-    def __init__(self, resolver: AgencyResolver):
-        self.resolver = resolver
-        self.issuers = _Issuers()
-        self.indicators = _Indicators()
+    def __init__(self, resolver=None, issuers: Issuers | None = None, indicators_path: Path = INDICATORS_PATH):
+        self.issuers = issuers or Issuers()
+        self.indicators = _Indicators(indicators_path)
         self.plans: list[PlanExtract] = []
 
     def add(self, plan: PlanExtract) -> None:
         self.plans.append(plan)
 
-    # -- documents ----------------------------------------------------------------------
-
-    def _documents(self) -> tuple[dict[tuple[str, int | None], _Doc], dict[str, int]]:
-        years: dict[str, set[int]] = defaultdict(set)
-        for plan in self.plans:
-            for citation in plan.citations:
-                if citation.ref.year and not citation.ref.identifier.startswith("."):
-                    years[_id_key(citation.ref.identifier)].add(citation.ref.year)
-        unique_year = {key: next(iter(ys)) for key, ys in years.items() if len(ys) == 1}
-        docs: dict[tuple[str, int | None], _Doc] = {}
-        for plan in sorted(self.plans, key=lambda p: p.source_file):
-            for citation in plan.citations:
-                ref = citation.ref
-                if ref.identifier.startswith(".") or not re.match(r"\d", ref.identifier):
-                    continue  # the plan's own decision, number left blank
-                key = (_id_key(ref.identifier), ref.year or unique_year.get(_id_key(ref.identifier)))
-                doc = docs.setdefault(key, _Doc(ref.identifier, key[1]))
-                doc.kinds[ref.kind] += 1
-                if ref.date:
-                    doc.dates[ref.date] += 1
-                if ref.issuer:
-                    doc.issuers[ref.issuer] += 1
-                if ref.title and len(ref.title) > 12:
-                    doc.titles[ref.title] += 1
-                doc.citations.append((plan.source_file, citation))
-        return docs, unique_year
-
-    def _doc_for(self, ref: DocRef, docs, unique_year) -> _Doc | None:
-        key = (_id_key(ref.identifier), ref.year or unique_year.get(_id_key(ref.identifier)))
-        return docs.get(key)
-
-    def _resolve_blank_decisions(self, docs) -> dict[str, tuple[_Doc, Citation]]:
-        """Find, for each plan whose decision number is blank, the citation naming it."""
-        found: dict[str, tuple[_Doc, Citation]] = {}
-        for plan in self.plans:
-            if not plan.decision_number_missing or plan.decision is None:
-                continue
-            plan_words = set(re.findall(r"\w+", fold(plan.title)))
-            best = None
-            for doc in docs.values():
-                if not doc.identifier.upper().endswith("QĐ-UBND") or doc.year != plan.decision.year:
-                    continue
-                for source_file, citation in doc.citations:
-                    if source_file == plan.source_file or not citation.ref.title:
-                        continue
-                    words = set(re.findall(r"\w+", fold(citation.ref.title)))
-                    score = len(words & plan_words) / max(1, len(words))
-                    if score >= 0.8 and (best is None or score > best[0]):
-                        best = (score, doc, citation)
-            if best:
-                found[plan.source_file] = (best[1], best[2])
-        return found
-
-    # -- emit ---------------------------------------------------------------------------
+    # -- emit -------------------------------------------------------------------------------
 
     def triples(self) -> tuple[set[Triple], Summary]:
         """Return the triples of the whole corpus and a summary."""
         out: set[Triple] = set()
         summary = Summary(documents=len(self.plans))
-        docs, unique_year = self._documents()
-        resolved = self._resolve_blank_decisions(docs)
+        docs = Documents(self.plans, self.issuers)
+        resolved = docs.resolve_blank_decisions(self.plans)
+        agencies: dict[str, object] = {}
         agencies_used: dict[str, set[str]] = defaultdict(set)
         projects_used: dict[str, object] = {}
-        plan_nodes: dict[str, str] = {}
         indicators_used: set[str] = set()
+        jurisdictions: dict[str, object] = {}
 
         def add(s: str, p: str, o: str) -> None:
             out.add((s, p, o))
 
-        # plan nodes first: citations of a plan's decision must reuse its IRI
-        decision_docs: dict[str, _Doc | None] = {}
+        plan_nodes: dict[str, str] = {}
+        decision_docs: dict[str, object] = {}
         for plan in self.plans:
+            place = _place_id(plan)
             decision = plan.decision
             doc = None
             if plan.source_file in resolved:
                 doc = resolved[plan.source_file][0]
             elif decision is not None:
-                doc = self._doc_for(decision, docs, unique_year)
+                doc = docs.get(decision, plan.source_file)
                 if doc is None and not plan.decision_number_missing:
-                    doc = _Doc(decision.identifier, decision.year)
-                    docs[(_id_key(decision.identifier), decision.year)] = doc
+                    doc = docs.add(decision, plan.source_file)
             decision_docs[plan.source_file] = doc
-            number = doc.identifier.split("/")[0] if doc else slugify(Path(plan.source_file).stem)
-            year = (doc.year if doc else None) or (decision.year if decision else "undated")
-            plan_nodes[plan.source_file] = iri(f"plan/{year}-{number}")
+            if plan.number is not None:
+                identifier, year = plan.number.identifier, plan.number.year
+            elif doc is not None:
+                identifier, year = doc.identifier.split("/")[0], doc.year
+            else:
+                identifier, year = Path(plan.source_file).stem, decision.year if decision else None
+            plan_nodes[plan.source_file] = iri(plan_path(place, year, identifier))
 
         for plan in sorted(self.plans, key=lambda p: p.source_file):
+            for key, agency in plan.agencies.items():
+                known = agencies.get(key)
+                if known is None:
+                    agencies[key] = agency
+                else:
+                    known.surfaces |= agency.surfaces
+            self._plan(add, plan, plan_nodes, decision_docs, docs, resolved, jurisdictions, summary)
             node = plan_nodes[plan.source_file]
-            source_node = iri(f"source/{plan.source_file}")
-            add(source_node, RDF_TYPE, pg("SourceFile"))
-            add(source_node, RDF_TYPE, _p(PROV, "Entity"))
-            add(source_node, pg("sha256"), lit(plan.sha256))
-            add(source_node, pg("sourceFile"), lit(plan.source_file))
-            add(source_node, _p(RDFS, "label"), lit(plan.source_file))
-
-            add(node, RDF_TYPE, pg("Plan"))
-            add(node, RDF_TYPE, _p(ELI, "LegalResource"))
-            add(node, _p(RDFS, "label"), lit(plan.title, lang="vi"))
-            add(node, _p(ELI, "title"), lit(plan.title, lang="vi"))
-            if plan.title_en:
-                add(node, _p(RDFS, "label"), lit(plan.title_en, lang="en"))
-            add(node, _p(DCTERMS, "type"), lit(plan.kind, lang="vi"))
-            add(node, pg("sourceFile"), lit(plan.source_file))
-            add(node, _p(PROV, "wasDerivedFrom"), source_node)
-            add(node, pg("scope"), pg(_SCOPE[plan.scope]))
-            add(node, pg("scopeArea"), lit(plan.scope_area, lang="vi"))
-            add(node, _p(ELI, "passed_by"), self.issuers.node("ubnd-tinh"))
-            years = [int(y) for y in re.findall(r"\b(20\d\d)\b", plan.title)]
-            if years:
-                add(node, pg("horizonYear"), lit(max(years), datatype=XSD + "gYear"))
-
-            decision_doc = decision_docs[plan.source_file]
-            if decision_doc is not None and plan.decision is not None:
-                dnode = decision_doc.node
-                add(node, pg("issuedBy"), dnode)
-                add(dnode, pg("issues"), node)
-                add(dnode, RDF_TYPE, pg("Decision"))
-                date = plan.decision.date
-                if plan.source_file in resolved:
-                    citation = resolved[plan.source_file][1]
-                    date = date or citation.ref.date
-                    add(dnode, pg("numberSource"), self._citation_node(plan_nodes, resolved_file(docs, citation), citation))
-                self._document_facts(add, decision_doc, override_date=date)
-                if plan.decision_line:
-                    add(dnode, pg("sourceLine"), lit(plan.decision_line, datatype=XSD + "integer"))
-                    add(dnode, pg("sourceFile"), lit(plan.source_file))
-            for ref in plan.implements:
-                doc = self._doc_for(ref, docs, unique_year)
-                if doc is not None:
-                    add(node, pg("implements"), doc.node)
-
-            for section in plan.sections:
-                snode = iri(f"{node[1:-1]}/section/{section.key}")
-                add(snode, RDF_TYPE, pg("Section"))
-                add(snode, pg("plan"), node)
-                add(snode, pg("sectionNumber"), lit(section.number))
-                add(snode, _p(RDFS, "label"), lit(f"{section.number}. {section.title}", lang="vi"))
-                add(snode, pg("sourceLine"), lit(section.line, datatype=XSD + "integer"))
-                add(snode, pg("sourceFile"), lit(plan.source_file))
-                if section.parent:
-                    add(snode, pg("parentSection"), iri(f"{node[1:-1]}/section/{section.parent}"))
-
             for task in plan.tasks:
                 self._task(add, plan, node, task, agencies_used, projects_used)
             summary.tasks += len(plan.tasks)
             summary.appendix_tasks += sum(1 for t in plan.tasks if t.appendix)
             summary.body_tasks += sum(1 for t in plan.tasks if not t.appendix)
-
-            for index, target in enumerate(plan.targets):
-                tnode = iri(f"{node[1:-1]}/target/L{target.line}-{index + 1}")
-                add(tnode, RDF_TYPE, pg("Target"))
-                add(tnode, pg("plan"), node)
-                add(tnode, pg("indicator"), lit(target.indicator, lang="vi"))
-                add(tnode, pg("indicatorKey"), lit(indicator_key(target.indicator)))
-                concept = self.indicators.match(target.indicator)
-                if concept:
-                    add(tnode, pg("measures"), iri(f"indicator/{concept}"))
-                    indicators_used.add(concept)
-                add(tnode, _p(RDFS, "label"), lit(f"{target.indicator}: {target.value_text}", lang="vi"))
-                add(tnode, pg("valueText"), lit(target.value_text, lang="vi"))
-                add(tnode, pg("unit"), lit(target.unit))
-                add(tnode, pg("comparator"), lit(target.comparator))
-                if target.approximate:
-                    add(tnode, pg("approximate"), lit("true", datatype=XSD + "boolean"))
-                if target.value is not None:
-                    add(tnode, pg("value"), lit(_decimal(target.value), datatype=XSD + "decimal"))
-                if target.min_value is not None:
-                    add(tnode, pg("minValue"), lit(_decimal(target.min_value), datatype=XSD + "decimal"))
-                    add(tnode, pg("maxValue"), lit(_decimal(target.max_value), datatype=XSD + "decimal"))
-                if target.year:
-                    add(tnode, pg("targetYear"), lit(target.year, datatype=XSD + "gYear"))
-                if target.period:
-                    add(tnode, pg("periodStart"), lit(target.period[0], datatype=XSD + "gYear"))
-                    add(tnode, pg("periodEnd"), lit(target.period[1], datatype=XSD + "gYear"))
-                add(tnode, pg("scope"), pg(_SCOPE[target.scope]))
-                add(tnode, pg("scopeArea"), lit(target.scope_area, lang="vi"))
-                add(tnode, pg("sourceFile"), lit(plan.source_file))
-                add(tnode, pg("sourceLine"), lit(target.line, datatype=XSD + "integer"))
-                add(tnode, _p(PROV, "wasDerivedFrom"), source_node)
+            self._targets(add, plan, node, indicators_used)
             summary.targets += len(plan.targets)
+            if plan.not_a_plan:
+                summary.not_plans += 1
 
-        # documents: every cited document, with the lines that cite it
-        cited = set()
-        for doc in docs.values():
-            self._document_facts(add, doc)
-            for index, (source_file, citation) in enumerate(doc.citations):
-                cnode = self._citation_node(plan_nodes, source_file, citation)
-                add(cnode, RDF_TYPE, pg("Citation"))
-                add(cnode, RDF_TYPE, _p(PROV, "Entity"))
-                add(cnode, pg("citedDocument"), doc.node)
-                add(cnode, pg("citedIn"), plan_nodes[source_file])
-                add(cnode, pg("sourceFile"), lit(source_file))
-                add(cnode, pg("sourceLine"), lit(citation.line, datatype=XSD + "integer"))
-                add(cnode, pg("citationText"), lit(citation.text, lang="vi"))
-                add(cnode, _p(PROV, "wasDerivedFrom"), iri(f"source/{source_file}"))
-                if plan_nodes[source_file] != doc.node:
-                    add(plan_nodes[source_file], pg("cites"), doc.node)
-                cited.add(doc.node)
-                if citation.implements is not None:
-                    target = self._doc_for(citation.implements, docs, unique_year)
-                    if target is not None and target.node != doc.node:
-                        add(doc.node, pg("implements"), target.node)
-                if citation.based_on:
-                    decision = next(
-                        (d.node for f, d in decision_docs.items() if f == source_file and d is not None), None
-                    )
-                    if decision and decision != doc.node:
-                        add(decision, _p(ELI, "based_on"), doc.node)
-        summary.cited_documents = len(cited)
+        self._citations(add, docs, plan_nodes, decision_docs)
+        summary.cited_documents = len({doc.node for doc in docs.docs.values() if doc.citations})
 
-        # agencies and collectives met in tasks
-        for entity_id, surfaces in sorted(agencies_used.items()):
-            self._agency(add, entity_id, surfaces)
-            if entity_id in self.resolver.entries and self.resolver.entries[entity_id].is_collective:
+        for key in sorted(agencies_used):
+            agency = agencies[key]
+            self._agency(add, agency, agencies_used[key], jurisdictions)
+            if agency.collective:
                 summary.collectives += 1
             else:
                 summary.agencies += 1
-        self._collective_members(add, agencies_used)
+            summary.unregistered += 0 if agency.registered else 1
+        self._collective_members(add, agencies, agencies_used)
+        for jurisdiction_id in sorted(jurisdictions):
+            self._jurisdiction(add, jurisdictions[jurisdiction_id])
         for project_id, project in sorted(projects_used.items()):
             pnode = iri(f"project/{project_id}")
             add(pnode, RDF_TYPE, pg("Project"))
@@ -403,45 +192,106 @@ class GraphBuilder:
         summary.triples = len(out)
         return out, summary
 
-    def _citation_node(self, plan_nodes, source_file: str, citation: Citation) -> str:
-        plan_node = plan_nodes[source_file][1:-1]
-        return iri(f"{plan_node}/citation/L{citation.line}-{slugify(citation.ref.identifier)}")
+    # -- plans ------------------------------------------------------------------------------
 
-    def _document_facts(self, add, doc: _Doc, override_date=None) -> None:
-        node = doc.node
-        kind = doc.kinds.most_common(1)[0][0] if doc.kinds else "Quyết định"
-        add(node, RDF_TYPE, pg(_KIND_CLASS.get(kind, "Document")))
+    def _plan(self, add, plan: PlanExtract, plan_nodes, decision_docs, docs: Documents, resolved,
+              jurisdictions, summary: Summary) -> None:
+        node = plan_nodes[plan.source_file]
+        source_node = iri(f"source/{plan.source_file}")
+        add(source_node, RDF_TYPE, pg("SourceFile"))
+        add(source_node, RDF_TYPE, _p(PROV, "Entity"))
+        add(source_node, pg("sha256"), lit(plan.sha256))
+        add(source_node, pg("sourceFile"), lit(plan.source_file))
+        add(source_node, _p(RDFS, "label"), lit(plan.source_file))
+        if plan.not_a_plan:
+            add(source_node, pg("readerNote"), lit(plan.not_a_plan))
+        add(node, RDF_TYPE, pg("Plan") if not plan.not_a_plan or plan.tasks else pg("Document"))
         add(node, RDF_TYPE, _p(ELI, "LegalResource"))
-        add(node, _p(ELI, "id_local"), lit(doc.identifier))
-        add(node, pg("documentNumber"), lit(doc.identifier.split("/")[0].split("-")[0]))
-        if doc.year:
-            add(node, pg("documentYear"), lit(doc.year, datatype=XSD + "gYear"))
-        when = override_date or (doc.dates.most_common(1)[0][0] if doc.dates else None)
-        if when:
-            add(node, _p(ELI, "date_document"), lit(when.isoformat(), datatype=XSD + "date"))
-        add(node, _p(DCTERMS, "type"), lit(kind, lang="vi"))
-        issuer_id = None
-        for printed, _ in doc.issuers.most_common():
-            issuer_id = self.issuers.resolve(printed, doc.identifier)
-            if issuer_id:
-                break
-        issuer_id = issuer_id or self.issuers.resolve(None, doc.identifier)
+        add(node, _p(RDFS, "label"), lit(plan.title, lang="vi"))
+        add(node, _p(ELI, "title"), lit(plan.title, lang="vi"))
+        if plan.title_en:
+            add(node, _p(RDFS, "label"), lit(plan.title_en, lang="en"))
+        add(node, _p(DCTERMS, "type"), lit(plan.kind, lang="vi"))
+        add(node, pg("sourceFile"), lit(plan.source_file))
+        add(node, _p(PROV, "wasDerivedFrom"), source_node)
+        add(node, pg("scope"), pg(_SCOPE[plan.scope]))
+        add(node, pg("scopeArea"), lit(plan.scope_area, lang="vi"))
+        place = plan.jurisdiction
+        if place is not None:
+            jurisdictions.setdefault(place.id, place)
+            add(node, pg("jurisdiction"), iri(jurisdiction_path(place.id)))
+        issuer = self._issuer_node(add, plan)
+        if issuer:
+            add(node, _p(ELI, "passed_by"), issuer)
+        if plan.number is not None:
+            add(node, _p(ELI, "id_local"), lit(plan.number.identifier))
+            if plan.number.date:
+                add(node, _p(ELI, "date_document"), lit(plan.number.date.isoformat(), datatype=XSD + "date"))
+            if plan.number.year:
+                add(node, pg("documentYear"), lit(plan.number.year, datatype=XSD + "gYear"))
+        years = [int(y) for y in re.findall(r"\b(20\d\d)\b", plan.title)]
+        if years:
+            add(node, pg("horizonYear"), lit(max(years), datatype=XSD + "gYear"))
+        decision_doc = decision_docs[plan.source_file]
+        if decision_doc is not None and plan.decision is not None:
+            dnode = decision_doc.node
+            add(node, pg("issuedBy"), dnode)
+            add(dnode, pg("issues"), node)
+            add(dnode, RDF_TYPE, pg(KIND := ("Resolution" if plan.decision.kind == "Nghị quyết" else "Decision")))
+            date = plan.decision.date
+            if plan.source_file in resolved:
+                citation = resolved[plan.source_file][1]
+                date = date or citation.ref.date
+                add(dnode, pg("numberSource"), _citation_node(plan_nodes, docs.source_of(citation), citation))
+            decision_doc.kinds[plan.decision.kind] += 1
+            docs.facts(add, decision_doc, override_date=date, issuer_node=issuer)
+            if plan.decision_line:
+                add(dnode, pg("sourceLine"), lit(plan.decision_line, datatype=XSD + "integer"))
+                add(dnode, pg("sourceFile"), lit(plan.source_file))
+        for ref in plan.implements:
+            doc = docs.get(ref, plan.source_file)
+            if doc is not None and doc.node != node:
+                add(node, pg("implements"), doc.node)
+        for ref in plan.based_on:
+            doc = docs.get(ref, plan.source_file)
+            if doc is not None:
+                add(decision_doc.node if decision_doc is not None else node, _p(ELI, "based_on"), doc.node)
+        for section in plan.sections:
+            snode = iri(f"{node[1:-1]}/section/{section.key}")
+            add(snode, RDF_TYPE, pg("Section"))
+            add(snode, pg("plan"), node)
+            add(snode, pg("sectionNumber"), lit(section.number))
+            add(snode, _p(RDFS, "label"), lit(f"{section.number}. {section.title}", lang="vi"))
+            add(snode, pg("sourceLine"), lit(section.line, datatype=XSD + "integer"))
+            add(snode, pg("sourceFile"), lit(plan.source_file))
+            if section.parent:
+                add(snode, pg("parentSection"), iri(f"{node[1:-1]}/section/{section.parent}"))
+
+    def _issuer_node(self, add, plan: PlanExtract) -> str | None:
+        """The body that issues the plan: a curated issuer, or an agency of the graph."""
+        if not plan.issuer:
+            return None
+        place = _place_id(plan)
+        issuer_id = self.issuers.resolve(_issuer_words(plan.issuer), "")
         if issuer_id:
-            inode = self.issuers.node(issuer_id)
-            entry = self.issuers.entries[issuer_id]
-            add(node, _p(ELI, "passed_by"), inode)
-            add(inode, RDF_TYPE, pg("IssuingBody"))
-            add(inode, RDF_TYPE, _p(ORG, "Organization"))
-            add(inode, _p(SKOS, "prefLabel"), lit(entry["name"], lang="vi"))
-            add(inode, _p(RDFS, "label"), lit(entry["name"], lang="vi"))
-            if entry.get("name_en"):
-                add(inode, _p(SKOS, "prefLabel"), lit(entry["name_en"], lang="en"))
-        label = f"{kind} số {doc.identifier}"
-        if doc.titles:
-            title = sorted(doc.titles.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-            add(node, _p(ELI, "title"), lit(title, lang="vi"))
-            label = f"{label} về {title}" if not title.lower().startswith(("ban hành", "phê duyệt")) else f"{label} {title}"
-        add(node, _p(RDFS, "label"), lit(label, lang="vi"))
+            node = self.issuers.node(issuer_id, place)
+            if not node.startswith(iri("agency/")[:-1]):
+                entry = self.issuers.entries[issuer_id]
+                add(node, RDF_TYPE, pg("IssuingBody"))
+                add(node, RDF_TYPE, _p(ORG, "Organization"))
+                add(node, _p(SKOS, "prefLabel"), lit(entry["name"], lang="vi"))
+                add(node, _p(RDFS, "label"), lit(entry["name"], lang="vi"))
+                if entry.get("name_en"):
+                    add(node, _p(SKOS, "prefLabel"), lit(entry["name_en"], lang="en"))
+                if entry.get("level") != "national" and plan.jurisdiction is not None:
+                    add(node, pg("jurisdiction"), iri(jurisdiction_path(place)))
+            return node
+        for key, agency in plan.agencies.items():
+            if any(fold(s) == fold(_issuer_words(plan.issuer)) for s in agency.surfaces):
+                return iri(agency_path(key, agency.collective))
+        return None
+
+    # -- tasks ------------------------------------------------------------------------------
 
     def _task(self, add, plan: PlanExtract, plan_node: str, task: Task, agencies_used, projects_used) -> None:
         node = iri(f"{plan_node[1:-1]}/task/L{task.line}")
@@ -460,11 +310,15 @@ class GraphBuilder:
             add(node, pg("rowNumber"), lit(task.row_number))
         if task.output:
             add(node, pg("output"), lit(task.output, lang="vi"))
+        if task.submit_to:
+            add(node, pg("submitTo"), lit(task.submit_to, lang="vi"))
+        if task.budget:
+            add(node, pg("budget"), lit(task.budget, lang="vi"))
         for mention in task.lead:
-            add(node, pg("leadAgency"), self._agency_node(mention.entity_id))
+            add(node, pg("leadAgency"), self._agency_node(plan, mention.entity_id))
             agencies_used[mention.entity_id].add(mention.surface)
         for mention in task.coordinating:
-            add(node, pg("coordinatingAgency"), self._agency_node(mention.entity_id))
+            add(node, pg("coordinatingAgency"), self._agency_node(plan, mention.entity_id))
             agencies_used[mention.entity_id].add(mention.surface)
         deadline = task.deadline
         add(node, pg("deadlineKind"), pg(_DEADLINE_KIND[deadline.kind]))
@@ -491,67 +345,151 @@ class GraphBuilder:
             add(node, pg("project"), iri(f"project/{project.id}"))
             projects_used.setdefault(project.id, project)
 
-    def _agency_node(self, entity_id: str) -> str:
-        entry = self.resolver.entries.get(entity_id)
-        if entry is not None and entry.is_collective:
-            return iri(f"collective/{entity_id}")
-        return iri(f"agency/{entity_id}")
+    def _agency_node(self, plan: PlanExtract, key: str) -> str:
+        agency = plan.agencies.get(key)
+        return iri(agency_path(key, bool(agency is not None and agency.collective)))
 
-    def _agency(self, add, entity_id: str, surfaces: set[str]) -> None:
-        node = self._agency_node(entity_id)
-        entry = self.resolver.entries.get(entity_id)
-        if entry is None:  # a name the registry does not know (reported at build time)
-            name = sorted(surfaces)[0]
-            add(node, RDF_TYPE, pg("Agency"))
-            add(node, RDF_TYPE, _p(ORG, "Organization"))
-            add(node, _p(SKOS, "prefLabel"), lit(name, lang="vi"))
-            add(node, _p(RDFS, "label"), lit(name, lang="vi"))
-            return
-        if entry.is_collective:
-            add(node, RDF_TYPE, pg("Collective"))
-        else:
-            add(node, RDF_TYPE, pg("Agency"))
-            add(node, RDF_TYPE, _p(ORG, "Organization"))
-            if entry.level:
-                add(node, pg("agencyLevel"), lit(entry.level))
-            if entry.category:
-                add(node, pg("agencyCategory"), lit(entry.category))
-        add(node, _p(SKOS, "prefLabel"), lit(entry.name, lang="vi"))
-        add(node, _p(RDFS, "label"), lit(entry.name, lang="vi"))
-        if entry.name_en:
-            add(node, _p(SKOS, "prefLabel"), lit(entry.name_en, lang="en"))
-        add(node, _p(DCTERMS, "source"), lit(entry.source))
-        for alias in {*entry.aliases, *surfaces}:
-            alias = alias.strip()
-            if alias and alias != entry.name:
-                add(node, _p(SKOS, "altLabel"), lit(alias, lang="vi"))
-        for label in {entry.name, *entry.aliases, *surfaces}:
-            hidden = fold(label)
-            add(node, _p(SKOS, "hiddenLabel"), lit(hidden, lang="vi"))
+    def _targets(self, add, plan: PlanExtract, node: str, indicators_used: set[str]) -> None:
+        source_node = iri(f"source/{plan.source_file}")
+        for index, target in enumerate(plan.targets):
+            tnode = iri(f"{node[1:-1]}/target/L{target.line}-{index + 1}")
+            add(tnode, RDF_TYPE, pg("Target"))
+            add(tnode, pg("plan"), node)
+            add(tnode, pg("indicator"), lit(target.indicator, lang="vi"))
+            add(tnode, pg("indicatorKey"), lit(indicator_key(target.indicator)))
+            concept = self.indicators.match(target.indicator)
+            if concept:
+                add(tnode, pg("measures"), iri(f"indicator/{concept}"))
+                indicators_used.add(concept)
+            add(tnode, _p(RDFS, "label"), lit(f"{target.indicator}: {target.value_text}", lang="vi"))
+            add(tnode, pg("valueText"), lit(target.value_text, lang="vi"))
+            add(tnode, pg("unit"), lit(target.unit))
+            add(tnode, pg("comparator"), lit(target.comparator))
+            if target.approximate:
+                add(tnode, pg("approximate"), lit("true", datatype=XSD + "boolean"))
+            if target.value is not None:
+                add(tnode, pg("value"), lit(_decimal(target.value), datatype=XSD + "decimal"))
+            if target.min_value is not None:
+                add(tnode, pg("minValue"), lit(_decimal(target.min_value), datatype=XSD + "decimal"))
+                add(tnode, pg("maxValue"), lit(_decimal(target.max_value), datatype=XSD + "decimal"))
+            if target.year:
+                add(tnode, pg("targetYear"), lit(target.year, datatype=XSD + "gYear"))
+            if target.period:
+                add(tnode, pg("periodStart"), lit(target.period[0], datatype=XSD + "gYear"))
+                add(tnode, pg("periodEnd"), lit(target.period[1], datatype=XSD + "gYear"))
+            add(tnode, pg("scope"), pg(_SCOPE[target.scope]))
+            add(tnode, pg("scopeArea"), lit(target.scope_area, lang="vi"))
+            add(tnode, pg("sourceFile"), lit(plan.source_file))
+            add(tnode, pg("sourceLine"), lit(target.line, datatype=XSD + "integer"))
+            add(tnode, _p(PROV, "wasDerivedFrom"), source_node)
 
-    def _collective_members(self, add, agencies_used) -> None:
-        for entity_id, entry in self.resolver.entries.items():
-            if not entry.is_collective or not entry.members or entity_id not in agencies_used:
+    # -- citations ----------------------------------------------------------------------------
+
+    def _citations(self, add, docs: Documents, plan_nodes, decision_docs) -> None:
+        for doc in docs.docs.values():
+            if not doc.citations:
                 continue
-            for member_id, member in sorted(self.resolver.entries.items()):
-                if member.is_collective or member_id not in agencies_used:
+            docs.facts(add, doc)
+            for source_file, citation in doc.citations:
+                cnode = _citation_node(plan_nodes, source_file, citation)
+                add(cnode, RDF_TYPE, pg("Citation"))
+                add(cnode, RDF_TYPE, _p(PROV, "Entity"))
+                add(cnode, pg("citedDocument"), doc.node)
+                add(cnode, pg("citedIn"), plan_nodes[source_file])
+                add(cnode, pg("sourceFile"), lit(source_file))
+                add(cnode, pg("sourceLine"), lit(citation.line, datatype=XSD + "integer"))
+                add(cnode, pg("citationText"), lit(citation.text, lang="vi"))
+                add(cnode, _p(PROV, "wasDerivedFrom"), iri(f"source/{source_file}"))
+                if plan_nodes[source_file] != doc.node:
+                    add(plan_nodes[source_file], pg("cites"), doc.node)
+                if citation.implements is not None:
+                    target = docs.get(citation.implements, source_file)
+                    if target is not None and target.node != doc.node:
+                        add(doc.node, pg("implements"), target.node)
+
+    # -- agencies -----------------------------------------------------------------------------
+
+    def _agency(self, add, agency, surfaces: set[str], jurisdictions) -> None:
+        node = iri(agency_path(agency.key, agency.collective))
+        entry = agency.entry
+        place = agency.jurisdiction
+        jurisdictions.setdefault(place.id, place)
+        add(node, RDF_TYPE, pg("Collective") if agency.collective else pg("Agency"))
+        if not agency.collective:
+            add(node, RDF_TYPE, _p(ORG, "Organization"))
+        add(node, pg("jurisdiction"), iri(jurisdiction_path(_top(place))))
+        add(node, pg("registered"), lit("true" if agency.registered else "false", datatype=XSD + "boolean"))
+        name = entry.name if entry is not None else agency.name
+        add(node, _p(SKOS, "prefLabel"), lit(name, lang="vi"))
+        add(node, _p(RDFS, "label"), lit(name, lang="vi"))
+        names = {name, *surfaces}
+        if entry is not None:
+            if entry.name_en:
+                add(node, _p(SKOS, "prefLabel"), lit(entry.name_en, lang="en"))
+            add(node, _p(DCTERMS, "source"), lit(entry.source))
+            if entry.level and not agency.collective:
+                add(node, pg("agencyLevel"), lit(entry.level))
+            if entry.category and not agency.collective:
+                add(node, pg("agencyCategory"), lit(entry.category))
+            names |= set(entry.aliases)
+        for alias in names:
+            alias = alias.strip()
+            if alias and alias != name:
+                add(node, _p(SKOS, "altLabel"), lit(alias, lang="vi"))
+        for label in names:
+            add(node, _p(SKOS, "hiddenLabel"), lit(fold(label), lang="vi"))
+
+    def _collective_members(self, add, agencies, agencies_used) -> None:
+        for key in sorted(agencies_used):
+            collective = agencies[key]
+            entry = collective.entry
+            if not collective.collective or entry is None or not entry.members:
+                continue
+            place = _top(collective.jurisdiction)
+            for member_key in sorted(agencies_used):
+                member = agencies[member_key]
+                if member.collective or member.entry is None or _top(member.jurisdiction) != place:
                     continue
-                if entry.members == "province-bodies" and member.level == "province" and member.category in (
-                    "department", "board", "office", "inspectorate", "centre"
-                ):
-                    add(iri(f"collective/{entity_id}"), pg("member"), iri(f"agency/{member_id}"))
-                if entry.members == "district-committees" and member.category == "peoples-committee":
-                    add(iri(f"collective/{entity_id}"), pg("member"), iri(f"agency/{member_id}"))
+                if entry.members == "province-bodies" and member.entry.level == "province" and member.entry.category in (
+                        "department", "board", "office", "inspectorate", "centre"):
+                    add(iri(agency_path(key, True)), pg("member"), iri(agency_path(member_key, False)))
+                if entry.members == "district-committees" and member.entry.category == "peoples-committee" \
+                        and member.entry.level == "district":
+                    add(iri(agency_path(key, True)), pg("member"), iri(agency_path(member_key, False)))
+
+    def _jurisdiction(self, add, place) -> None:
+        node = iri(jurisdiction_path(place.id))
+        add(node, RDF_TYPE, pg("Jurisdiction"))
+        add(node, _p(RDFS, "label"), lit(place.name, lang="vi"))
+        add(node, _p(SKOS, "prefLabel"), lit(place.name, lang="vi"))
+        add(node, pg("jurisdictionLevel"), pg(_LEVELS.get(place.level, "ProvinceLevel")))
+        if place.parent:
+            add(node, pg("partOf"), iri(jurisdiction_path(place.parent)))
 
 
-def resolved_file(docs, citation: Citation) -> str:
-    for doc in docs.values():
-        for source_file, other in doc.citations:
-            if other is citation:
-                return source_file
-    raise KeyError(citation)
+def _top(place) -> str:
+    """The province (or the country) an agency's jurisdiction lies in."""
+    return place.id.split("/")[0]
+
+
+def _place_id(plan: PlanExtract) -> str:
+    place = plan.jurisdiction
+    if place is None:
+        return "vn"
+    return place.id.split("/")[0] if place.level in ("district", "commune") else place.id
+
+
+def _issuer_words(printed: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP" -> "Ủy ban nhân dân tỉnh Đồng Tháp" (matching ignores case)."""
+    return re.sub(r"\s+", " ", printed).strip()
+
+
+def _citation_node(plan_nodes, source_file: str, citation) -> str:
+    from ..text import slugify
+
+    plan_node = plan_nodes[source_file][1:-1]
+    return iri(f"{plan_node}/citation/L{citation.line}-{slugify(citation.ref.identifier)}")
 
 
 def _decimal(value) -> str:
-    text = format(value, "f")
-    return text
+    return format(value, "f")

@@ -1,0 +1,287 @@
+"""Names -> agencies, in an open world: the registry curates, it does not gate.
+
+A name is first looked up among the names the registry knows for this document's place
+(national bodies, the names every province uses, and the bodies of the province itself),
+so that variants and abbreviations resolve ("Sở KH&ĐT" is "Sở Kế hoạch và Đầu tư"). A name
+the registry does not list but that has the form of an agency (see :mod:`.names`) is still
+an agency: it is built, marked as unregistered, and listed for a curator. Every agency
+belongs to a jurisdiction: the one its name states ("Sở Tài chính tỉnh Lai Châu"), the
+country for national bodies ("Bộ Xây dựng"), otherwise the document's.
+
+Example:
+    >>> from plangraph.read.jurisdictions import Jurisdictions
+    >>> places = Jurisdictions.bundled()
+    >>> reader = AgencyReader.bundled(places.get("dong-nai"))
+    >>> found, rest = reader.leading("Sở Tài chính chủ trì, phối hợp với Bộ Xây dựng")
+    >>> [m.entity_id for m in found], rest
+    (['dong-nai/so-tai-chinh'], 'chủ trì, phối hợp với Bộ Xây dựng')
+    >>> [m.entity_id for m in reader.cell("Bộ Xây dựng; Trung tâm Dữ liệu tỉnh")]
+    ['vn/bo-xay-dung', 'dong-nai/trung-tam-du-lieu-tinh']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..extract.agencies import AgencyResolver, RegistryEntry, load_registry, name_key
+from ..model import AgencyMention, unique_by
+from ..text import fold, nfc, slugify
+from .jurisdictions import NATIONAL, Jurisdiction, Jurisdictions
+from .names import scan_names, strip_role_suffix
+
+__all__ = ["Agency", "AgencyReader", "REGISTRY_DIR"]
+
+REGISTRY_DIR = Path(__file__).resolve().parents[3] / "data" / "registry"
+_REGISTRY_FILES = ("standard-agencies.toml", "agencies.toml")
+_NATIONAL_HINTS = re.compile(
+    r"\b(?:việt nam|trung ương|chính phủ|quốc hội|quốc gia|tối cao|nhà nước việt nam)\b", re.IGNORECASE)
+_NATIONAL_HEADS = ("bộ ", "tổng cục ", "cục ", "vụ ")
+_NOT_NATIONAL = ("bộ chỉ huy", "bộ đội", "bộ tư lệnh", "bộ phận")
+
+
+@dataclass
+class Agency:
+    """An agency or collective met in a document, with what is known of it."""
+
+    key: str  # "dong-nai/so-tai-chinh": jurisdiction id, then the agency's slug
+    name: str
+    jurisdiction: Jurisdiction
+    collective: bool
+    registered: bool
+    entry: RegistryEntry | None = None
+    surfaces: set[str] = field(default_factory=set)
+
+
+class AgencyReader:
+    """Read agency names of one document against the registry, open world.
+
+    Args:
+        entries: every registry entry (bundled and the workspace's).
+        places: the jurisdictions.
+        jurisdiction: the document's (its issuer's) jurisdiction.
+    """
+
+    def __init__(self, entries: list[RegistryEntry], places: Jurisdictions, jurisdiction: Jurisdiction):
+        self.places = places
+        self.jurisdiction = jurisdiction
+        province = places.by_id.get(jurisdiction.province or "", None)
+        self.home = province or jurisdiction
+        self.national_document = self.home.level == "national"
+        self.resolver = _resolver_for(entries, self.home.id)
+        self.agencies: dict[str, Agency] = {}
+
+    @classmethod
+    def bundled(cls, jurisdiction: Jurisdiction, extra: list[RegistryEntry] | None = None) -> "AgencyReader":
+        """A reader with the registry files that ship with plangraph (plus ``extra``)."""
+        entries = [*bundled_entries(), *extra] if extra else []
+        return cls(_bundled_list() if not extra else entries, Jurisdictions.bundled(), jurisdiction)
+
+    # -- one name --------------------------------------------------------------------------
+
+    def mention(self, surface: str, entry_id: str | None = None) -> AgencyMention:
+        """The agency a single printed name stands for."""
+        surface = nfc(surface).strip(" ,;:.-")
+        entry_id = entry_id or self.resolver.resolve(surface)
+        stated = self.places.find(surface, within=self.home) if not entry_id or self._province_scope(entry_id) else None
+        if entry_id is None:
+            bare = self._without_place(surface)
+            if bare != surface:
+                entry_id = self.resolver.resolve(bare)
+        if entry_id is not None:
+            entry = self.resolver.entries[entry_id]
+            place = self._place_of(entry, stated)
+            collective = entry.is_collective or (self.national_document and entry.scope == "province")
+            agency = self._remember(f"{place.id.split('/')[0]}/{entry.id}", entry.name, place, collective, True, entry)
+        else:
+            place = self._unregistered_place(surface, stated)
+            collective = _looks_collective(surface)
+            slug = slugify(name_key(strip_role_suffix(surface)))
+            agency = self._remember(f"{place.id.split('/')[0]}/{slug}", _canonical(surface), place, collective, False)
+        agency.surfaces.add(surface)
+        return AgencyMention(agency.key, surface, agency.collective)
+
+    def _province_scope(self, entry_id: str) -> bool:
+        return self.resolver.entries[entry_id].scope == "province"
+
+    def _place_of(self, entry: RegistryEntry, stated: Jurisdiction | None) -> Jurisdiction:
+        if entry.scope == "national":
+            return NATIONAL
+        if entry.scope == "local" and entry.jurisdiction:
+            return self.places.by_id.get(entry.jurisdiction, self.home)
+        if stated is not None and stated.level == "province":
+            return stated
+        return self.home
+
+    def _unregistered_place(self, surface: str, stated: Jurisdiction | None) -> Jurisdiction:
+        low = nfc(surface).lower()
+        if stated is not None:
+            return self.places.by_id.get(stated.province or "", stated) if stated.level != "province" else stated
+        if (low.startswith(_NATIONAL_HEADS) and not low.startswith(_NOT_NATIONAL)) or _NATIONAL_HINTS.search(low):
+            return NATIONAL
+        return self.home
+
+    def _without_place(self, surface: str) -> str:
+        """"Sở Tài chính tỉnh Lai Châu" -> "Sở Tài chính"."""
+        match = re.search(r"\s+(?:tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ][\w\s\-]*$", surface)
+        if match and self.places.province_named(surface[match.start():]):
+            return surface[: match.start()]
+        return surface
+
+    def _remember(self, key: str, name: str, place: Jurisdiction, collective: bool, registered: bool,
+                  entry: RegistryEntry | None = None) -> Agency:
+        agency = self.agencies.get(key)
+        if agency is None:
+            agency = Agency(key, name, place, collective, registered, entry)
+            self.agencies[key] = agency
+        return agency
+
+    # -- lists -----------------------------------------------------------------------------
+
+    def leading(self, text: str) -> tuple[list[AgencyMention], str] | None:
+        """The list of agencies ``text`` opens with, and the rest of the text.
+
+        The registry's reading wins when it covers as much text as the open-world reading
+        (it knows where "Sở Văn hóa, Thể thao và Du lịch" ends); otherwise the open-world
+        names are taken, each resolved against the registry where it can be.
+        """
+        text = nfc(text).strip()
+        known = self.resolver.longest_list_prefix(text)
+        scanned = scan_names(text)
+        if known is None and scanned is None:
+            return None
+        if scanned is None or (known is not None and (len(known[1]) <= len(scanned[1])
+                                                      or len(known[0]) >= len(scanned[0]))):
+            mentions = [self.mention(m.surface, m.entity_id) for m in known[0]]
+            return unique_by(mentions, _key), known[1]
+        names, rest = scanned
+        if known is not None and len(known[0]) < len(names):
+            pass  # more names than the registry knows: the open-world reading stands
+        mentions = []
+        for name in names:
+            mentions.extend(self._resolve_piece(name.text))
+        return unique_by(mentions, _key), rest
+
+    def _resolve_piece(self, surface: str) -> list[AgencyMention]:
+        listed = self.resolver.parse_list(surface)
+        if listed:
+            return [self.mention(m.surface, m.entity_id) for m in listed]
+        return [self.mention(surface)]
+
+    def cell(self, text: str) -> list[AgencyMention]:
+        """Every agency in a text that is only a list (a table cell, a labelled field).
+
+        Bullets, semicolons and line breaks separate items; words that are not names
+        ("(chủ trì)", "tham gia") are dropped.
+        """
+        text = nfc(text)
+        text = re.sub(r"\((?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp)[^)]*\)", " ", text, flags=re.IGNORECASE)
+        found: list[AgencyMention] = []
+        for part in _cell_items(text):
+            part = part.strip(" ,.;:-+")
+            while part:
+                read = self.leading(part)
+                if read is None:
+                    # skip a word that opens no name ("và", "các đơn vị ...")
+                    nxt = re.sub(r"^\S+\s*", "", part)
+                    if nxt == part:
+                        break
+                    part = re.sub(r"^(?:và|với|cùng)\s+", "", nxt)
+                    continue
+                mentions, rest = read
+                found.extend(mentions)
+                if rest == part:
+                    break
+                part = re.sub(r"^(?:và|với|cùng|,)\s*", "", rest.strip(" ,.;:"))
+                if part and not re.match(r"^(?:các|những|[A-ZĐÀ-Ỹ])", part):
+                    break
+        return unique_by(found, _key)
+
+
+def _cell_items(text: str) -> list[str]:
+    """Items of a list cell: split at ";", line breaks and bullets ("- Bộ X - Bộ Y"), but not at
+    the hyphen inside a name ("Sở Lao động - Thương binh và Xã hội")."""
+    from .names import is_name_start
+
+    parts = re.split(r"\s*(?:;|\n|(?<!\bTP)(?<!\bTX)(?<!\bTp)\.\s+(?=[A-ZĐ]))\s*", text)
+    items: list[str] = []
+    for part in parts:
+        part = re.sub(r"^[-+•]\s+", "", part.strip())
+        start = 0
+        for match in re.finditer(r"\s[-+•]\s+", part):
+            if is_name_start(part[match.end():]):
+                items.append(part[start:match.start()])
+                start = match.end()
+        items.append(part[start:])
+    return items
+
+
+def _key(mention: AgencyMention) -> str:
+    return mention.entity_id
+
+
+def _looks_collective(surface: str) -> bool:
+    low = nfc(surface).lower()
+    return bool(re.match(r"^(?:các|những|mọi|tất cả)\b", low)) or " các " in f" {low} " or "," in low or \
+        bool(re.search(r"\b(?:liên quan|trực thuộc|thành viên)\b", low)) and not low.startswith(("sở ", "bộ "))
+
+
+def _canonical(surface: str) -> str:
+    """A name as the graph shows it: first letter up, role suffix dropped."""
+    name = strip_role_suffix(surface).strip()
+    return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=1)
+def _bundled_list() -> list[RegistryEntry]:
+    return list(bundled_entries())
+
+
+@lru_cache(maxsize=1)
+def bundled_entries() -> tuple[RegistryEntry, ...]:
+    """The registry entries that ship with plangraph."""
+    entries: list[RegistryEntry] = []
+    for name in _REGISTRY_FILES:
+        path = REGISTRY_DIR / name
+        if path.exists():
+            entries.extend(load_registry(path))
+    return tuple(entries)
+
+
+_RESOLVERS: dict[tuple[int, str], tuple[list[RegistryEntry], AgencyResolver]] = {}
+
+
+def _resolver_for(entries: list[RegistryEntry], province: str) -> AgencyResolver:
+    """One resolver per registry and province, built once (a build reads many documents)."""
+    key = (id(entries), province)
+    cached = _RESOLVERS.get(key)
+    if cached is None or cached[0] is not entries:
+        if len(_RESOLVERS) > 64:
+            _RESOLVERS.clear()
+        cached = (entries, AgencyResolver(_entries_for(entries, province)))
+        _RESOLVERS[key] = cached
+    return cached[1]
+
+
+def _entries_for(entries: list[RegistryEntry], province: str) -> list[RegistryEntry]:
+    """National entries, the names every province uses and the province's own entries; a
+    province's own entry overrides a standard one with the same id, and a standard alias
+    that names one of its own bodies is dropped."""
+    local = [e for e in entries if e.scope == "local" and e.jurisdiction == province]
+    local_ids = {e.id for e in local}
+    taken = {name_key(n) for e in local for n in (e.name, *e.aliases)}
+    chosen: list[RegistryEntry] = list(local)
+    seen = set(taken)
+    for entry in entries:
+        if entry.scope not in ("national", "province") or entry.id in local_ids:
+            continue
+        names = [n for n in (entry.name, *entry.aliases) if name_key(n) not in seen]
+        if not names:
+            continue
+        seen.update(name_key(n) for n in names)
+        if name_key(entry.name) in taken:
+            continue
+        chosen.append(RegistryEntry(**{**entry.__dict__, "aliases": [n for n in names if n != entry.name]}))
+    return chosen

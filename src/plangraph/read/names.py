@@ -1,0 +1,378 @@
+"""Agency names in running text, in an open world: the form of a name, not a list of names.
+
+Vietnamese agency names open with a head noun ("Sở", "Bộ", "Ủy ban nhân dân", "Ban Quản
+lý", "Trung tâm", "Công an" ...) followed by components that start with a capital ("Khoa
+học và Công nghệ"), an optional jurisdiction ("tỉnh Đồng Nai", "thành phố") and an optional
+parenthesis. Collectives open with "các" or list kinds of bodies ("các sở, ban, ngành liên
+quan", "UBND các xã, phường, đặc khu", "Sở, ban, ngành có liên quan"). A list joins names
+with commas, semicolons, "và" and "cùng", which also occur inside names ("Sở Văn hóa, Thể
+thao và Du lịch"), so pieces are cut at every separator and joined back where the next piece
+cannot open a name.
+
+:func:`scan_names` reads the list of names at the start of a text and returns where it
+ends; it knows nothing of the registry (see :mod:`plangraph.read.agencies`, which checks
+its pieces against known names first).
+
+Example:
+    >>> names, rest = scan_names("Sở Tài chính, Sở Công Thương và các cơ quan liên quan tham mưu cho UBND")
+    >>> [n.text for n in names], rest
+    (['Sở Tài chính', 'Sở Công Thương', 'các cơ quan liên quan'], 'tham mưu cho UBND')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import fold, tone_key
+
+__all__ = ["Name", "scan_names", "is_name_start", "HEADS", "strip_role_suffix", "COMMON_BODIES"]
+
+# Head nouns of agency names (lower case, tone marks kept: "sở" is not "số").
+HEADS = sorted({
+    "ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban", "hội đồng",
+    "bộ chỉ huy quân sự", "bộ chỉ huy bộ đội biên phòng", "bộ chỉ huy", "bộ tư lệnh", "bộ đội biên phòng",
+    "bchqs", "bộ", "sở", "ban", "cục", "tổng cục", "chi cục", "vụ", "văn phòng", "thanh tra", "công an",
+    "kho bạc", "bảo hiểm xã hội", "bhxh", "ngân hàng", "đài", "báo", "trường", "viện", "học viện", "đại học",
+    "trung tâm", "hội", "hiệp hội", "liên đoàn", "liên hiệp", "liên minh", "mặt trận", "đoàn",
+    "tỉnh đoàn", "thành đoàn", "tập đoàn", "tổng công ty", "công ty", "quỹ", "thuế", "hải quan",
+    "kiểm toán", "tòa án", "viện kiểm sát", "thông tấn xã", "cổng thông tin", "tỉnh ủy", "thành ủy",
+    "huyện ủy", "đảng ủy", "thường trực", "trưởng ban", "phó trưởng ban", "chủ tịch", "giám đốc",
+    "thủ trưởng", "tổng thư ký", "chính phủ", "thủ tướng", "quốc hội", "tổ công tác", "lực lượng",
+    "cảng vụ", "chi nhánh", "bệnh viện", "phòng", "cơ quan", "đơn vị", "doanh nghiệp", "hợp tác xã",
+    "ttxvn", "vtv", "vov", "bql", "ubmttq", "mttq", "ubtvqh", "tổ kiểm kê", "tổ giúp việc",
+    "nhà đầu tư", "chủ đầu tư", "hiệp hội doanh nghiệp",
+}, key=len, reverse=True)
+# A head noun followed by these words is not a name ("Báo cáo", "Hội nghị", "Phòng chống").
+_NOT_NAMES_PLAIN = (
+    "báo cáo", "báo chí", "hội nghị", "hội thảo", "hội thi", "hội chợ", "hội đàm", "hội nhập", "hội viên",
+    "trường hợp", "phòng chống", "phòng ngừa", "phòng cháy", "phòng thủ", "phòng tránh", "ban hành", "bộ tiêu chí",
+    "bộ công cụ", "bộ dữ liệu", "bộ chỉ số", "bộ quy tắc", "bộ máy", "bộ mẫu", "bộ hồ sơ", "bộ phận", "đoàn kết",
+    "sở hữu", "viện trợ", "vụ việc", "quỹ đất", "đơn vị hành chính", "đơn vị tính", "cơ quan hành chính nhà nước",
+    "thuế suất", "hải quan điện tử", "công an xã", "đài tưởng niệm", "trung tâm dữ liệu quốc gia",
+    "doanh nghiệp nhỏ", "chi nhánh",
+)
+HEADS = [tone_key(h) for h in HEADS]  # the same tone placement as the text keys ("đoàn" -> "đòan")
+_HEAD_WORDS = {tuple(h.split()) for h in HEADS}
+_MAX_HEAD = max(len(h) for h in _HEAD_WORDS)
+
+# Kinds of bodies that make up collectives ("các sở, ban, ngành", "cơ quan, địa phương").
+COMMON_BODIES = {
+    "sở", "ban", "ngành", "bộ", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "hội",
+    "đoàn thể", "hợp tác xã", "xã", "phường", "đặc khu", "thị trấn", "huyện", "thị xã", "thành phố",
+    "tỉnh", "quận", "ủy ban", "trường", "viện", "cơ sở", "chủ đầu tư", "nhà đầu tư", "cấp",
+    "ubnd", "ủy ban nhân dân", "đoàn", "cơ quan ngang bộ", "tổng công ty", "tập đoàn", "ngân hàng",
+    "tổ chức tín dụng", "hiệp hội", "cơ quan báo chí", "cơ quan thông tấn", "báo", "đài",
+    "thành viên", "liên đoàn", "chính quyền", "bộ phận", "phòng", "trung tâm", "cộng đồng", "người dân",
+    "cá nhân", "hộ gia đình", "lãnh đạo", "ban quản lý", "đơn vị sự nghiệp", "bệnh viện", "trạm",
+}
+_OPENERS = ("các", "những", "mọi")
+
+# Lower-case words that open a predicate after a name: a name never continues with them.
+_STOP_BIGRAMS = {
+    "chủ trì", "phối hợp", "tham mưu", "thực hiện", "triển khai", "xây dựng", "tổ chức", "hướng dẫn",
+    "rà soát", "nghiên cứu", "đề xuất", "đề nghị", "ban hành", "kiểm tra", "theo dõi", "tăng cường",
+    "đẩy mạnh", "chỉ đạo", "có trách", "chịu trách", "căn cứ", "tiếp tục", "chủ động", "khẩn trương",
+    "tập trung", "bố trí", "cung cấp", "hỗ trợ", "thường xuyên", "định kỳ", "tích cực", "quán triệt",
+    "tuyên truyền", "phổ biến", "vận động", "huy động", "đôn đốc", "giám sát", "đánh giá", "tổng hợp",
+    "báo cáo", "ưu tiên", "thẩm định", "lựa chọn", "phát động", "cập nhật", "hoàn thiện", "hoàn thành",
+    "nâng cao", "bảo đảm", "đảm bảo", "sửa đổi", "bổ sung", "điều chỉnh", "quản lý", "thúc đẩy",
+    "khuyến khích", "đăng tải", "làm đầu", "làm tốt", "đầu mối", "phát huy", "kịp thời", "nghiêm túc",
+    "cử cán", "tiếp nhận", "phân công", "giao nhiệm", "duy trì", "mở rộng", "xử lý", "thành lập",
+    "phê duyệt", "bồi dưỡng", "ứng dụng", "sơ kết", "tổng kết", "kết nối", "chia sẻ", "vận hành",
+    "thu hút", "làm việc", "trình cấp", "xem xét", "quyết định", "thực thi", "áp dụng", "đổi mới",
+    "liên hệ", "nắm bắt", "định hướng", "xác định", "thiết lập", "nhân rộng", "chuẩn bị", "tham gia",
+    "biểu dương", "đặt hàng", "đào tạo", "phát triển", "chỉ đạo", "theo chức", "căn cứ", "trong phạm",
+    "thông tin", "hợp tác", "trao đổi", "rà soát", "hướng tới", "đáp ứng", "cân đối", "tích hợp",
+    "công bố", "vận dụng", "khai thác", "số hóa", "chuyển đổi", "giải quyết", "tạo điều", "lồng ghép",
+    "lãnh đạo", "gắn kết", "gắn với", "bám sát", "kiến nghị", "hoàn chỉnh", "thường trực", "trực tiếp",
+    "phân cấp", "cụ thể", "quy định", "đôn đốc", "thúc đẩy", "vận động",
+}
+_STOP_WORDS = {
+    "là", "được", "có", "cần", "phải", "sẽ", "đã", "đang", "để", "nhằm", "theo", "với", "cho", "về",
+    "trong", "khi", "nếu", "thì", "mà", "đối", "từ", "đến", "trước", "sau", "bằng", "qua", "vào",
+    "lập", "trình", "gửi", "làm", "như", "cùng", "hoặc", "giúp", "chịu", "giao", "tại", "trên", "nhận",
+    "căn", "tiếp", "chủ", "phối", "tham", "thực", "triển", "rà", "đề", "hướng", "kiểm", "tăng", "đẩy",
+    "tập", "bố", "cung", "hỗ", "tuyên", "phổ", "vận", "huy", "đôn", "giám", "đánh", "tổng", "báo", "ưu",
+    "thẩm", "lựa", "hoàn", "nâng", "bảo", "đảm", "sửa", "bổ", "điều", "thúc", "khuyến", "đăng", "xử",
+    "mở", "duy", "thành", "phê", "ứng", "kết", "chia", "thu", "xem", "quyết", "áp", "đổi", "nắm", "xác",
+    "thiết", "nhân", "chuẩn", "biểu", "đặt",
+}
+# Jurisdiction words: "Công an tỉnh", "UBND thành phố Hà Nội", "khu vực 14".
+_PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
+                "thị trấn", "trung ương", "khu vực", "việt nam", "tw", "thành", "chi nhánh", "cấp"}
+_SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+|\s*/\s*)", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
+_NOT_NAMES = {tuple(tone_key(w).split()) for w in _NOT_NAMES_PLAIN}
+COMMON_BODIES = {tone_key(w) for w in COMMON_BODIES}
+_STOP_BIGRAMS = {tone_key(w) for w in _STOP_BIGRAMS}
+_STOP_WORDS = {tone_key(w) for w in _STOP_WORDS}
+_PLACE_WORDS = {tone_key(w) for w in _PLACE_WORDS}
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name found in text: as printed, and whether it names a collective."""
+
+    text: str
+    collective: bool
+    head: str  # folded head noun ("so", "bo", "uy ban nhan dan", "cac ...")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words with tone marks kept, punctuation dropped."""
+    return re.findall(r"[\w&]+", tone_key(text))
+
+
+@lru_cache(maxsize=65536)
+def _head_of(text: str) -> str | None:
+    """The head noun ``text`` opens with (lower case), or None; "các ..." for collectives."""
+    words = _words(text)
+    if not words:
+        return None
+    if words[0] in _OPENERS or words[:2] == ["tất", "cả"]:
+        rest = words[2:] if words[0] == "tất" else words[1:]
+        if rest and rest[0] == "các":
+            rest = rest[1:]
+        for size in range(min(4, len(rest)), 0, -1):
+            if " ".join(rest[:size]) in COMMON_BODIES or tuple(rest[:size]) in _HEAD_WORDS:
+                return "các " + " ".join(rest[:size])
+        return None
+    for size in range(min(_MAX_HEAD, len(words)), 0, -1):
+        if tuple(words[:size]) in _HEAD_WORDS:
+            if any(tuple(words[:n]) in _NOT_NAMES for n in range(2, min(6, len(words)) + 1)):
+                return None
+            return " ".join(words[:size])
+    return None
+
+
+def is_name_start(text: str) -> bool:
+    """True when ``text`` opens with something that can start an agency name.
+
+    Example:
+        >>> is_name_start("Sở Y tế chủ trì"), is_name_start("các sở, ngành"), is_name_start("Xây dựng kế hoạch")
+        (True, True, False)
+    """
+    head = _head_of(text)
+    if head is None:
+        return False
+    first = re.sub(r"^[\W_]+", "", text)[:1]
+    # a lower-case head noun ("sở", "ban") opens a name only in a list of kinds of bodies
+    return first.isupper() or head.startswith("các ") or head in COMMON_BODIES
+
+
+def _is_common_list(piece: str) -> bool:
+    """"ban", "ngành", "địa phương có liên quan": a kind of body continuing a collective."""
+    words = _words(piece)
+    if not words:
+        return False
+    for size in range(min(4, len(words)), 0, -1):
+        if " ".join(words[:size]) in COMMON_BODIES:
+            return True
+    return False
+
+
+def _split_pieces(text: str) -> list[tuple[str, str, int]]:
+    """Cut ``text`` at list separators outside parentheses: (separator before, piece, offset)."""
+    out: list[tuple[str, str, int]] = []
+    depth = 0
+    last = 0
+    separator = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            match = _SEPARATOR_RE.match(text, i)
+            if match and match.end() > i and (ch in ",;/" or text[i].isspace()):
+                if i > last:
+                    out.append((separator, text[last:i], last))
+                separator = match.group(0)
+                last = match.end()
+                i = match.end()
+                continue
+        i += 1
+    if last < len(text):
+        out.append((separator, text[last:], last))
+    return out
+
+
+def _tail_end(text: str, head: str = "", count: int = 0) -> int:
+    """Where the words after a head noun stop being part of the name (offset into ``text``)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    end = 0
+    index = 0
+    while index < len(tokens):
+        start, stop, word = tokens[index]
+        folded = tone_key(word)
+        if word == "(":
+            close = text.find(")", start)
+            if close != -1 and close - start < 160:
+                end = close + 1
+                index = next((k for k, t in enumerate(tokens) if t[0] > close), len(tokens))
+                continue
+            break
+        if not re.match(r"[\w&]", word):
+            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            if word in "-–" and following[:1].isupper() and not is_name_start(text[tokens[index + 1][0]:]):
+                index += 1  # "Lao động - Thương binh và Xã hội", "Tài chính - Kế hoạch"
+                continue
+            if word == "." and index and tone_key(tokens[index - 1][2]) in ("tp", "tx"):
+                index += 1
+                continue
+            break
+        nxt = tone_key(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
+        if folded == "có" and nxt == "liên":
+            index += 1  # "các đơn vị có liên quan"
+            continue
+        if word[:1].islower() or word[:1].isdigit():
+            place = folded in _PLACE_WORDS or f"{folded} {nxt}" in _PLACE_WORDS
+            if not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
+                break
+            if folded in ("các", "những") and head not in (
+                    "ủy ban nhân dân", "ubnd", "liên hiệp", "hội đồng nhân dân", "hđnd", "ban quản lý", "bql"):
+                break
+        elif count and _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an"):
+            break  # a new name with no separator before it
+        end = stop
+        count += 1
+        index += 1
+        if count > 16:
+            break
+    return end
+
+
+def _name_end(text: str) -> int:
+    """Where the name that ``text`` opens with ends (a character offset into ``text``)."""
+    head = _head_of(text)
+    if head is None:
+        return 0
+    lead = re.match(r"^[\W_]*", text).end()
+    words = re.finditer(r"[\w&]+", text[lead:])
+    head_words = len(head.split())
+    offset = lead
+    for index, match in enumerate(words):
+        offset = lead + match.end()
+        if index + 1 >= head_words:
+            break
+    return offset + _tail_end(text[offset:], head, 1 if head_words else 0)
+
+
+def strip_role_suffix(name: str) -> str:
+    """"Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" -> "Sở Tài chính"."""
+    match = re.match(r"^(.+?)\s+-\s+(?=[Cc]ơ quan|[Đđ]ơn vị|[Tt]hường trực|[Tt]hành viên)", name)
+    return match.group(1) if match else name
+
+
+def scan_names(text: str, max_names: int = 20) -> tuple[list[Name], str] | None:
+    """Read the list of agency names at the start of ``text``.
+
+    Returns the names and the rest of the text, or None when ``text`` does not open with
+    a name.
+    """
+    text = text.strip()
+    if not is_name_start(text):
+        return None
+    names: list[Name] = []
+    rest_at = 0
+    distributed = _DISTRIBUTED_RE.match(text)
+    if distributed:
+        return _scan_distributed(text, distributed)
+    pieces = _split_pieces(text)
+    for number, (separator, piece, offset) in enumerate(pieces):
+        last = names[-1] if names else None
+        kinds = last is not None and (last.collective or _bare(last))
+        if kinds and piece[:1].islower() and _is_common_list(piece):
+            end = _tail_end(piece, last.head)  # "các sở, ban, ngành liên quan"
+            names[-1] = Name(f"{last.text}{separator}{piece[:end]}".strip(" ,;"), True, last.head)
+            rest_at = offset + end
+            if end < len(piece.rstrip()):
+                break
+            continue
+        if kinds and _bare(last) and _is_common_list(piece) and len(_words(piece)) <= 2 and \
+                not _opens_collective(pieces, number):
+            # "Viện, Trường": kinds of bodies named by their head noun alone
+            names[-1] = Name(f"{last.text}{separator}{piece.strip()}", True, last.head)
+            rest_at = offset + len(piece.rstrip())
+            continue
+        if not names or is_name_start(piece):
+            if names and len(names) >= max_names:
+                break
+            head = _head_of(piece)
+            end = _name_end(piece)
+            if head is None or end == 0:
+                break
+            surface = piece[:end].strip(" ,;")
+            after_head = _words(surface)[len(head.split()):]
+            collective = head.startswith("các ") or (head in COMMON_BODIES and piece[:1].islower()) or (
+                bool(after_head) and after_head[0] in _OPENERS)
+            names.append(Name(surface, collective, head))
+            rest_at = offset + end
+            if end < len(piece.rstrip()):
+                break
+            continue
+        last = names[-1]
+        if separator.strip() in (",", "và", "") and _continues_name(last.text, piece):
+            end = _tail_end(piece, last.head)  # "Sở Văn hóa, Thể thao và Du lịch"
+        else:
+            break
+        if end == 0:
+            break
+        names[-1] = Name(f"{last.text}{separator}{piece[:end]}".strip(" ,;"), last.collective, last.head)
+        rest_at = offset + end
+        if end < len(piece.rstrip()):
+            break
+    if not names:
+        return None
+    return names, text[rest_at:].strip(" ,;")
+
+
+_DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?(?P<head>sở|bộ|ban)\s*:\s*", re.IGNORECASE)
+
+
+def _opens_collective(pieces: list[tuple[str, str, int]], number: int) -> bool:
+    """"Doanh nghiệp, Sở, ban, ngành": "Sở" opens a list of kinds of its own."""
+    following = pieces[number + 1] if number + 1 < len(pieces) else None
+    return following is not None and following[1][:1].islower() and _is_common_list(following[1])
+
+
+def _bare(name: Name) -> bool:
+    """A name that is only a head noun ("Sở", "Viện"): a kind of body, not a body."""
+    return len(_words(name.text)) == len(name.head.split()) and not name.head.startswith("các ")
+
+
+def _scan_distributed(text: str, match: re.Match[str]) -> tuple[list[Name], str]:
+    """"Các sở: Xây dựng, Tài chính và Công an tỉnh" -> Sở Xây dựng, Sở Tài chính, Công an tỉnh."""
+    head = match.group("head").capitalize()
+    names: list[Name] = []
+    rest_at = match.end()
+    for separator, piece, offset in _split_pieces(text[match.end():]):
+        offset += match.end()
+        if names and is_name_start(piece):
+            found = scan_names(text[offset:])
+            if found:
+                return names + found[0], found[1]
+            break
+        if not piece[:1].isupper():
+            break
+        end = _tail_end(piece, head.lower())
+        if end == 0:
+            break
+        if names and separator.strip() == "," and not piece[:end].strip():
+            break
+        names.append(Name(f"{head} {piece[:end].strip()}", False, head.lower()))
+        rest_at = offset + end
+        if end < len(piece.rstrip()):
+            break
+    return names, text[rest_at:].strip(" ,;")
+
+
+def _continues_name(name: str, piece: str) -> bool:
+    """After "Sở Văn hóa," a capitalised word that opens no name ("Thể thao") continues it."""
+    first = piece.split(" ", 1)[0]
+    return bool(first) and first[:1].isupper() and not is_name_start(piece) and \
+        tone_key(first) not in ("ubnd", "các") and len(name.split()) <= 8
