@@ -140,7 +140,7 @@ class AgencyReader:
 
     # -- lists -----------------------------------------------------------------------------
 
-    def leading(self, text: str) -> tuple[list[AgencyMention], str] | None:
+    def leading(self, text: str, whole: bool = False) -> tuple[list[AgencyMention], str] | None:
         """The list of agencies ``text`` opens with, and the rest of the text.
 
         The registry's reading wins when it covers as much text as the open-world reading
@@ -149,24 +149,30 @@ class AgencyReader:
         """
         text = nfc(text).strip()
         known = self.resolver.longest_list_prefix(text)
-        scanned = scan_names(text)
+        scanned = scan_names(text, whole=whole)
         if known is None and scanned is None:
             return None
-        if scanned is None or (known is not None and (len(known[1]) <= len(scanned[1])
-                                                      or len(known[0]) >= len(scanned[0]))):
+        if scanned is None or (known is not None and (
+                len(known[1]) < len(scanned[1])
+                or (len(known[1]) == len(scanned[1]) and len(known[0]) <= len(scanned[0]))
+                or (not whole and len(known[0]) >= len(scanned[0]) and len(known[1]) <= len(scanned[1]) + 40))):
             mentions = [self.mention(m.surface, m.entity_id) for m in known[0]]
             return unique_by(mentions, _key), known[1]
         names, rest = scanned
-        if known is not None and len(known[0]) < len(names):
-            pass  # more names than the registry knows: the open-world reading stands
         mentions = []
         for name in names:
             mentions.extend(self._resolve_piece(name.text))
         return unique_by(mentions, _key), rest
 
     def _resolve_piece(self, surface: str) -> list[AgencyMention]:
+        """One open-world name: a known name, else the registry's reading of it as a list of
+        agencies ("Sở Công Thương, Sở Xây dựng"), but a list of kinds of bodies stays one
+        collective ("các sở, ngành, địa phương")."""
+        single = self.resolver.resolve(surface)
+        if single:
+            return [self.mention(surface, single)]
         listed = self.resolver.parse_list(surface)
-        if listed:
+        if listed and not (len(listed) > 1 and all(m.is_collective for m in listed) and _looks_collective(surface)):
             return [self.mention(m.surface, m.entity_id) for m in listed]
         return [self.mention(surface)]
 
@@ -182,7 +188,7 @@ class AgencyReader:
         for part in _cell_items(text):
             part = part.strip(" ,.;:-+")
             while part:
-                read = self.leading(part)
+                read = self.leading(part, whole=True)
                 if read is None:
                     # skip a word that opens no name ("và", "các đơn vị ...")
                     nxt = re.sub(r"^\S+\s*", "", part)

@@ -201,8 +201,15 @@ def _split_pieces(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
-def _tail_end(text: str, head: str = "", count: int = 0) -> int:
-    """Where the words after a head noun stop being part of the name (offset into ``text``)."""
+_ROLE_BIGRAMS = {tone_key(w) for w in ("chủ trì", "phối hợp", "có trách", "chịu trách")}
+
+
+def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) -> int:
+    """Where the words after a head noun stop being part of the name (offset into ``text``).
+
+    With ``whole`` (the text is only names: a table cell, a heading), verbs do not end a
+    name ("các tổ chức cung cấp dịch vụ chi trả"); only role words do.
+    """
     tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
     end = 0
     index = 0
@@ -218,8 +225,9 @@ def _tail_end(text: str, head: str = "", count: int = 0) -> int:
             break
         if not re.match(r"[\w&]", word):
             following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-            if word in "-–" and following[:1].isupper() and not is_name_start(text[tokens[index + 1][0]:]):
-                index += 1  # "Lao động - Thương binh và Xã hội", "Tài chính - Kế hoạch"
+            if word in "-–" and following and not is_name_start(text[tokens[index + 1][0]:]) and (
+                    following[:1].isupper() or tone_key(following) not in _STOP_WORDS):
+                index += 1  # "Lao động - Thương binh và Xã hội", "tổ chức chính trị - xã hội"
                 continue
             if word == "." and index and tone_key(tokens[index - 1][2]) in ("tp", "tx"):
                 index += 1
@@ -231,7 +239,10 @@ def _tail_end(text: str, head: str = "", count: int = 0) -> int:
             continue
         if word[:1].islower() or word[:1].isdigit():
             place = folded in _PLACE_WORDS or f"{folded} {nxt}" in _PLACE_WORDS
-            if not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
+            if whole:
+                if f"{folded} {nxt}" in _ROLE_BIGRAMS:
+                    break
+            elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
                 break
             if folded in ("các", "những") and head not in (
                     "ủy ban nhân dân", "ubnd", "liên hiệp", "hội đồng nhân dân", "hđnd", "ban quản lý", "bql"):
@@ -241,12 +252,12 @@ def _tail_end(text: str, head: str = "", count: int = 0) -> int:
         end = stop
         count += 1
         index += 1
-        if count > 16:
+        if count > (40 if whole else 16):
             break
     return end
 
 
-def _name_end(text: str) -> int:
+def _name_end(text: str, whole: bool = False) -> int:
     """Where the name that ``text`` opens with ends (a character offset into ``text``)."""
     head = _head_of(text)
     if head is None:
@@ -259,7 +270,7 @@ def _name_end(text: str) -> int:
         offset = lead + match.end()
         if index + 1 >= head_words:
             break
-    return offset + _tail_end(text[offset:], head, 1 if head_words else 0)
+    return offset + _tail_end(text[offset:], head, 1 if head_words else 0, whole)
 
 
 def strip_role_suffix(name: str) -> str:
@@ -268,11 +279,13 @@ def strip_role_suffix(name: str) -> str:
     return match.group(1) if match else name
 
 
-def scan_names(text: str, max_names: int = 20) -> tuple[list[Name], str] | None:
+def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[list[Name], str] | None:
     """Read the list of agency names at the start of ``text``.
 
     Returns the names and the rest of the text, or None when ``text`` does not open with
-    a name.
+    a name. With ``whole``, the text is known to hold only names (a table cell, a
+    heading): a name runs to the next separator, and a piece that opens no name continues
+    the one before ("các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa").
     """
     text = text.strip()
     if not is_name_start(text):
@@ -287,7 +300,7 @@ def scan_names(text: str, max_names: int = 20) -> tuple[list[Name], str] | None:
         last = names[-1] if names else None
         kinds = last is not None and (last.collective or _bare(last))
         if kinds and piece[:1].islower() and _is_common_list(piece):
-            end = _tail_end(piece, last.head)  # "các sở, ban, ngành liên quan"
+            end = _tail_end(piece, last.head, whole=whole)  # "các sở, ban, ngành liên quan"
             names[-1] = Name(f"{last.text}{separator}{piece[:end]}".strip(" ,;"), True, last.head)
             rest_at = offset + end
             if end < len(piece.rstrip()):
@@ -303,7 +316,7 @@ def scan_names(text: str, max_names: int = 20) -> tuple[list[Name], str] | None:
             if names and len(names) >= max_names:
                 break
             head = _head_of(piece)
-            end = _name_end(piece)
+            end = _name_end(piece, whole)
             if head is None or end == 0:
                 break
             surface = piece[:end].strip(" ,;")
@@ -317,7 +330,9 @@ def scan_names(text: str, max_names: int = 20) -> tuple[list[Name], str] | None:
             continue
         last = names[-1]
         if separator.strip() in (",", "và", "") and _continues_name(last.text, piece):
-            end = _tail_end(piece, last.head)  # "Sở Văn hóa, Thể thao và Du lịch"
+            end = _tail_end(piece, last.head, whole=whole)  # "Sở Văn hóa, Thể thao và Du lịch"
+        elif whole and separator.strip() in (",", "và", "/") and piece[:1].islower():
+            end = _tail_end(piece, last.head, whole=True)  # ", chế biến và xuất khẩu hàng hóa"
         else:
             break
         if end == 0:

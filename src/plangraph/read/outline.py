@@ -132,6 +132,11 @@ def build_outline(blocks: list[Block], start: int = 0, end: int | None = None) -
             if stack[depth].kind == kind:
                 del stack[depth:]
                 break
+        else:
+            if kind in ("part", "article", "roman", "upper"):
+                # a main heading never sits under a list item or a lower heading
+                while len(stack) > 1 and _rank(stack[-1].kind) > _rank(kind):
+                    del stack[-1]
         while stack[-1].lead_in and kind in SECTION_KINDS and stack[-1].parent is not None \
                 and stack[-1].parent.kind != "root" and _rank(kind) <= _rank(stack[-1].parent.kind):
             del stack[-1]  # a heading of the lead-in's own rank closes it

@@ -104,7 +104,9 @@ def read_bar_table(lines: list[str], start: int) -> tuple[list[Row], int, str]:
                 i = k
                 continue
             break
-        if not cell and _CAPTION_RE.match(strip_marks(stripped)[0]):
+        if not any(strip_marks(raw)[0] for _, raw in cell) and _CAPTION_RE.match(strip_marks(stripped)[0]):
+            if cell and row.cells:
+                cell = []
             break
         if stripped.startswith("|") and stripped.count("|") >= 2:
             break  # a pipe table starts

@@ -30,7 +30,7 @@ from ..extract.deadlines import find_deadline_in_text, parse_deadline
 from ..model import AgencyMention, Deadline, Section, Task, unique_by
 from ..text import fold
 from .agencies import AgencyReader
-from .grammars.clauses import Clause, agency_clause, inner_coordinators, role_prefix
+from .grammars.clauses import Clause, agency_clause, agency_heading, inner_coordinators, role_prefix
 from .grammars.labelled import label_of
 from .outline import SECTION_KINDS, Node
 
@@ -147,7 +147,11 @@ class TaskReader:
             return  # a stray field line outside any task
         if self._labelled(node, ctx):
             return
-        clause = agency_clause(self.reader, text)
+        clause = None
+        if (node.items() or node.lead_in) and _heading_like(node, text):
+            clause = agency_heading(self.reader, text)
+        if clause is None:
+            clause = agency_clause(self.reader, text)
         if clause is not None and not clause.action:
             # an agency heading or an introduction with no action of its own
             if node.children:
@@ -306,6 +310,13 @@ class TaskReader:
                     coordinating=coordinating, deadline=deadline, output=output)
         self.tasks.append(task)
         return task
+
+
+def _heading_like(node: Node, text: str) -> bool:
+    """Short, with no sentence end: a line that heads the items under it."""
+    stripped = text.rstrip()
+    return len(stripped) < 260 and not re.search(r"[.;]$", stripped) and (
+        stripped.endswith(":") or node.block.bold or node.block.italic or len(stripped) < 160)
 
 
 def _id(mention: AgencyMention) -> str:

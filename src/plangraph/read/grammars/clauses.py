@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ...model import AgencyMention, unique_by
 from ..agencies import AgencyReader
 
-__all__ = ["Clause", "agency_clause", "role_prefix", "inner_coordinators", "Role"]
+__all__ = ["Clause", "agency_clause", "agency_heading", "role_prefix", "inner_coordinators", "Role"]
 
 _PREFIX_RE = re.compile(
     r"^(?:(?P<ask>đề nghị|kính đề nghị|yêu cầu|khuyến khích)|giao(?: cho)?|trách nhiệm của|nhiệm vụ của|"
@@ -110,6 +110,46 @@ def agency_clause(reader: AgencyReader, text: str) -> Clause | None:
     if not _VERB_START.match(rest) and not rest.startswith(("UBND", "Ủy", "Uỷ")):
         return None
     return Clause(lead, coordinating, rest, request)
+
+
+_HEADING_TAIL_RE = re.compile(
+    r"\s*(?:có trách nhiệm|chịu trách nhiệm|cần tập trung[^:]*|thực hiện (?:các|những) (?:nhiệm vụ|nội dung)[^:]*|"
+    r"thực hiện|có nhiệm vụ)?\s*:?\s*$", re.IGNORECASE)
+
+
+def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
+    """Read a heading that names the agencies a block of items is for.
+
+    "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "3. Đề nghị các doanh nghiệp sản
+    xuất, chế biến và xuất khẩu", "Các cơ sở đào tạo đại học, sau đại học có trách nhiệm:":
+    the heading holds only names (and a description after " - " or in brackets), so a name
+    runs to the next separator. "Sở X chủ trì, phối hợp với Y:" is read as a clause.
+
+    Example:
+        >>> from plangraph.read.agencies import AgencyReader
+        >>> from plangraph.read.jurisdictions import Jurisdictions
+        >>> reader = AgencyReader.bundled(Jurisdictions.bundled().get("son-la"))
+        >>> [m.surface for m in agency_heading(reader, "Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa").lead]
+        ['các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa']
+    """
+    clause = agency_clause(reader, text)
+    if clause is not None and not clause.action:
+        return clause
+    body = text.strip()
+    request = False
+    prefix = _PREFIX_RE.match(body)
+    if prefix:
+        request = bool(prefix.group("ask"))
+        body = body[prefix.end():]
+    body = _HEADING_TAIL_RE.sub("", body)
+    found = reader.leading(body, whole=True)
+    if found is None:
+        return None
+    lead, rest = found
+    rest = rest.strip(" ,;:")
+    if not rest or re.match(r"^(?:[-–(]|là\b|gồm\b|trong đó\b)", rest, re.IGNORECASE):
+        return Clause(lead, [], "", request)
+    return None
 
 
 def role_prefix(reader: AgencyReader, text: str) -> Role:

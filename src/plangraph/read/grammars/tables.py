@@ -103,7 +103,7 @@ class _Aligner:
     def fit(self, cell: Cell, column: int) -> float:
         role = self.roles.get(column)
         text = cell.text
-        numeric = bool(_NUMBER_RE.match(text))
+        numeric = bool(_NUMBER_RE.match(text)) and not re.fullmatch(r"(?:19|20)\d\d", text)
         if role == "number":
             return 3.0 if numeric else -3.0
         if numeric:
@@ -173,7 +173,7 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
     stack: list[tuple[str, str]] = []  # open groups: (kind of number, section key)
     group_lead: list[AgencyMention] = []
     previous: dict[str, object] | None = None
-    for row in rows[header_index + 1:]:
+    for row in _split_long_rows(rows[header_index + 1:], width):
         cells = [c for c in row.cells]
         if not cells:
             continue
@@ -242,6 +242,27 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
         tasks.append(task)
         previous = {"lead": lead, "coord": coordinating, "content": content}
     return TableTasks(tasks, sections, warnings)
+
+
+_FILLER_RE = re.compile(r"^[.…·\-_\s]+$")
+
+
+def _split_long_rows(rows: list[Row], width: int) -> list[Row]:
+    """Rows as printed can run together when a row break was lost ("… | 2 | Thành lập ...").
+    A row longer than the header is cut before a cell that is a row number; cells holding
+    only dots (an elided part of the table) are dropped."""
+    out: list[Row] = []
+    for row in rows:
+        cells = [c for c in row.cells if not _FILLER_RE.match(c.text)]
+        while len(cells) > width:
+            cut = next((i for i in range(2, len(cells) - 1) if _NUMBER_RE.match(cells[i].text)
+                        and not re.fullmatch(r"(?:19|20)\d\d", cells[i].text)), None)
+            if cut is None:
+                break
+            out.append(Row(cells[:cut]))
+            cells = cells[cut:]
+        out.append(Row(cells))
+    return out
 
 
 def _group_kind(number: str, bold: bool) -> str:
