@@ -84,7 +84,9 @@ class AgencyReader:
     def mention(self, surface: str, entry_id: str | None = None) -> AgencyMention:
         """The agency a single printed name stands for."""
         surface = nfc(surface).strip(" ,;:.-")
-        entry_id = entry_id or self.resolver.resolve(surface)
+        # a note in brackets ("Sở Nội vụ (Cơ quan thường trực ...)") does not change the agency
+        bare_name = re.sub(r"\s*\([^()]*\)\s*$", "", surface).strip() or surface
+        entry_id = entry_id or self.resolver.resolve(surface) or self.resolver.resolve(bare_name)
         stated = self.places.find(surface, within=self.home) if not entry_id or self._province_scope(entry_id) else None
         if entry_id is None:
             bare = self._without_place(surface)
@@ -98,8 +100,8 @@ class AgencyReader:
         else:
             place = self._unregistered_place(surface, stated)
             collective = _looks_collective(surface)
-            slug = slugify(name_key(strip_role_suffix(surface)))
-            agency = self._remember(f"{place.id.split('/')[0]}/{slug}", _canonical(surface), place, collective, False)
+            slug = slugify(name_key(strip_role_suffix(bare_name)))
+            agency = self._remember(f"{place.id.split('/')[0]}/{slug}", _canonical(bare_name), place, collective, False)
         agency.surfaces.add(surface)
         return AgencyMention(agency.key, surface, agency.collective)
 

@@ -171,6 +171,13 @@ def _joins(previous: str, current_is_first: bool, nxt: str, shape: _Shape) -> bo
     return not (short and terminal and _UPPER_START.match(plain_next))
 
 
+def _name_wrap(previous: str, nxt: str) -> bool:
+    """A line that ends in the middle of a name ("Hội Liên hiệp") before one that goes on with it."""
+    last = previous.rsplit(" ", 1)[-1]
+    return (last[:1].isupper() and not _all_caps(last) and bool(_UPPER_START.match(nxt))) or \
+        previous.endswith((",", "-")) or last.lower() in _CONNECTORS
+
+
 def _all_bold(mask: list[bool], text: str) -> bool:
     letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
     return bool(letters) and all(letters)
@@ -323,14 +330,14 @@ def read_blocks(lines: list[str]) -> list[Block]:
             gap = False
         i += 1
     close()
-    blocks = _merge_page_breaks(blocks)
+    blocks = _merge_page_breaks(blocks, wrapped=shape.wrap is not None)
     if shape.wrap is not None:
         for block in blocks:
             block.wrapped = True
     return blocks
 
 
-def _merge_page_breaks(blocks: list[Block]) -> list[Block]:
+def _merge_page_breaks(blocks: list[Block], wrapped: bool = False) -> list[Block]:
     """A paragraph that starts in lower case after a blank line continues the paragraph
     before it: the original had a page break there."""
     from .names import is_name_start
@@ -338,13 +345,22 @@ def _merge_page_breaks(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
-        bullet_cut = (previous is not None and block.marker in ("-", "+") and previous.marker in ("-", "+")
+        bullet_cut = (not wrapped and previous is not None and block.marker == "-" and previous.marker in ("-", "+")
                       and previous.kind == "para" and not previous.text.endswith(_TERMINAL_ALL)
                       and not is_name_start(block.body))
         if bullet_cut:
             # "... vùng Nam Sông Mã" / page break / "- Bắc Sông Chu ...": a hyphen, not a new item
             previous.text = f"{previous.text} - {block.body}"
             previous.body = f"{previous.body} - {block.body}"
+            previous.end_line = block.end_line
+            continue
+        heading_cut = (previous is not None and previous.kind == "para" and block.kind == "para" and previous.bold
+                       and block.bold and previous.marker and not block.marker and not previous.heading_level
+                       and not previous.text.endswith(_TERMINAL_ALL) and _name_wrap(previous.text, block.text))
+        if heading_cut:
+            # "**3. Đề nghị ..., Hội Liên hiệp**" / "**Phụ nữ Thành phố ...**": one heading
+            previous.text = f"{previous.text} {block.text}"
+            previous.body = f"{previous.body} {block.text}"
             previous.end_line = block.end_line
             continue
         if (previous is not None and previous.kind == "para" and block.kind == "para" and not block.marker

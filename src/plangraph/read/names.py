@@ -92,12 +92,7 @@ _STOP_BIGRAMS = {
 _STOP_WORDS = {
     "là", "được", "có", "cần", "phải", "sẽ", "đã", "đang", "để", "nhằm", "theo", "với", "cho", "về",
     "trong", "khi", "nếu", "thì", "mà", "đối", "từ", "đến", "trước", "sau", "bằng", "qua", "vào",
-    "lập", "trình", "gửi", "làm", "như", "cùng", "hoặc", "giúp", "chịu", "giao", "tại", "trên", "nhận",
-    "căn", "tiếp", "chủ", "phối", "tham", "thực", "triển", "rà", "đề", "hướng", "kiểm", "tăng", "đẩy",
-    "tập", "bố", "cung", "hỗ", "tuyên", "phổ", "vận", "huy", "đôn", "giám", "đánh", "tổng", "báo", "ưu",
-    "thẩm", "lựa", "hoàn", "nâng", "bảo", "đảm", "sửa", "bổ", "điều", "thúc", "khuyến", "đăng", "xử",
-    "mở", "duy", "thành", "phê", "ứng", "kết", "chia", "thu", "xem", "quyết", "áp", "đổi", "nắm", "xác",
-    "thiết", "nhân", "chuẩn", "biểu", "đặt",
+    "lập", "trình", "gửi", "làm", "như", "cùng", "hoặc", "giúp", "chịu", "giao", "tại", "trên",
 }
 # Jurisdiction words: "Công an tỉnh", "UBND thành phố Hà Nội", "khu vực 14".
 _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
@@ -201,6 +196,12 @@ def _split_pieces(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+# heads that name many bodies at once ("UBND các xã", "Thủ trưởng các sở, ban, ngành")
+_HEADS_OF_MANY = {tone_key(w) for w in (
+    "ủy ban nhân dân", "ubnd", "liên hiệp", "hội đồng nhân dân", "hđnd", "ban quản lý", "bql", "thủ trưởng",
+    "giám đốc", "chủ tịch", "lãnh đạo", "người đứng đầu", "ban chỉ huy", "ban chỉ đạo")}
+_UNIT_KINDS = {tone_key(w) for w in ("xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã",
+                                      "tỉnh", "thành phố", "cấp xã", "cấp huyện", "cấp tỉnh")}
 _ROLE_BIGRAMS = {tone_key(w) for w in ("chủ trì", "phối hợp", "có trách", "chịu trách")}
 
 
@@ -244,8 +245,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
                     break
             elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
                 break
-            if folded in ("các", "những") and head not in (
-                    "ủy ban nhân dân", "ubnd", "liên hiệp", "hội đồng nhân dân", "hđnd", "ban quản lý", "bql"):
+            if folded in ("các", "những") and head not in _HEADS_OF_MANY:
                 break
         elif count and _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an"):
             break  # a new name with no separator before it
@@ -298,6 +298,14 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
     pieces = _split_pieces(text)
     for number, (separator, piece, offset) in enumerate(pieces):
         last = names[-1] if names else None
+        if last is not None and piece[:1].islower() and _ends_with_unit(last.text) and _is_unit_list(piece):
+            # "Ủy ban nhân dân phường, xã, đặc khu": the People's Committees of several kinds of units
+            end = _tail_end(piece, last.head, whole=whole)
+            names[-1] = Name(f"{last.text}{separator}{piece[:end]}".strip(" ,;"), True, last.head)
+            rest_at = offset + end
+            if end < len(piece.rstrip()):
+                break
+            continue
         kinds = last is not None and (last.collective or _bare(last))
         if kinds and piece[:1].islower() and _is_common_list(piece):
             end = _tail_end(piece, last.head, whole=whole)  # "các sở, ban, ngành liên quan"
@@ -353,6 +361,16 @@ def _opens_collective(pieces: list[tuple[str, str, int]], number: int) -> bool:
     """"Doanh nghiệp, Sở, ban, ngành": "Sở" opens a list of kinds of its own."""
     following = pieces[number + 1] if number + 1 < len(pieces) else None
     return following is not None and following[1][:1].islower() and _is_common_list(following[1])
+
+
+def _ends_with_unit(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and (words[-1] in _UNIT_KINDS or " ".join(words[-2:]) in _UNIT_KINDS)
+
+
+def _is_unit_list(piece: str) -> bool:
+    words = _words(piece)
+    return bool(words) and (words[0] in _UNIT_KINDS or " ".join(words[:2]) in _UNIT_KINDS)
 
 
 def _bare(name: Name) -> bool:

@@ -120,11 +120,17 @@ class _Aligner:
         return 0.3 - agency
 
     def _agency_share(self, text: str) -> float:
-        found = self.reader.cell(text)
-        if not found:
-            return 0.0
-        covered = sum(len(m.surface) for m in found)
-        return min(1.0, covered / max(1, len(re.sub(r"[\s;,.\-+]", "", text)) + 1) * 1.15)
+        """How much of ``text`` is agency names, each item read from its start (a cell of
+        prose that mentions agencies scores low)."""
+        covered = 0
+        for item in re.split(r"\s*;\s*|\s+[-+•]\s+(?=[A-ZĐÀ-Ỹ])", re.sub(r"^[-+•]\s*", "", text)):
+            item = item.strip(" .,")
+            if not item:
+                continue
+            found = self.reader.leading(item, whole=True)
+            if found is not None:
+                covered += len(item) - len(found[1])
+        return min(1.0, covered / max(1, len(text.strip())) * 1.1)
 
     def align(self, cells: list[Cell]) -> dict[int, Cell]:
         k, n = len(cells), self.width
