@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 __all__ = [
+    "UPPER",
+    "LOWER",
     "nfc",
     "clean_line",
     "tone_key",
@@ -29,6 +31,11 @@ __all__ = [
     "roman_to_int",
     "ROMAN_RE",
 ]
+
+# Character-class bodies for Vietnamese capitals and small letters. A range such as "À-Ỹ"
+# would take in small letters too: Latin Extended Additional interleaves the cases.
+UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha()}))
+LOWER = "".join(sorted({chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha()}))
 
 # Invisible characters that converters leave behind; they must not change the graph.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..extract.agencies import AgencyResolver, RegistryEntry, load_registry, name_key
 from ..model import AgencyMention, unique_by
-from ..text import fold, nfc, slugify
+from ..text import UPPER, fold, nfc, slugify
 from .jurisdictions import NATIONAL, Jurisdiction, Jurisdictions
 from .names import scan_names, strip_role_suffix
 
@@ -127,7 +127,7 @@ class AgencyReader:
 
     def _without_place(self, surface: str) -> str:
         """"Sở Tài chính tỉnh Lai Châu" -> "Sở Tài chính"."""
-        match = re.search(r"\s+(?:tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ][\w\s\-]*$", surface)
+        match = re.search(rf"\s+(?:tỉnh|thành phố|TP\.?)\s+[{UPPER}][\w\s\-]*$", surface)
         if match and self.places.province_named(surface[match.start():]):
             return surface[: match.start()]
         return surface
@@ -154,10 +154,7 @@ class AgencyReader:
         scanned = scan_names(text, whole=whole)
         if known is None and scanned is None:
             return None
-        if scanned is None or (known is not None and (
-                len(known[1]) < len(scanned[1])
-                or (len(known[1]) == len(scanned[1]) and len(known[0]) <= len(scanned[0]))
-                or (not whole and len(known[0]) >= len(scanned[0]) and len(known[1]) <= len(scanned[1]) + 40))):
+        if scanned is None or (known is not None and _prefer_registry(text, known, scanned)):
             mentions = [self.mention(m.surface, m.entity_id) for m in known[0]]
             return unique_by(mentions, _key), known[1]
         names, rest = scanned
@@ -203,9 +200,29 @@ class AgencyReader:
                 if rest == part:
                     break
                 part = re.sub(r"^(?:và|với|cùng|,)\s*", "", rest.strip(" ,.;:"))
-                if part and not re.match(r"^(?:các|những|[A-ZĐÀ-Ỹ])", part):
+                if part and not re.match(rf"^(?:các|những|[{UPPER}])", part):
                     break
         return unique_by(found, _key)
+
+
+def _prefer_registry(text: str, known, scanned) -> bool:
+    """Whether the registry's reading of a list beats the open-world one.
+
+    The registry wins when it reads more, or as much with no more names; and when both
+    read the same number of names but the open-world reading only ran on after the last
+    name (the registry knows where "Bộ Chỉ huy Quân sự tỉnh" ends: "gắn ..." is a verb).
+    A list of kinds of bodies the registry splits in two stays one ("các sở, ngành, địa phương").
+    """
+    known_names, known_rest = known
+    names, rest = scanned
+    if len(known_rest) < len(rest):
+        return True
+    if len(known_rest) == len(rest):
+        return len(known_names) <= len(names)
+    extra = text[len(text) - len(known_rest): len(text) - len(rest)].strip()
+    if re.match(rf"^(?:chi nhánh|khu vực|tại|tỉnh|thành phố|[{UPPER}\d(/])", extra):
+        return False  # "Ngân hàng Nhà nước chi nhánh khu vực 14": the name goes on
+    return len(known_names) == len(names) and not re.search(r"[,;]|\svà\s", extra)
 
 
 def _cell_items(text: str) -> list[str]:

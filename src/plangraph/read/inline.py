@@ -53,8 +53,7 @@ def _tokens(line: str) -> list[tuple[str, str]]:
                 buffer.append(ch)
             else:
                 flush()
-                if run >= 2:
-                    out.append(("mark", "**"))
+                out.extend([("mark", "**")] * (run // 2))  # "****" opens and closes: no change
                 if run % 2 == 1:
                     out.append(("mark", "*"))
             i = j

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text import LOWER, UPPER
 from .inline import open_spans, strip_marks
 from .tables import Cell, Row, read_bar_table, read_pipe_table, read_tab_table, starts_tab_table
 
@@ -26,12 +27,12 @@ MARKER_RE = re.compile(
     r"^(?P<marker>"
     r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)\s*[.:]?"
     r"|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?"
-    r"|[IVXL]{1,6}\s*[./)](?=\s|[A-ZĐÀ-Ỹ*])"
-    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s|[A-ZĐÀ-Ỹ*])"
-    r"|\d{1,2}\s?[.)](?=\s|[A-ZĐÀ-Ỹ*])(?!\d)"
+    rf"|[IVXL]{{1,6}}\s*[./)](?=\s|[{UPPER}*])"
+    rf"|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?(?=\s|[{UPPER}*])"
+    rf"|\d{{1,2}}\s?[.)](?=\s|[{UPPER}*])(?!\d)"
     r"|[a-zđ]\)"
-    r"|[a-zđ]\.(?=\s+[A-ZĐÀ-Ỹ])"
-    r"|[A-ZĐ]\.(?=\s+[A-ZĐÀ-Ỹ]{2})"
+    rf"|[a-zđ]\.(?=\s+[{UPPER}])"
+    rf"|[A-ZĐ]\.(?=\s+[{UPPER}]{{2}})"
     r"|[-–—+•·●○▪■►✓]"
     r"|\*(?=\s)"
     r")\s*"
@@ -46,8 +47,8 @@ _CONNECTORS = {
     "để", "đến", "từ", "là", "được", "những", "có", "hoặc", "thuộc", "trên", "dưới", "bằng", "như",
     "do", "nhằm", "gồm", "phối", "chủ", "hợp", "ban", "nhân", "thành", "phố", "tỉnh", "xã", "huyện",
 }
-_LOWER_START = re.compile(r"^[\W\d_]*[a-zđà-ỹ]")
-_UPPER_START = re.compile(r"^[\W_]*[A-ZĐÀ-Ỹ]")
+_LOWER_START = re.compile(rf"^[\W\d_]*[{LOWER}]")
+_UPPER_START = re.compile(rf"^[\W_]*[{UPPER}]")
 
 
 @dataclass

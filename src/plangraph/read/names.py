@@ -42,7 +42,8 @@ HEADS = sorted({
     "thủ trưởng", "tổng thư ký", "chính phủ", "thủ tướng", "quốc hội", "tổ công tác", "lực lượng",
     "cảng vụ", "chi nhánh", "bệnh viện", "phòng", "cơ quan", "đơn vị", "doanh nghiệp", "hợp tác xã",
     "ttxvn", "vtv", "vov", "bql", "ubmttq", "mttq", "ubtvqh", "tổ kiểm kê", "tổ giúp việc",
-    "nhà đầu tư", "chủ đầu tư", "hiệp hội doanh nghiệp",
+    "nhà đầu tư", "chủ đầu tư", "hiệp hội doanh nghiệp", "chính quyền", "cộng đồng", "đối tượng",
+    "ban quản lý", "ban chỉ đạo", "ban chỉ huy", "ban thường vụ", "ban chấp hành", "ban soạn thảo",
 }, key=len, reverse=True)
 # A head noun followed by these words is not a name ("Báo cáo", "Hội nghị", "Phòng chống").
 _NOT_NAMES_PLAIN = (
@@ -65,7 +66,7 @@ COMMON_BODIES = {
     "ubnd", "ủy ban nhân dân", "đoàn", "cơ quan ngang bộ", "tổng công ty", "tập đoàn", "ngân hàng",
     "tổ chức tín dụng", "hiệp hội", "cơ quan báo chí", "cơ quan thông tấn", "báo", "đài",
     "thành viên", "liên đoàn", "chính quyền", "bộ phận", "phòng", "trung tâm", "cộng đồng", "người dân",
-    "cá nhân", "hộ gia đình", "lãnh đạo", "ban quản lý", "đơn vị sự nghiệp", "bệnh viện", "trạm",
+    "cá nhân", "hộ gia đình", "lãnh đạo", "ban quản lý", "đơn vị sự nghiệp", "bệnh viện", "trạm", "đối tượng",
 }
 _OPENERS = ("các", "những", "mọi")
 
@@ -97,11 +98,12 @@ _STOP_WORDS = {
 # Jurisdiction words: "Công an tỉnh", "UBND thành phố Hà Nội", "khu vực 14".
 _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
                 "thị trấn", "trung ương", "khu vực", "việt nam", "tw", "thành", "chi nhánh", "cấp"}
-_SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+|\s*/\s*)", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
 _NOT_NAMES = {tuple(tone_key(w).split()) for w in _NOT_NAMES_PLAIN}
 COMMON_BODIES = {tone_key(w) for w in COMMON_BODIES}
 _STOP_BIGRAMS = {tone_key(w) for w in _STOP_BIGRAMS}
+STOP_BIGRAMS = _STOP_BIGRAMS
 _STOP_WORDS = {tone_key(w) for w in _STOP_WORDS}
 _PLACE_WORDS = {tone_key(w) for w in _PLACE_WORDS}
 
@@ -183,7 +185,7 @@ def _split_pieces(text: str) -> list[tuple[str, str, int]]:
             depth = max(0, depth - 1)
         elif depth == 0:
             match = _SEPARATOR_RE.match(text, i)
-            if match and match.end() > i and (ch in ",;/" or text[i].isspace()):
+            if match and match.end() > i and (ch in ",;" or text[i].isspace()):
                 if i > last:
                     out.append((separator, text[last:i], last))
                 separator = match.group(0)
@@ -200,6 +202,8 @@ def _split_pieces(text: str) -> list[tuple[str, str, int]]:
 _HEADS_OF_MANY = {tone_key(w) for w in (
     "ủy ban nhân dân", "ubnd", "liên hiệp", "hội đồng nhân dân", "hđnd", "ban quản lý", "bql", "thủ trưởng",
     "giám đốc", "chủ tịch", "lãnh đạo", "người đứng đầu", "ban chỉ huy", "ban chỉ đạo")}
+_TITLES = {tone_key(w) for w in ("giám đốc", "chủ tịch", "thủ trưởng", "trưởng ban", "phó trưởng ban", "tổng thư ký",
+                                  "lãnh đạo", "người đứng đầu", "thường trực")}
 _UNIT_KINDS = {tone_key(w) for w in ("xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã",
                                       "tỉnh", "thành phố", "cấp xã", "cấp huyện", "cấp tỉnh")}
 _ROLE_BIGRAMS = {tone_key(w) for w in ("chủ trì", "phối hợp", "có trách", "chịu trách")}
@@ -214,6 +218,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
     tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
     end = 0
     index = 0
+    after_slash = False
     while index < len(tokens):
         start, stop, word = tokens[index]
         folded = tone_key(word)
@@ -226,6 +231,10 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             break
         if not re.match(r"[\w&]", word):
             following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            if word == "/" and following[:1].isupper():
+                index += 1  # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": one body, two names
+                after_slash = True
+                continue
             if word in "-–" and following and not is_name_start(text[tokens[index + 1][0]:]) and (
                     following[:1].isupper() or tone_key(following) not in _STOP_WORDS):
                 index += 1  # "Lao động - Thương binh và Xã hội", "tổ chức chính trị - xã hội"
@@ -245,10 +254,12 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
                     break
             elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
                 break
-            if folded in ("các", "những") and head not in _HEADS_OF_MANY:
+            if folded in ("các", "những") and head not in _HEADS_OF_MANY and not whole:
                 break
-        elif count and _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an"):
-            break  # a new name with no separator before it
+        elif count and not after_slash and head not in _TITLES and \
+                _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an"):
+            break  # a new name with no separator before it ("Giám đốc Sở" is one name)
+        after_slash = False
         end = stop
         count += 1
         index += 1
@@ -306,7 +317,8 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
             if end < len(piece.rstrip()):
                 break
             continue
-        kinds = last is not None and (last.collective or _bare(last))
+        kinds = last is not None and (last.collective or _bare(last)) and not _ends_with_unit(last.text) \
+            and not _qualified(last.text)
         if kinds and piece[:1].islower() and _is_common_list(piece):
             end = _tail_end(piece, last.head, whole=whole)  # "các sở, ban, ngành liên quan"
             names[-1] = Name(f"{last.text}{separator}{piece[:end]}".strip(" ,;"), True, last.head)
@@ -361,6 +373,20 @@ def _opens_collective(pieces: list[tuple[str, str, int]], number: int) -> bool:
     """"Doanh nghiệp, Sở, ban, ngành": "Sở" opens a list of kinds of its own."""
     following = pieces[number + 1] if number + 1 < len(pieces) else None
     return following is not None and following[1][:1].islower() and _is_common_list(following[1])
+
+
+def _qualified(text: str) -> bool:
+    """A collective whose last kind is qualified ("..., đoàn thể Thành phố", "... cấp tỉnh"): a
+    kind after it opens a new collective ("... Thành phố và đơn vị có liên quan")."""
+    last_piece = re.split(r",\s*|\s+và\s+", text)[-1]
+    words = _words(last_piece)
+    if words and words[0] in _OPENERS:
+        words = words[1:]
+    for size in (3, 2, 1):
+        if " ".join(words[:size]) in COMMON_BODIES:
+            return len(words) > size and re.search(r"(?:Thành phố|Tỉnh|Trung ương|cấp \w+|trên địa bàn|liên quan)\s*$",
+                                                   last_piece) is not None
+    return False
 
 
 def _ends_with_unit(text: str) -> bool:

@@ -29,7 +29,7 @@ from datetime import date
 
 from ..extract.citations import find_citations
 from ..model import DocRef
-from ..text import fold
+from ..text import UPPER, fold
 from .layout import Block
 
 __all__ = ["Part", "Appendix", "Structure", "read_structure", "TYPE_WORDS", "PLAN_KINDS"]
@@ -58,7 +58,7 @@ _NUMBER_RE = re.compile(
 )
 _BLANK_NUMBER_RE = re.compile(r"^\W*Số\s*[:.]?\s*(?:\.{2,}|…|_+)?\s*/\s*(?P<code>[A-ZĐ][\w\-/]*)", re.IGNORECASE)
 _DATE_RE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\w .\-]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2}|\.{2,}|…|_+)?\s*tháng\s+"
+    rf"(?P<place>[{UPPER}][\w .\-]{{1,40}}?)\s*,\s*ngày\s+(?P<d>\d{{1,2}}|\.{{2,}}|…|_+)?\s*tháng\s+"
     r"(?P<m>\d{1,2}|\.{2,}|…|_+)?\s*năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
@@ -66,7 +66,7 @@ _MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s
                        re.IGNORECASE)
 _ISSUED_WITH_RE = re.compile(r"^\W*\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\W*(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?P<n>[IVXL]+|\d+[a-z]?|[A-Z]))?\b(?!\s+(?:kèm|đính))")
-_SIGNATURE_RE = re.compile(r"^\W*(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ]|^\W*Nơi nhận\s*:", re.IGNORECASE)
+_SIGNATURE_RE = re.compile(rf"^\W*(?:TM|KT|TL|TUQ|Q)\s*\.\s*[{UPPER}]|^\W*Nơi nhận\s*:", re.IGNORECASE)
 _AUTHORITY_RE = re.compile(
     r"^\W*(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|CHÍNH PHỦ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN|BỘ|SỞ|TỔNG|GIÁM ĐỐC|QUỐC HỘI)\b"
 )

@@ -148,7 +148,7 @@ class TaskReader:
         if self._labelled(node, ctx):
             return
         clause = None
-        if (node.items() or node.lead_in) and _heading_like(node, text):
+        if node.children and _heading_like(node, text):
             clause = agency_heading(self.reader, text)
         if clause is None:
             clause = agency_clause(self.reader, text)
@@ -165,7 +165,8 @@ class TaskReader:
             if text.rstrip().endswith(":") and node.items() and not ctx.under_intro:
                 self._walk(node, _Context(ctx.section, clause.lead, clause.coordinating, ctx.organisation, False, True))
                 return
-            if ctx.top and ctx.organisation and (_GENERIC_DUTY.search(fold(text)) or self._is_issuer(clause.lead)):
+            if ctx.top and ctx.organisation and (
+                    _GENERIC_DUTY.search(fold(text[:260])) or self._is_issuer(clause.lead)):
                 return  # carrying out the plan itself, or the issuer directing its own leaders
             self._task(node, text, clause.lead, clause.coordinating + inner_coordinators(self.reader, clause.action),
                        ctx, action=clause.action)
@@ -282,8 +283,9 @@ class TaskReader:
     def _task(self, node: Node, text: str, lead: list[AgencyMention], coordinating: list[AgencyMention],
               ctx: _Context, action: str) -> None:
         deadline = find_deadline_in_text(text)
-        for child in node.children:
-            if child.block is None or child.block.kind == "table":
+        # "Thời gian thực hiện: ..." printed under the task, or after its own items
+        for child in [*node.children, *(n for n in node.walk() if n is not node and n not in node.children)]:
+            if child.block is None or child.block.kind == "table" or child.kind is not None and child.parent is not node:
                 continue
             label = label_of(child.text)
             if label and label[0] == "deadline" and label[1]:

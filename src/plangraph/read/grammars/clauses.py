@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import AgencyMention, unique_by
+from ...text import LOWER
 from ..agencies import AgencyReader
 
 __all__ = ["Clause", "agency_clause", "agency_heading", "role_prefix", "inner_coordinators", "Role"]
@@ -43,7 +44,7 @@ _DUTY_RE = re.compile(r"^[,;]?\s*(?:có trách nhiệm|chịu trách nhiệm|c�
 _INNER_COORD_RE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+", re.IGNORECASE)
 _PROVINCE_SUBJECT_RE = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chính phủ|Thủ tướng(?: Chính phủ)?)(?: (?:tỉnh|Tỉnh|thành phố|Thành phố))?\s*$")
-_VERB_START = re.compile(r"^[a-zđà-ỹ(“\"]")
+_VERB_START = re.compile(rf"^[{LOWER}(“\"]")
 
 
 @dataclass
@@ -98,6 +99,8 @@ def agency_clause(reader: AgencyReader, text: str) -> Clause | None:
         if rest == before:
             break
     rest = rest.strip()
+    if rest.startswith(":") and all(_bare_kind(m.surface) for m in lead):
+        return None  # "Đơn vị: triệu đồng", "Cơ quan thực hiện: ...": a label, not an agency
     if rest.startswith(":"):
         rest = rest[1:].strip()
         if not rest:
@@ -135,6 +138,10 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
     clause = agency_clause(reader, text)
     if clause is not None and not clause.action:
         return clause
+    if re.match(r"^\W*(?:giao|yêu cầu)\b", text, re.IGNORECASE):
+        return None  # "Giao X ...": an assignment, never a heading
+    if clause is not None and text.rstrip().endswith(":") and _opens_predicate(clause.action):
+        return None  # "X chỉ đạo các đơn vị ... có trách nhiệm:": a sentence that introduces items
     body = text.strip()
     request = False
     prefix = _PREFIX_RE.match(body)
@@ -150,6 +157,21 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
     if not rest or re.match(r"^(?:[-–(]|là\b|gồm\b|trong đó\b)", rest, re.IGNORECASE):
         return Clause(lead, [], "", request)
     return None
+
+
+def _bare_kind(surface: str) -> bool:
+    from ..names import COMMON_BODIES
+    from ...text import tone_key
+
+    return tone_key(surface).strip() in COMMON_BODIES
+
+
+def _opens_predicate(action: str) -> bool:
+    from ..names import STOP_BIGRAMS
+    from ...text import tone_key
+
+    words = tone_key(action).split()
+    return len(words) >= 2 and f"{words[0]} {words[1]}".strip(",;:") in STOP_BIGRAMS
 
 
 def role_prefix(reader: AgencyReader, text: str) -> Role:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ...extract.deadlines import parse_deadline
 from ...model import AgencyMention, Deadline, Section, Task, unique_by
-from ...text import ROMAN_RE, fold
+from ...text import ROMAN_RE, UPPER, fold
 from ..agencies import AgencyReader
 from ..tables import Cell, Row
 
@@ -123,7 +123,7 @@ class _Aligner:
         """How much of ``text`` is agency names, each item read from its start (a cell of
         prose that mentions agencies scores low)."""
         covered = 0
-        for item in re.split(r"\s*;\s*|\s+[-+•]\s+(?=[A-ZĐÀ-Ỹ])", re.sub(r"^[-+•]\s*", "", text)):
+        for item in re.split(rf"\s*;\s*|\s+[-+•]\s+(?=[{UPPER}])", re.sub(r"^[-+•]\s*", "", text)):
             item = item.strip(" .,")
             if not item:
                 continue
