@@ -434,4 +434,4 @@ def _continues_name(name: str, piece: str) -> bool:
     """After "Sở Văn hóa," a capitalised word that opens no name ("Thể thao") continues it."""
     first = piece.split(" ", 1)[0]
     return bool(first) and first[:1].isupper() and not is_name_start(piece) and \
-        tone_key(first) not in ("ubnd", "các") and len(name.split()) <= 8
+        tone_key(first) not in ("ubnd", "các") and len(name.split()) <= 14

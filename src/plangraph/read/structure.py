@@ -70,6 +70,11 @@ _SIGNATURE_RE = re.compile(rf"^\W*(?:TM|KT|TL|TUQ|Q)\s*\.\s*[{UPPER}]|^\W*Nơi n
 _AUTHORITY_RE = re.compile(
     r"^\W*(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|CHÍNH PHỦ|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN|BỘ|SỞ|TỔNG|GIÁM ĐỐC|QUỐC HỘI)\b"
 )
+# Debris of the web page a copy was taken from, after the document (thuvienphapluat and others).
+_CHROME_RE = re.compile(
+    r"^\W*(?:THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Thư viện pháp luật|Địa chỉ\s*:|Điện thoại\s*:|E-?mail\s*:|"
+    r"Mã số thuế|Đăng nhập|Đăng ký|Tải về|Văn bản liên quan|Lược đồ|Chưa có Văn bản|Thưa Quý khách|"
+    r"Bạn Chưa Đăng Nhập|Nội dung văn bản đang được cập nhật|Luật sư|Hỗ trợ\s*:)", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"^Điều\s+(?P<n>\d+)", re.IGNORECASE)
 _APPROVES_RE = re.compile(r"\b(?:phê duyệt|ban hành|quyết định|thông qua)\b.{0,400}?(?:nội dung|như sau|sau đây)\b[^:]{0,60}:\s*$",
                           re.IGNORECASE)
@@ -324,7 +329,14 @@ def read_structure(blocks: list[Block]) -> Structure:
             part.issuer = part.authority
         previous_end = part.start + 1
     first = parts[0]
+    end = _document_end(blocks, first.start)
+    for part in parts:
+        part.end = min(part.end, end)
+    parts = [p for p in parts if p.start < end]
     appendices = _find_appendices(blocks, first.start)
+    for appendix in appendices:
+        appendix.end = min(appendix.end, end)
+    appendices = [a for a in appendices if a.start < end]
 
     # which part is the plan: a later part of a plan kind carried by the first document
     plan = first
@@ -360,6 +372,15 @@ def read_structure(blocks: list[Block]) -> Structure:
     # the plan's own number: printed in its header, or in the caption of the issuing part
     return Structure(blocks, parts, appendices, plan, issuer_part, (body_start, body_end), basis,
                      sorted(set(intro)), not_a_plan)
+
+
+def _document_end(blocks: list[Block], start: int) -> int:
+    """The index after the document's last block: web-page debris after it is left out."""
+    for index in range(start + 1, len(blocks)):
+        texts = _texts(blocks[index])
+        if texts and any(_CHROME_RE.match(text) for _, text in texts[:3]):
+            return index
+    return len(blocks)
 
 
 def _what_it_does(summary: str) -> str:

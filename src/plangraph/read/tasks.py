@@ -46,14 +46,15 @@ _SKIP_SECTION = re.compile(
 _ORG_SECTION = re.compile(r"(?:to chuc thuc hien|phan cong|trach nhiem)")
 # standing duties of carrying out the plan itself, not tasks of it
 _GENERIC_DUTY = re.compile(
-    r"(?:theo doi|don doc|kiem tra|giam sat|huong dan)[^.;]{0,200}(?:viec |qua trinh )?(?:to chuc )?(?:trien khai )?"
-    r"(?:thuc hien|to chuc thuc hien) (?:cac nhiem vu cua |cac noi dung cua )?(?:ke hoach|chuong trinh|chi thi|nghi quyet|de an|quyet dinh|cac cong viec duoc giao|cac nhiem vu duoc giao)"
+    r"(?:theo doi|don doc|kiem tra|giam sat|huong dan)[^.;]{0,200}thuc hien[^.;]{0,60}"
+    r"(?:ke hoach|chuong trinh|chi thi|nghi quyet|de an|quyet dinh|cac cong viec duoc giao|cac nhiem vu duoc giao)"
+    r"|can cu (?:noi dung )?(?:ke hoach|chuong trinh|chi thi)(?: nay)?[^.;]{0,80}xay dung (?:ke hoach|chuong trinh)"
     r"|(?:xay dung|ban hanh)[^.;]{0,60}ke hoach[^.;]{0,160}(?:trien khai |to chuc )?thuc hien "
     r"(?:ke hoach|chuong trinh|chi thi|nghi quyet|de an)(?: nay| cua| tren)"
     r"|xay dung(?:, hoan chinh)? ke hoach (?:cu the |chi tiet )?(?:cua (?:don vi|co quan|nganh|dia phuong) minh|de (?:to chuc )?(?:trien khai )?thuc hien)"
     r"|(?:kho khan|vuong mac)[^.;]{0,80}(?:bao cao|phan anh|de xuat)"
-    r"|chiu trach nhiem (?:thi hanh|trien khai thuc hien|to chuc thuc hien)"
-    r"|bo tri kinh phi[^.;]{0,60}thuc hien (?:ke hoach|chuong trinh)"
+    r"|chiu trach nhiem (?:thi hanh|(?:to chuc )?(?:trien khai )?thuc hien)"
+    r"|bo tri (?:kinh phi|ngan sach|nguon)[^.;]{0,80}thuc hien (?:ke hoach|chuong trinh)"
     r"|dinh ky[^.;]{0,40}bao cao[^.;]{0,80}(?:ket qua|tinh hinh)"
     r"|(?:tong hop|bao cao)[^.;]{0,60}(?:ket qua|tinh hinh) (?:trien khai |to chuc )?thuc hien (?:ke hoach|chuong trinh)"
     r"|(?:co quan|don vi) (?:dau moi|thuong truc)[^.;]{0,60}(?:tong hop|don doc|theo doi)"
@@ -166,8 +167,10 @@ class TaskReader:
                 self._walk(node, _Context(ctx.section, clause.lead, clause.coordinating, ctx.organisation, False, True))
                 return
             if ctx.top and ctx.organisation and (
-                    _GENERIC_DUTY.search(fold(text[:260])) or self._is_issuer(clause.lead)):
+                    _GENERIC_DUTY.search(fold(text[:400])) or self._is_issuer(clause.lead)):
                 return  # carrying out the plan itself, or the issuer directing its own leaders
+            if self._is_issuer(clause.lead):
+                return  # the issuer itself ("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:") owes no task
             self._task(node, text, clause.lead, clause.coordinating + inner_coordinators(self.reader, clause.action),
                        ctx, action=clause.action)
             return
