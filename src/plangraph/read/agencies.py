@@ -127,9 +127,10 @@ class AgencyReader:
 
     def _without_place(self, surface: str) -> str:
         """"Sở Tài chính tỉnh Lai Châu" -> "Sở Tài chính"."""
-        match = re.search(rf"\s+(?:tỉnh|thành phố|TP\.?)\s+[{UPPER}][\w\s\-]*$", surface)
+        match = re.search(rf"\s+(?P<kind>tỉnh|thành phố|TP\.?)\s+[{UPPER}][\w\s\-]*$", surface, re.IGNORECASE)
         if match and self.places.province_named(surface[match.start():]):
-            return surface[: match.start()]
+            kind = "thành phố" if match.group("kind").lower().startswith(("thành", "tp")) else "tỉnh"
+            return f"{surface[: match.start()]} {kind}"
         return surface
 
     def _remember(self, key: str, name: str, place: Jurisdiction, collective: bool, registered: bool,

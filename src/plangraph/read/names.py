@@ -52,7 +52,7 @@ _NOT_NAMES_PLAIN = (
     "bộ công cụ", "bộ dữ liệu", "bộ chỉ số", "bộ quy tắc", "bộ máy", "bộ mẫu", "bộ hồ sơ", "bộ phận", "đoàn kết",
     "sở hữu", "viện trợ", "vụ việc", "quỹ đất", "đơn vị hành chính", "đơn vị tính", "cơ quan hành chính nhà nước",
     "thuế suất", "hải quan điện tử", "công an xã", "đài tưởng niệm", "trung tâm dữ liệu quốc gia",
-    "doanh nghiệp nhỏ", "chi nhánh",
+    "doanh nghiệp nhỏ", "chi nhánh", "cơ sở dữ liệu", "cơ sở vật chất", "cơ sở hạ tầng", "cơ quan nhà nước",
 )
 HEADS = [tone_key(h) for h in HEADS]  # the same tone placement as the text keys ("đoàn" -> "đòan")
 _HEAD_WORDS = {tuple(h.split()) for h in HEADS}
@@ -142,6 +142,24 @@ def _head_of(text: str) -> str | None:
                 return None
             return " ".join(words[:size])
     return None
+
+
+# Kinds too general to head a block of tasks on their own: "1. Doanh nghiệp số" and "Các
+# ngành, lĩnh vực khác" are topics; "Các doanh nghiệp công nghệ số" addresses businesses.
+WEAK_HEADS = {tone_key(w) for w in ("ngành", "lĩnh vực", "các ngành", "các lĩnh vực")}
+BARE_WEAK_HEADS = {tone_key(w) for w in ("doanh nghiệp", "cơ sở", "tổ chức", "đơn vị", "cơ quan", "địa phương",
+                                         "cộng đồng", "hợp tác xã", "trường", "viện", "chủ đầu tư", "nhà đầu tư")}
+
+
+def is_weak_heading(name: "Name") -> bool:
+    """True when a name is a kind of thing rather than bodies to give tasks to (see WEAK_HEADS):
+    a general kind with no proper name after it ("Doanh nghiệp số"; not "Viện Văn hóa ...")."""
+    if name.head in WEAK_HEADS:
+        return True
+    if name.head not in BARE_WEAK_HEADS or name.collective:
+        return False
+    rest = name.text.split()[len(name.head.split()):]
+    return not any(word[:1].isupper() for word in rest)
 
 
 def is_name_start(text: str) -> bool:

@@ -30,7 +30,7 @@ from ..extract.deadlines import find_deadline_in_text, parse_deadline
 from ..model import AgencyMention, Deadline, Section, Task, unique_by
 from ..text import fold
 from .agencies import AgencyReader
-from .grammars.clauses import Clause, agency_clause, agency_heading, inner_coordinators, role_prefix
+from .grammars.clauses import Clause, agency_clause, agency_heading, inner_coordinators, role_prefix, weak_lead
 from .grammars.labelled import label_of
 from .outline import SECTION_KINDS, Node
 
@@ -153,6 +153,8 @@ class TaskReader:
             clause = agency_heading(self.reader, text)
         if clause is None:
             clause = agency_clause(self.reader, text)
+            if clause is not None and not clause.action and weak_lead(clause.lead):
+                clause = None  # a topic heading ("1. Doanh nghiệp số")
         if clause is not None and not clause.action:
             # an agency heading or an introduction with no action of its own
             if node.children:

@@ -24,7 +24,7 @@ from ...model import AgencyMention, unique_by
 from ...text import LOWER
 from ..agencies import AgencyReader
 
-__all__ = ["Clause", "agency_clause", "agency_heading", "role_prefix", "inner_coordinators", "Role"]
+__all__ = ["Clause", "agency_clause", "agency_heading", "role_prefix", "inner_coordinators", "Role", "weak_lead"]
 
 _PREFIX_RE = re.compile(
     r"^(?:(?P<ask>đề nghị|kính đề nghị|yêu cầu|khuyến khích)|giao(?: cho)?|trách nhiệm của|nhiệm vụ của|"
@@ -137,7 +137,7 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
     """
     clause = agency_clause(reader, text)
     if clause is not None and not clause.action:
-        return clause
+        return None if weak_lead(clause.lead) else clause
     if re.match(r"^\W*(?:giao|yêu cầu)\b", text, re.IGNORECASE):
         return None  # "Giao X ...": an assignment, never a heading
     if clause is not None and text.rstrip().endswith(":") and _opens_predicate(clause.action):
@@ -149,6 +149,11 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
         request = bool(prefix.group("ask"))
         body = body[prefix.end():]
     body = _HEADING_TAIL_RE.sub("", body)
+    from ..names import is_weak_heading, scan_names
+
+    scanned = scan_names(body, whole=True)
+    if scanned is not None and all(is_weak_heading(n) for n in scanned[0]):
+        return None  # "1. Doanh nghiệp số": a topic, not the bodies a block is for
     found = reader.leading(body, whole=True)
     if found is None:
         return None
@@ -157,6 +162,17 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
     if not rest or re.match(r"^(?:[-–(]|là\b|gồm\b|trong đó\b)", rest, re.IGNORECASE):
         return Clause(lead, [], "", request)
     return None
+
+
+def weak_lead(lead: list[AgencyMention]) -> bool:
+    """True when every name of a heading is a kind of thing, not bodies ("Doanh nghiệp số")."""
+    from ..names import is_weak_heading, scan_names
+
+    for mention in lead:
+        scanned = scan_names(mention.surface, whole=True)
+        if scanned is None or not all(is_weak_heading(n) for n in scanned[0]):
+            return False
+    return bool(lead)
 
 
 def _bare_kind(surface: str) -> bool:
