@@ -88,7 +88,7 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
     doc_start = first.start
     lines = [(line, text) for block in blocks[doc_start:] for line, text in _texts(block)]
     citations = find_citations(lines)
-    intro_lines = {line for i in structure.intro for line, _ in _texts(blocks[i])}
+    intro_lines = {line for i in structure.intro if blocks[i].kind == "para" for line, _ in _texts(blocks[i])}
     intro_lines |= {line for i in range(plan.title_end, min(len(blocks), structure.body[0] + 1))
                     if i < len(blocks) and blocks[i].kind == "para" and not blocks[i].marker
                     for line, _ in _texts(blocks[i])}

@@ -129,42 +129,54 @@ def _pipe_cells(text: str) -> list[str]:
 
 
 def read_pipe_table(lines: list[str], start: int) -> tuple[list[Row], int, str]:
-    """Read Markdown pipe rows from ``start``; a line without a leading ``|`` continues the
-    last cell, and a row with fewer cells than the header is completed by the next lines."""
+    """Read Markdown pipe rows from ``start``.
+
+    Converters break long rows over several lines: a line that does not end with ``|``
+    goes on in the next line, and a row is complete when it has as many cells as the
+    header (less the number cell, often empty), or is a group row ("| I. Văn bản ... |").
+    Lines of only bars and dashes separate rows.
+    """
     rows: list[Row] = []
     n = len(lines)
     i = start
     width = 0
+    open_row: Row | None = None
     while i < n:
-        raw = lines[i]
-        stripped = raw.strip()
+        stripped = lines[i].strip()
         if not stripped:
             break
-        if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", stripped):
+        if re.fullmatch(r"[|\s:\-]+", stripped):
+            if open_row is not None and open_row.cells:
+                rows.append(open_row)
+                open_row = None
             i += 1
             continue
-        if not stripped.startswith("|"):
-            if rows and rows[-1].cells:
-                last = rows[-1].cells[-1]
-                parts = stripped.split("|")
-                last.text = clean(f"{last.text} {parts[0]}")
-                last.end_line = i + 1
-                for part in parts[1:]:
-                    if part.strip():
-                        rows[-1].cells.append(Cell(clean(part), i + 1, i + 1))
-                i += 1
-                continue
+        if not stripped.startswith("|") and open_row is None and not rows:
             break
         texts = _pipe_cells(stripped)
-        cells = [Cell(clean(t), i + 1, i + 1, bold=t.startswith("**")) for t in texts if clean(t)]
-        if not rows:
-            width = len([t for t in texts if t.strip()])
+        cells = [Cell(clean(t), i + 1, i + 1, bold=t.strip().startswith("**")) for t in texts if clean(t)]
+        if not rows and open_row is None:
+            width = len(cells)
             rows.append(Row(cells))
-        elif rows[-1].cells and len(rows[-1].cells) < width - 1 and cells and not _NUMBER_RE.match(cells[0].text):
-            rows[-1].cells.extend(cells)  # a row broken over several lines
-        elif cells:
-            rows.append(Row(cells))
+            i += 1
+            continue
+        if open_row is None:
+            open_row = Row([])
+        if not stripped.startswith("|") and open_row.cells:
+            # a line without a leading bar continues the last cell
+            last = open_row.cells[-1]
+            last.text = clean(f"{last.text} {cells[0].text}") if cells else last.text
+            last.end_line = i + 1
+            cells = cells[1:]
+        open_row.cells.extend(cells)
+        ends_row = stripped.endswith("|")
+        group = len(open_row.cells) == 1 and re.match(r"^(?:[IVXL]+|[A-ZĐ])[.)]\s", open_row.cells[0].text)
+        if ends_row and (len(open_row.cells) >= width - 1 or group):
+            rows.append(open_row)
+            open_row = None
         i += 1
+    if open_row is not None and open_row.cells:
+        rows.append(open_row)
     return rows, i, "pipes"
 
 

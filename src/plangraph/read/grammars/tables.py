@@ -71,6 +71,8 @@ def column_roles(header: Row) -> dict[int, str]:
         role = _role(cell.text)
         if role and role not in roles.values() or role in ("note", "data"):
             roles[index] = role
+        elif role == "lead":
+            roles[index] = "lead2"  # "Cơ quan trình" and "Cơ quan soạn thảo": both answer for the task
     return roles
 
 
@@ -221,8 +223,13 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
                 continue
         if not content and not lead_text:
             continue
+        for extra in ("lead2",):
+            if value.get(extra):
+                lead_text = f"{lead_text}; {value[extra]}" if lead_text else value[extra]
+        lead_text, helpers = _helpers(lead_text)
         lead = reader.cell(lead_text) if lead_text else []
         coordinating = reader.cell(coord_text) if coord_text else []
+        coordinating += [m for h in helpers for m in reader.cell(h)]
         continuation = not number and previous is not None and (not lead_text or not content)
         if not lead and continuation:
             lead = list(previous["lead"])  # type: ignore[arg-type]
@@ -269,6 +276,16 @@ def _split_long_rows(rows: list[Row], width: int) -> list[Row]:
             cells = cells[cut:]
         out.append(Row(cells))
     return out
+
+
+_HELPER_RE = re.compile(r"\(([^()]*?)\s+phối hợp(?: với)?[^()]*\)", re.IGNORECASE)
+
+
+def _helpers(cell: str) -> tuple[str, list[str]]:
+    """"Ban Công tác đại biểu (Viện Nghiên cứu lập pháp phối hợp chuẩn bị dự thảo)": the body in
+    brackets that "phối hợp" helps; returns the cell without it and the helpers."""
+    helpers = [m.group(1) for m in _HELPER_RE.finditer(cell)]
+    return _HELPER_RE.sub("", cell).strip(), helpers
 
 
 def _group_kind(number: str, bold: bool) -> str:
