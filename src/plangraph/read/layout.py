@@ -47,6 +47,9 @@ _CONNECTORS = {
     "để", "đến", "từ", "là", "được", "những", "có", "hoặc", "thuộc", "trên", "dưới", "bằng", "như",
     "do", "nhằm", "gồm", "phối", "chủ", "hợp", "ban", "nhân", "thành", "phố", "tỉnh", "xã", "huyện",
 }
+_AUTHORITY_LINE = re.compile(
+    r"^\W*(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|CHÍNH PHỦ|HỘI ĐỒNG NHÂN DÂN|"
+    r"ỦY BAN THƯỜNG VỤ|UỶ BAN THƯỜNG VỤ|QUỐC HỘI|GIÁM ĐỐC|TỔNG GIÁM ĐỐC)\b")
 _LOWER_START = re.compile(rf"^[\W\d_]*[{LOWER}]")
 _UPPER_START = re.compile(rf"^[\W_]*[{UPPER}]")
 
@@ -153,8 +156,9 @@ def _joins(previous: str, current_is_first: bool, nxt: str, shape: _Shape) -> bo
         return False  # a bold heading and the text under it
     if _LOWER_START.match(plain_next):
         return True
-    if _all_caps(plain_prev) and _all_caps(plain_next):
-        return True  # a title in capitals wrapped over several lines
+    if _all_caps(plain_prev) and _all_caps(plain_next) and not (
+            _AUTHORITY_LINE.match(plain_next) and plain_prev.rsplit(" ", 1)[-1].lower() not in _CONNECTORS):
+        return True  # a title in capitals wrapped over several lines (not the issuer's line after it)
     if shape.wrap is None:
         return False
     words = plain_prev.rsplit(" ", 1)

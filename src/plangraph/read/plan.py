@@ -101,7 +101,7 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
     for citation in citations:
         if citation.line in basis_lines:
             citation.based_on = True
-    goal_lines = _goal_lines(blocks, structure) + general
+    goal_lines = list(dict(_goal_lines(blocks, structure) + general).items())  # one entry per line
     kind = _printed_kind(blocks, plan)
     title = _title(kind, plan, first)
     scope, scope_area = _scope(title, jurisdiction)
