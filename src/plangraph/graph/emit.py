@@ -12,13 +12,13 @@ The corpus is assembled here, because several facts need every document at once:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.agencies import AgencyResolver, name_key
 from ..model import Citation, DocRef, PlanExtract, Task
+from ..resources import registry_file
 from ..text import fold, slugify
 from .terms import (
     DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit,
@@ -26,8 +26,8 @@ from .terms import (
 
 __all__ = ["GraphBuilder", "Summary", "ISSUERS_PATH"]
 
-ISSUERS_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "issuers.toml"
-INDICATORS_PATH = ISSUERS_PATH.with_name("indicators.toml")
+ISSUERS_PATH = registry_file("issuers")  # the bundled registries (package data)
+INDICATORS_PATH = registry_file("indicators")
 
 
 def indicator_key(text: str) -> str:
@@ -41,11 +41,15 @@ def indicator_key(text: str) -> str:
 
 
 class _Indicators:
-    def __init__(self, path: Path = INDICATORS_PATH):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        self.entries = {item["id"]: item for item in data.get("indicator", [])}
+    def __init__(self, items: list[dict] | None = None):
+        """``items``: the merged [[indicator]] entries (default: those of the active registries)."""
+        if items is None:
+            from ..registries import active
+
+            items = active().items("indicators", "indicator")
+        self.entries = {item["id"]: item for item in items}
         self.keys = sorted(
-            ((indicator_key(key), item["id"]) for item in data.get("indicator", []) for key in item["keys"]),
+            ((indicator_key(key), item["id"]) for item in items for key in item["keys"]),
             key=lambda pair: -len(pair[0]),
         )
 
@@ -126,12 +130,16 @@ def _id_key(identifier: str) -> str:
 
 
 class _Issuers:
-    def __init__(self, path: Path = ISSUERS_PATH):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        self.entries = {item["id"]: item for item in data.get("issuer", [])}
+    def __init__(self, items: list[dict] | None = None):
+        """``items``: the merged [[issuer]] entries (default: those of the active registries)."""
+        if items is None:
+            from ..registries import active
+
+            items = active().items("issuers", "issuer")
+        self.entries = {item["id"]: item for item in items}
         self.by_key: dict[str, str] = {}
         self.by_code: dict[str, str] = {}
-        for item in data.get("issuer", []):
+        for item in items:
             for name in [item["name"], *item.get("aliases", [])]:
                 self.by_key[name_key(name)] = item["id"]
             for code in item.get("codes", []):
