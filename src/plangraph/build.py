@@ -13,19 +13,21 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .errors import PlangraphError, SourceError
 from .extract.agencies import AgencyResolver, REGISTRY_PATH
+
+if TYPE_CHECKING:
+    from .registries import Registries
 from .extract.document import extract_document
 from .graph.emit import GraphBuilder, Summary
 from .graph.terms import to_turtle
 from .sources import read_manifest, read_source
+from .workspace import SOURCE_SUFFIXES
 
-__all__ = ["build_graph", "BuildResult", "write_atomic", "DEFAULT_SOURCES", "DEFAULT_OUTPUT"]
-
-from .paths import DEFAULT_OUTPUT, DEFAULT_SOURCES  # noqa: E402  (re-exported)
+__all__ = ["build_graph", "BuildResult", "write_atomic"]
 
 HEADER = (
     "# plangraph: the knowledge graph of the plans in data/sources/.\n"
@@ -43,11 +45,16 @@ class BuildResult:
 
 
 def build_graph(
-    sources: Path = DEFAULT_SOURCES,
-    registry: Path = REGISTRY_PATH,
+    sources: Path,
+    registry: "Path | Registries" = REGISTRY_PATH,
     progress: Callable[[str], None] | None = None,
+    suffixes: tuple[str, ...] = SOURCE_SUFFIXES,
 ) -> BuildResult:
-    """Read every ``*.txt`` under ``sources`` and return the graph as Turtle.
+    """Read every plan (``*.txt``, ``*.md``) under ``sources`` and return the graph as Turtle.
+
+    ``registry`` is the agencies registry file, or a workspace's merged
+    :class:`~plangraph.registries.Registries` (activate them too, with
+    :func:`plangraph.registries.activate`, for the issuers, indicators and projects).
 
     Raises:
         SourceError: a document cannot be read or has no recognisable plan structure.
@@ -55,9 +62,9 @@ def build_graph(
     if not sources.is_dir():
         raise SourceError("source folder not found", path=str(sources))
     manifest = read_manifest(sources / "manifest.toml")
-    files = sorted(p for p in sources.iterdir() if p.suffix == ".txt" and p.is_file())
+    files = sorted(p for p in sources.iterdir() if p.suffix in suffixes and p.is_file())
     if not files:
-        raise SourceError("no *.txt documents in the source folder", path=str(sources))
+        raise SourceError(f"no {' or '.join(suffixes)} documents in the source folder", path=str(sources))
     resolver = AgencyResolver.from_file(registry)
     builder = GraphBuilder(resolver)
     warnings: list[str] = []

@@ -1,4 +1,4 @@
-"""``plangraph build``: sources -> data/plangraph.ttl."""
+"""``plangraph build``: the workspace's plans -> its graph."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from .errors import reports_errors
 
 @click.command()
 @click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder of source documents (default: data/sources/).")
+              help="Folder of plans (default: the workspace's sources).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Graph file to write (default: data/plangraph.ttl).")
+              help="Graph file to write (default: the workspace's graph).")
 @click.option("--check", is_flag=True,
               help="Do not write; exit 1 if the graph file differs from what the sources give.")
 @click.option("--diff", "show_diff", is_flag=True,
@@ -24,24 +24,31 @@ from .errors import reports_errors
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only warnings and errors.")
 @reports_errors
 def build(sources: Path | None, output: Path | None, check: bool, show_diff: bool, quiet: bool) -> None:
-    """Build data/plangraph.ttl from the plans in data/sources/.
+    """Build the workspace's graph from its plans (see plangraph.toml).
 
-    Reads every *.txt document, extracts tasks, agencies, deadlines, targets and cited
+    Reads every *.txt and *.md plan, extracts tasks, agencies, deadlines, targets and cited
     documents, and writes the graph as sorted Turtle (the same sources always give the
     same bytes). The previous file is replaced atomically, so a failed build leaves it
     untouched. Exit 0 on success, 1 when --check finds drift, 2 on unreadable input.
     """
-    from ..build import DEFAULT_OUTPUT, DEFAULT_SOURCES, build_graph, write_atomic
+    from ..build import build_graph, write_atomic
+    from ..registries import activate, load_registries
+    from ..source_folder import edited_since_added
+    from .options import workspace
 
     started = time.perf_counter()
-    sources = sources or DEFAULT_SOURCES
-    output = output or DEFAULT_OUTPUT
+    ws = workspace(required=not (sources and output))  # both given: any folder, bundled registries
+    sources = sources or ws.sources
+    output = output or ws.graph
+    registries = load_registries(ws.registry if ws else None)
 
     def progress(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
-    result = build_graph(sources, progress=progress)
+    with activate(registries):
+        result = build_graph(sources, registries, progress=progress)
+    result.summary.warnings[:0] = edited_since_added(sources)
     for note in result.summary.notes:
         progress(f"note: {note}")
     for warning in result.summary.warnings:
