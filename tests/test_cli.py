@@ -72,4 +72,4 @@ def test_broken_appendix_row_names_the_line(tmp_path):
 
 def test_empty_source_folder(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--sources", str(tmp_path), "-o", str(tmp_path / "g.ttl")])
-    assert result.exit_code == 2 and "no *.txt" in result.output
+    assert result.exit_code == 2 and "no .txt or .md documents" in result.output

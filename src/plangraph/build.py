@@ -13,18 +13,19 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .errors import PlangraphError, SourceError
 from .extract.agencies import REGISTRY_PATH
 from .graph.emit import GraphBuilder, Summary
+
+if TYPE_CHECKING:
+    from .registries import Registries
 from .graph.terms import to_turtle
 from .sources import read_manifest, read_source
 
-__all__ = ["build_graph", "BuildResult", "write_atomic", "DEFAULT_SOURCES", "DEFAULT_OUTPUT"]
-
-from .paths import DEFAULT_OUTPUT, DEFAULT_SOURCES  # noqa: E402  (re-exported)
+__all__ = ["build_graph", "BuildResult", "write_atomic", "source_files", "SOURCE_SUFFIXES"]
 
 HEADER = (
     "# plangraph: the knowledge graph of the plans in data/sources/.\n"
@@ -44,35 +45,45 @@ class BuildResult:
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 
 
-def source_files(sources: Path) -> list[Path]:
+def source_files(sources: Path, suffixes: tuple[str, ...] = SOURCE_SUFFIXES) -> list[Path]:
     """The documents of a source folder: plain text and Markdown files, sorted by name."""
-    return sorted(p for p in sources.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()
+    return sorted(p for p in sources.iterdir() if p.suffix.lower() in suffixes and p.is_file()
                   and not p.name.startswith(".") and p.name.lower() != "readme.md")
 
 
 def build_graph(
-    sources: Path = DEFAULT_SOURCES,
-    registry: Path = REGISTRY_PATH,
+    sources: Path,
+    registry: "Path | Registries" = REGISTRY_PATH,
     progress: Callable[[str], None] | None = None,
     strict: bool = False,
+    suffixes: tuple[str, ...] = SOURCE_SUFFIXES,
+    jurisdiction: str | None = None,
 ) -> BuildResult:
-    """Read every document under ``sources`` and return the graph as Turtle.
+    """Read every document (``*.txt``, ``*.md``) under ``sources`` and return the graph as Turtle.
 
-    A document that cannot be read is reported (``summary.failed``) and left out; the
-    others are built. With ``strict``, the first such document stops the build.
+    ``registry`` is the agencies registry file, or a workspace's merged
+    :class:`~plangraph.registries.Registries`. ``jurisdiction`` ("tỉnh Thanh Hóa") is
+    assumed for a document that does not print its issuer's province. A document that
+    cannot be read is reported (``summary.failed``) and left out; the others are built.
+    With ``strict``, the first such document stops the build.
 
     Raises:
         SourceError: the source folder is missing or empty, or (``strict``) a document
             cannot be read.
     """
+    from .read.agencies import registry_entries
+    from .read.jurisdictions import Jurisdictions
     from .read.plan import read_document
 
     if not sources.is_dir():
         raise SourceError("source folder not found", path=str(sources))
     manifest = read_manifest(sources / "manifest.toml")
-    files = source_files(sources)
+    files = source_files(sources, suffixes)
     if not files:
-        raise SourceError("no documents (*.txt, *.md) in the source folder", path=str(sources))
+        raise SourceError(f"no {' or '.join(suffixes)} documents in the source folder", path=str(sources))
+    places = Jurisdictions.bundled()
+    default = places.find(jurisdiction) or places.province_named(jurisdiction) if jurisdiction else None
+    entries = registry_entries(registry, default.id if default else None)
     builder = GraphBuilder()
     warnings: list[str] = []
     notes: list[str] = []
@@ -94,7 +105,7 @@ def build_graph(
             continue
         seen[document.sha256] = path.name
         try:
-            plan = read_document(document)
+            plan = read_document(document, entries, places, default)
         except PlangraphError as error:
             if strict:
                 raise

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from .errors import PlangraphError
-from .paths import DEFAULT_OUTPUT, ONTOLOGY
+from .resources import ontology_file
 
 __all__ = ["split_graphs", "publish", "GRAPH_BASE", "SHARED_GRAPH", "free_port", "start_server"]
 
@@ -30,7 +30,7 @@ _PLAN_RE = re.compile(r"^https://w3id\.org/plangraph/id/plan/([^/]+)")
 _SOURCE_RE = re.compile(r"^https://w3id\.org/plangraph/id/source/(.+)$")
 
 
-def split_graphs(graph_file: Path = DEFAULT_OUTPUT, ontology: Path | None = ONTOLOGY) -> dict[str, str]:
+def split_graphs(graph_file: Path, ontology: Path | None = ontology_file()) -> dict[str, str]:
     """Return named graph IRI -> N-Triples text.
 
     One pass over the file, keeping each triple only as its N-Triples line (a national
@@ -68,7 +68,7 @@ def split_graphs(graph_file: Path = DEFAULT_OUTPUT, ontology: Path | None = ONTO
     return {name: "\n".join(sorted(lines)) + "\n" for name, lines in sorted(graphs.items())}
 
 
-def publish(endpoint: str, graph_file: Path = DEFAULT_OUTPUT, timeout: float = 60.0,
+def publish(endpoint: str, graph_file: Path, timeout: float = 60.0,
             progress=None) -> list[tuple[str, int]]:
     """PUT every named graph to the Graph Store endpoint; return (graph, triples) sent."""
     from .store import check_url, is_timeout, network_reason, one_line, unwrap

@@ -30,6 +30,7 @@ class ManifestEntry:
     file: str
     title_en: str = ""
     notes: str = ""
+    sha256: str = ""  # of the file's bytes, recorded by `plangraph add`
 
 
 @dataclass
@@ -175,6 +176,7 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
         if "file" not in item:
             raise SourceError("a [[document]] entry has no 'file'", path=path.name)
         entries[item["file"]] = ManifestEntry(
-            file=item["file"], title_en=item.get("title_en", ""), notes=item.get("notes", "")
+            file=item["file"], title_en=item.get("title_en", ""), notes=item.get("notes", ""),
+            sha256=item.get("sha256", ""),
         )
     return entries

@@ -511,10 +511,12 @@ def network_reason(error: BaseException) -> str:
     return one_line(text)
 
 
-def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0):
-    """The embedded store for ``graph_file`` (default data/plangraph.ttl), or an endpoint."""
+def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0,
+               cache_dir: Path | None = None):
+    """The embedded store for ``graph_file`` (default: the workspace's graph), its cache in
+    ``cache_dir`` (default: ``.cache/`` beside the graph), or an endpoint."""
     if endpoint:
         return RemoteStore(endpoint, timeout=timeout)
     from .paths import DEFAULT_OUTPUT
 
-    return EmbeddedStore(graph_file or DEFAULT_OUTPUT, timeout=timeout)
+    return EmbeddedStore(graph_file or DEFAULT_OUTPUT, cache_dir=cache_dir, timeout=timeout)

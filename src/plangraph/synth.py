@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .graph.terms import BASE, PG, RDF, RDFS, SKOS
-from .paths import DEFAULT_OUTPUT, REGISTRY_DIR
+from .resources import registry_file
 from .text import fold, slugify
 
 __all__ = ["write_synthetic", "PROVINCES", "PLANS_PER_PROVINCE"]
@@ -65,7 +65,7 @@ _LITERAL_RE = re.compile(r'^"(.*)"(@[a-zA-Z-]+|\^\^<[^>]+>)?$', re.S)
 
 def _provincial_issuers() -> set[str]:
     """Issuer IRIs of the provincial bodies (``level = "province"`` in issuers.toml)."""
-    data = tomllib.loads((REGISTRY_DIR / "issuers.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(registry_file("issuers").read_text(encoding="utf-8"))
     found = set()
     for item in data.get("issuer", []):
         if item.get("level") == "province":
@@ -261,11 +261,15 @@ def write_synthetic(out: TextIO, triples: int, seed: int = 1, graph_file: Path |
         triples: the size to reach; the output stops after the round of five plans that
             reaches it.
         seed: chooses the phrases that tell the rounds' task texts apart.
-        graph_file: the real graph used as the template (default ``data/plangraph.ttl``).
+        graph_file: the real graph used as the template (default: the workspace's graph).
         plans_per_province: plans of each province before the next one starts (rounded
             down to whole rounds of the template's plans).
     """
-    template = _Template.load(graph_file or DEFAULT_OUTPUT)
+    if graph_file is None:
+        from .paths import DEFAULT_OUTPUT  # the current workspace's graph
+
+        graph_file = DEFAULT_OUTPUT
+    template = _Template.load(graph_file)
     rng = random.Random(seed)
     rounds = max(plans_per_province // max(len(template.plans), 1), 1)
     written = 0

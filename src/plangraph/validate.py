@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from .errors import PlangraphError
@@ -74,15 +73,6 @@ class Report:
 
 # -- reading ------------------------------------------------------------------------------
 
-def _package_dir(package: str, fallback: Path) -> Path:
-    if fallback.is_dir():
-        return fallback
-    try:
-        return Path(str(resources.files(package)))
-    except ModuleNotFoundError:
-        return fallback
-
-
 def _parse_rdflib(path: Path, graph=None):
     import rdflib
 
@@ -119,9 +109,9 @@ def _load_oxigraph(paths: list[Path]):
 
 def qc_rules(folder: Path | None = None) -> dict[str, tuple[dict[str, str], str]]:
     """The whole-graph rules: name -> (header, query text)."""
-    from .paths import ROOT
+    from .resources import qc_folder
 
-    folder = folder or _package_dir("plangraph.queries", ROOT / "queries") / "qc"
+    folder = folder or qc_folder()
     rules = {}
     for path in sorted(folder.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
@@ -281,13 +271,13 @@ def validate_files(
     import rdflib
     from rdflib.namespace import RDFS
 
-    from .paths import ONTOLOGY, ROOT
+    from .resources import ontology_file, shapes_folder
 
-    shapes_dir = shapes_dir or _package_dir("plangraph.shapes", ROOT / "shapes")
-    ontology = ontology or _package_dir("plangraph.ontology", ROOT / "ontology") / "plangraph.ttl"
+    shapes_dir = shapes_dir or shapes_folder()
+    ontology = ontology or ontology_file()
     store = _load_oxigraph(data_files)  # fast, and the clearest syntax errors
     triples = len(store)
-    ontology_graph = _parse_rdflib(ontology if ontology.exists() else ONTOLOGY)
+    ontology_graph = _parse_rdflib(ontology)
     shapes = rdflib.Graph()
     for path in sorted(shapes_dir.glob("*.ttl")):
         _parse_rdflib(path, shapes)

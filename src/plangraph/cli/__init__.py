@@ -8,6 +8,7 @@ stays fast. Exit codes: 0 success, 1 findings (e.g. ``build --check`` found drif
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import click
 
@@ -15,7 +16,11 @@ from .. import __version__
 
 # name -> (module, function, one-line help shown by --help without importing the module)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "build": ("plangraph.cli.build", "build", "Build data/plangraph.ttl from the plans in data/sources/."),
+    "init": ("plangraph.cli.workspace", "init", "Make a workspace: plangraph.toml, sources/, registry/."),
+    "add": ("plangraph.cli.workspace", "add", "Copy plans into the workspace, after showing what was found."),
+    "remove": ("plangraph.cli.workspace", "remove", "Take a plan out of the workspace."),
+    "agencies": ("plangraph.cli.agencies", "agencies", "The registry's agencies; --unregistered: entries to paste."),
+    "build": ("plangraph.cli.build", "build", "Build the workspace's graph from its plans."),
     "query": ("plangraph.cli.query", "query", "Run a named query (tasks-of-agency, trace, due, ...)."),
     "queries": ("plangraph.cli.query", "queries", "List the named queries and what they answer."),
     "sparql": ("plangraph.cli.query", "sparql", "Run an ad hoc SPARQL query."),
@@ -51,13 +56,21 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="plangraph")
-def cli() -> None:
+@click.option("--workspace", "workspace_dir", metavar="DIR", type=click.Path(path_type=Path),
+              help="The workspace (a folder with plangraph.toml); default: PLANGRAPH_WORKSPACE, "
+                   "else the nearest plangraph.toml at or above the current folder.")
+@click.pass_context
+def cli(ctx: click.Context, workspace_dir: Path | None) -> None:
     """Trace what a government plan asks of whom.
 
     plangraph turns provincial action plans into an RDF knowledge graph: every task with
     its lead and coordinating agencies, deadline, output and source line, the chain from
     each plan to the resolutions it implements, and the targets it sets.
+
+    Commands work in a workspace (plangraph init makes one): its plangraph.toml says
+    where the plans, the registry entries of its own, the graph and the cache are.
     """
+    ctx.obj = {"workspace_dir": workspace_dir}
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""``plangraph build``: sources -> data/plangraph.ttl."""
+"""``plangraph build``: the workspace's plans -> its graph."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from .errors import reports_errors
 
 @click.command()
 @click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder of source documents (default: data/sources/).")
+              help="Folder of plans (default: the workspace's sources).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Graph file to write (default: data/plangraph.ttl).")
+              help="Graph file to write (default: the workspace's graph).")
 @click.option("--check", is_flag=True,
               help="Do not write; exit 1 if the graph file differs from what the sources give.")
 @click.option("--diff", "show_diff", is_flag=True,
@@ -26,26 +26,34 @@ from .errors import reports_errors
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only warnings and errors.")
 @reports_errors
 def build(sources: Path | None, output: Path | None, check: bool, show_diff: bool, strict: bool, quiet: bool) -> None:
-    """Build data/plangraph.ttl from the plans in data/sources/.
+    """Build the workspace's graph from its plans (see plangraph.toml).
 
-    Reads every *.txt and *.md document, extracts tasks, agencies, deadlines, targets and
-    cited documents, and writes the graph as sorted Turtle (the same sources always give
-    the same bytes). The previous file is replaced atomically. A document that cannot be
-    read is reported with its file and line and left out; the others are built and the
-    exit code is 1. Exit 0 on success, 1 when --check finds drift or a document was left
-    out, 2 on unusable input (or, with --strict, any unreadable document).
+    Reads every *.txt and *.md plan, extracts tasks, agencies, deadlines, targets and cited
+    documents, and writes the graph as sorted Turtle (the same sources always give the
+    same bytes). The previous file is replaced atomically. A document that cannot be read
+    is reported with its file and line and left out; the others are built and the exit
+    code is 1. Exit 0 on success, 1 when --check finds drift or a document was left out,
+    2 on unusable input (or, with --strict, any unreadable document).
     """
-    from ..build import DEFAULT_OUTPUT, DEFAULT_SOURCES, build_graph, write_atomic
+    from ..build import build_graph, write_atomic
+    from ..registries import activate, load_registries
+    from ..source_folder import edited_since_added
+    from .options import workspace
 
     started = time.perf_counter()
-    sources = sources or DEFAULT_SOURCES
-    output = output or DEFAULT_OUTPUT
+    ws = workspace(required=not (sources and output))  # both given: any folder, bundled registries
+    sources = sources or ws.sources
+    output = output or ws.graph
+    registries = load_registries(ws.registry if ws else None)
 
     def progress(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
-    result = build_graph(sources, progress=progress, strict=strict)
+    with activate(registries):
+        result = build_graph(sources, registries, progress=progress, strict=strict,
+                             jurisdiction=ws.jurisdiction if ws else None)
+    result.summary.warnings[:0] = edited_since_added(sources)
     for note in result.summary.notes:
         progress(f"note: {note}")
     for warning in result.summary.warnings:
@@ -72,10 +80,10 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
         f"{s.triples} triples in {elapsed:.2f} s",
         err=True,
     )
+
     if s.failed:
         click.echo(f"{len(s.failed)} document(s) left out: " + "; ".join(s.failed), err=True)
         sys.exit(EXIT_FINDINGS)
-
 
 def _report_drift(output: Path, current: str, expected: str) -> None:
     import difflib

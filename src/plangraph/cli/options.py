@@ -1,4 +1,4 @@
-"""Options shared by the commands that run queries."""
+"""Options shared by the commands: the workspace, and what the query commands take."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def query_options(function):
     @click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT",
                   help="Query a SPARQL 1.1 endpoint instead of the embedded store.")
     @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False),
-                  help="Graph file for the embedded store (default: data/plangraph.ttl).")
+                  help="Graph file for the embedded store (default: the workspace's graph).")
     @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="json: SPARQL 1.1 results JSON; jsonl: one plain record per line.")
     @click.option("--bom", is_flag=True, help="Start CSV with a byte order mark (for Excel).")
@@ -65,7 +65,38 @@ def run_sparql(store, sparql: str, fmt: str):
     return store.query(sparql)
 
 
+def workspace(required: bool = True):
+    """The workspace of this command: ``--workspace``, ``PLANGRAPH_WORKSPACE`` or the nearest
+    ``plangraph.toml`` above the current folder; None when not ``required`` and there is none.
+
+    Outside a workspace a command that needs one stops with one line and exit 2 (a broken
+    ``plangraph.toml`` always does, naming its line).
+    """
+    from ..workspace import NotInWorkspace, find
+
+    context = click.get_current_context()
+    state = context.find_root().obj if isinstance(context.find_root().obj, dict) else {}
+    if "workspace" not in state:
+        try:
+            state["workspace"] = find(explicit=state.get("workspace_dir"))
+        except NotInWorkspace:
+            if required or state.get("workspace_dir"):
+                raise
+            state["workspace"] = None
+    return state["workspace"]
+
+
+def graph_of(graph_file: Path | None) -> Path:
+    """``--graph`` when given, else the workspace's graph."""
+    return graph_file or workspace().graph
+
+
 def store_for(endpoint, graph_file, timeout):
+    """An endpoint, or the embedded store of ``--graph`` or the workspace's graph, whose cache
+    is the workspace's (beside the graph file only outside any workspace)."""
     from ..store import open_store
 
-    return open_store(endpoint, graph_file, timeout)
+    if endpoint:
+        return open_store(endpoint, None, timeout)
+    ws = workspace(required=graph_file is None)
+    return open_store(None, graph_file or ws.graph, timeout, cache_dir=ws.cache if ws else None)

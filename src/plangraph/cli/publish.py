@@ -13,7 +13,7 @@ from .errors import reports_errors
 @click.option("--endpoint", required=True, metavar="URL",
               help="The SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Graph file (default: data/plangraph.ttl).")
+              help="Graph file (default: the workspace's graph).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True)
 @reports_errors
 def publish(endpoint, graph_file, timeout):
@@ -22,10 +22,10 @@ def publish(endpoint, graph_file, timeout):
     Each named graph is replaced whole (HTTP PUT). Query the store with its union default
     graph (oxigraph: --union-default-graph; Fuseki: tdb:unionDefaultGraph).
     """
-    from ..paths import DEFAULT_OUTPUT
     from ..publish import publish as run
+    from .options import graph_of
 
-    done = run(endpoint, graph_file or DEFAULT_OUTPUT, timeout, progress=lambda m: click.echo(m, err=True))
+    done = run(endpoint, graph_of(graph_file), timeout, progress=lambda m: click.echo(m, err=True))
     click.echo(f"published {len(done)} named graphs, {sum(n for _, n in done)} triples to {endpoint}", err=True)
 
 
@@ -34,18 +34,17 @@ def publish(endpoint, graph_file, timeout):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 127.0.0.1 keeps the server on this machine.")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Graph file (default: data/plangraph.ttl).")
+              help="Graph file (default: the workspace's graph).")
 @reports_errors
 def serve(port, host, graph_file):
     """Serve the graph read-only with oxigraph, with its web query editor.
 
     Open http://127.0.0.1:7878/ in a browser; the SPARQL endpoint is /query.
     """
-    from ..paths import DEFAULT_OUTPUT
     from ..publish import start_server
-    from ..store import EmbeddedStore
+    from .options import store_for
 
-    store = EmbeddedStore(graph_file or DEFAULT_OUTPUT)
+    store = store_for(None, graph_file, None)  # the embedded store, its cache in the workspace
     store.open()
     location = store.location
     store.close()

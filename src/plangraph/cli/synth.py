@@ -21,10 +21,12 @@ def synth(triples, output, seed):
     import os
 
     from ..synth import write_synthetic
+    from .options import graph_of
 
+    template = graph_of(None)  # the workspace's real graph
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="\n") as out:
-        written = write_synthetic(out, triples, seed)
+        written = write_synthetic(out, triples, seed, graph_file=template)
     os.replace(tmp, output)
     click.echo(f"wrote {output}: {written} triples", err=True)

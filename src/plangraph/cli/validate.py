@@ -19,21 +19,21 @@ from .errors import reports_errors
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation",
               show_default=True, help="The lowest severity that makes the exit code 1.")
 @click.option("--shapes", "shapes_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder of SHACL shapes (default: shapes/).")
+              help="Folder of SHACL shapes (default: the shapes bundled with plangraph).")
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="fast: shapes compiled to SPARQL on pyoxigraph; pyshacl: the reference implementation.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line (human format).")
 @reports_errors
 def validate(files, fmt, fail_on, shapes_dir, engine, quiet):
-    """Validate FILES (default: data/plangraph.ttl) against shapes/ and queries/qc/.
+    """Validate FILES (default: the workspace's graph) against the shapes and qc rules.
 
     Exit 0 when there is no violation (warnings are printed), 1 when there are findings at
     or above --fail-on, 2 when a file cannot be read (its line is named).
     """
-    from ..paths import DEFAULT_OUTPUT
     from ..validate import report_human, report_json, report_turtle, validate_files
+    from .options import graph_of
 
-    paths = list(files) or [DEFAULT_OUTPUT]
+    paths = list(files) or [graph_of(None)]
     report = validate_files(paths, shapes_dir=shapes_dir, engine=engine,
                             progress=None if quiet or fmt != "human" else lambda m: click.echo(m, err=True))
     if fmt == "json":

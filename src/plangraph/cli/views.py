@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .errors import UserError, reports_errors
-from .options import store_for
+from .options import graph_of, store_for, workspace
 
 
 @click.command()
@@ -16,7 +16,7 @@ from .options import store_for
 @click.option("--plan", help="A plan, by its decision (913/QĐ-UBND or 913) or file name.")
 @click.option("--overview", is_flag=True, help="Resolutions, plans and agencies, edges weighted by tasks.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="HTML file to write (default: plangraph-<view>.html).")
+              help="HTML file to write (default: plangraph-<view>.html in the workspace's reports folder).")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True,
               help="Refuse a larger view: a browser cannot show it usefully (and its layout is quadratic).")
 @click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT", help="Read from a SPARQL endpoint.")
@@ -45,7 +45,9 @@ def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_f
         raise UserError(f"the {chosen[0]} view would have {graph.number_of_nodes():,} nodes, more than --max-nodes "
                         f"{max_nodes:,}: choose a smaller view (one plan, one resolution) or use Gephi "
                         f"(plangraph export -f gexf)")
-    output = output or Path(f"plangraph-{name}.html")
+    if output is None:
+        ws = workspace(required=False)
+        output = (ws.reports if ws else Path()) / f"plangraph-{name}.html"
     write_atomic(output, html.render_html(graph))
     click.echo(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
 
@@ -62,6 +64,6 @@ def export(fmt, output, graph_file):
     from ..views.export import export as run
 
     store = store_for(None, graph_file, 30.0)
-    data = run(store, fmt, graph_file)
+    data = run(store, fmt, graph_of(graph_file))
     write_atomic(output, data)
     click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)

@@ -18,14 +18,19 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import RegistryError
 from ..model import AgencyMention
+from ..resources import registry_file
 from ..text import fold, nfc, tone_key
+
+if TYPE_CHECKING:
+    from ..registries import Registries
 
 __all__ = ["AgencyResolver", "RegistryEntry", "name_key", "REGISTRY_PATH"]
 
-REGISTRY_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "agencies.toml"
+REGISTRY_PATH = registry_file("agencies")  # the bundled registry (package data)
 
 # Abbreviations expanded before matching (applied to the lower-case, tone-unified text).
 _ABBREVIATIONS: list[tuple[str, str]] = [
@@ -131,8 +136,9 @@ class AgencyResolver:
         self._memo: dict[str, str | None] = {}
 
     @classmethod
-    def from_file(cls, path: Path = REGISTRY_PATH) -> "AgencyResolver":
-        """Load the registry TOML file."""
+    def from_file(cls, path: "Path | Registries" = REGISTRY_PATH) -> "AgencyResolver":
+        """Load the registry: a TOML file, or the merged :class:`~plangraph.registries.Registries`
+        of a workspace (the bundled entries with the workspace's own)."""
         return cls(load_registry(path))
 
     # -- single names -------------------------------------------------------------------
@@ -285,14 +291,18 @@ def _join(chunks: list[str], seps: list[str], start: int, end: int) -> str:
     return out
 
 
-def load_registry(path: Path) -> list[RegistryEntry]:
-    """Read the agencies registry TOML file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RegistryError("registry file not found", path=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
+def load_registry(path: "Path | Registries", stem: str = "agencies") -> list[RegistryEntry]:
+    """Read an agencies registry: a TOML file, or the tables of registry ``stem``
+    (``agencies`` or ``standard-agencies``) of merged :class:`~plangraph.registries.Registries`."""
+    if not isinstance(path, Path):
+        data, path = path.tables(stem), Path(f"{stem}.toml")
+    else:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RegistryError("registry file not found", path=str(path)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
     entries: list[RegistryEntry] = []
     jurisdiction = data.get("jurisdiction")
     for kind in ("agency", "collective"):
@@ -313,7 +323,7 @@ def load_registry(path: Path) -> list[RegistryEntry]:
                     category=item.get("category"),
                     members=item.get("members"),
                     source=item["source"],
-                    scope=item.get("scope", "local" if jurisdiction else "province"),
+                    scope=item.get("scope", "local" if item.get("jurisdiction", jurisdiction) else "province"),
                     jurisdiction=item.get("jurisdiction", jurisdiction),
                     until=item.get("until"),
                 )

@@ -8,18 +8,16 @@ Example:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ..errors import RegistryError
 from ..model import unique_by
+from ..resources import registry_file
 from ..text import fold, nfc, slugify
 
 __all__ = ["ProjectRef", "find_projects", "PROJECTS_PATH"]
 
-PROJECTS_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "projects.toml"
+PROJECTS_PATH = registry_file("projects")  # the bundled gazetteer (package data)
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,17 @@ _SCHEME_RE = re.compile(
 _MIN_WORDS = 3
 
 
-@lru_cache(maxsize=1)
 def _gazetteer() -> list[tuple[str, ProjectRef]]:
-    try:
-        data = tomllib.loads(PROJECTS_PATH.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RegistryError(f"cannot read projects registry: {exc}", path=str(PROJECTS_PATH)) from None
+    """The projects of the active registries (bundled, or merged with a workspace's)."""
+    from ..registries import active
+
+    return _gazetteer_of(active())
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_of(registries) -> list[tuple[str, ProjectRef]]:
     entries = []
-    for item in data.get("project", []):
+    for item in registries.items("projects", "project"):
         ref = ProjectRef(item["id"], nfc(item["name"]), True)
         for alias in [item["name"], *item.get("aliases", [])]:
             entries.append((fold(alias), ref))

@@ -13,7 +13,6 @@ Several facts need every document at once:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +23,7 @@ from ..text import fold
 from .iris import doc_path, is_local_number, issuer_path
 from .terms import DCTERMS, ELI, ORG, PG, RDF_TYPE, RDFS, SKOS, XSD, iri, lit
 
-__all__ = ["Documents", "Issuers", "ISSUERS_PATH", "KIND_CLASS", "id_key"]
-
-ISSUERS_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "issuers.toml"
+__all__ = ["Documents", "Issuers", "KIND_CLASS", "id_key"]
 
 KIND_CLASS = {
     "Nghị quyết": "Resolution", "Quyết định": "Decision", "Chương trình": "Programme", "Kế hoạch": "Programme",
@@ -66,8 +63,13 @@ class Issuers:
     """The curated issuing bodies (issuers.toml): national ones, and the kinds of provincial
     bodies every province has ("UBND tỉnh", "Ban Thường vụ Tỉnh ủy")."""
 
-    def __init__(self, path: Path = ISSUERS_PATH, entries: list[dict] | None = None):
-        data = tomllib.loads(path.read_text(encoding="utf-8")) if entries is None else {"issuer": entries}
+    def __init__(self, entries: list[dict] | None = None):
+        """``entries``: the merged [[issuer]] entries (default: those of the active registries)."""
+        if entries is None:
+            from ..registries import active
+
+            entries = active().items("issuers", "issuer")
+        data = {"issuer": entries}
         self.entries = {item["id"]: item for item in data.get("issuer", [])}
         self.by_key: dict[str, str] = {}
         self.by_code: dict[str, str] = {}

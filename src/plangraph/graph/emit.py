@@ -7,20 +7,18 @@ jurisdiction, registered or not; the documents they cite (see :mod:`.documents`)
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import PlanExtract, Task
 from ..text import fold
-from .documents import Documents, Issuers, ISSUERS_PATH
+from ..resources import registry_file
+from .documents import Documents, Issuers
 from .iris import agency_path, jurisdiction_path, plan_path
 from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit
 
-__all__ = ["GraphBuilder", "Summary", "ISSUERS_PATH", "INDICATORS_PATH", "indicator_key"]
-
-INDICATORS_PATH = ISSUERS_PATH.with_name("indicators.toml")
+__all__ = ["GraphBuilder", "Summary", "indicator_key"]
 
 _DEADLINE_KIND = {
     "by-date": "ByDate", "month": "DuringMonth", "quarter": "DuringQuarter", "year": "DuringYear",
@@ -42,11 +40,15 @@ def indicator_key(text: str) -> str:
 
 
 class _Indicators:
-    def __init__(self, path: Path = INDICATORS_PATH):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        self.entries = {item["id"]: item for item in data.get("indicator", [])}
+    def __init__(self, items: list[dict] | None = None):
+        """``items``: the merged [[indicator]] entries (default: those of the active registries)."""
+        if items is None:
+            from ..registries import active
+
+            items = active().items("indicators", "indicator")
+        self.entries = {item["id"]: item for item in items}
         self.keys = sorted(
-            ((indicator_key(key), item["id"]) for item in data.get("indicator", []) for key in item["keys"]),
+            ((indicator_key(key), item["id"]) for item in items for key in item["keys"]),
             key=lambda pair: -len(pair[0]),
         )
 
@@ -94,9 +96,9 @@ class Summary:
 class GraphBuilder:
     """Collect plan extracts and emit the graph's triples."""
 
-    def __init__(self, resolver=None, issuers: Issuers | None = None, indicators_path: Path = INDICATORS_PATH):
+    def __init__(self, issuers: Issuers | None = None, indicators: list[dict] | None = None):
         self.issuers = issuers or Issuers()
-        self.indicators = _Indicators(indicators_path)
+        self.indicators = _Indicators(indicators)
         self.plans: list[PlanExtract] = []
 
     def add(self, plan: PlanExtract) -> None:

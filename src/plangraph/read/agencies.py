@@ -28,14 +28,15 @@ from pathlib import Path
 
 from ..extract.agencies import AgencyResolver, RegistryEntry, load_registry, name_key
 from ..model import AgencyMention, unique_by
+from ..resources import registry_file
 from ..text import UPPER, fold, nfc, slugify
 from .jurisdictions import NATIONAL, Jurisdiction, Jurisdictions
 from .names import scan_names, strip_role_suffix
 
-__all__ = ["Agency", "AgencyReader", "REGISTRY_DIR"]
+__all__ = ["Agency", "AgencyReader", "bundled_entries", "registry_entries"]
 
-REGISTRY_DIR = Path(__file__).resolve().parents[3] / "data" / "registry"
-_REGISTRY_FILES = ("standard-agencies.toml", "agencies.toml")
+# national bodies and the names every province uses, then each province's own bodies
+_REGISTRY_STEMS = ("standard-agencies", "agencies")
 _NATIONAL_HINTS = re.compile(
     r"\b(?:việt nam|trung ương|chính phủ|quốc hội|quốc gia|tối cao|nhà nước việt nam)\b", re.IGNORECASE)
 _NATIONAL_HEADS = ("bộ ", "tổng cục ", "cục ", "vụ ")
@@ -269,11 +270,29 @@ def _bundled_list() -> list[RegistryEntry]:
 def bundled_entries() -> tuple[RegistryEntry, ...]:
     """The registry entries that ship with plangraph."""
     entries: list[RegistryEntry] = []
-    for name in _REGISTRY_FILES:
-        path = REGISTRY_DIR / name
-        if path.exists():
-            entries.extend(load_registry(path))
+    for stem in _REGISTRY_STEMS:
+        entries.extend(load_registry(registry_file(stem)))
     return tuple(entries)
+
+
+def registry_entries(registry: "Path | Registries", default_jurisdiction: str | None) -> list[RegistryEntry]:
+    """Every agency entry a build reads against.
+
+    ``registry`` is an agencies file (read with the bundled standard names) or a workspace's
+    merged :class:`~plangraph.registries.Registries`. An entry the workspace adds without
+    saying where it belongs is taken as a body of the workspace's jurisdiction
+    (``default_jurisdiction``, e.g. ``"thanh-hoa"``).
+    """
+    if isinstance(registry, Path):
+        return [*load_registry(registry_file("standard-agencies")), *load_registry(registry)]
+    entries: list[RegistryEntry] = []
+    for stem in _REGISTRY_STEMS:
+        for entry in load_registry(registry, stem):
+            added = (stem, entry.id) in registry.added
+            if added and entry.jurisdiction is None and default_jurisdiction and entry.scope == "province":
+                entry.scope, entry.jurisdiction = "local", default_jurisdiction
+            entries.append(entry)
+    return entries
 
 
 _RESOLVERS: dict[tuple[int, str], tuple[list[RegistryEntry], AgencyResolver]] = {}

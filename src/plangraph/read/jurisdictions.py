@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..resources import registry_file
 from ..text import fold, slugify
 
 __all__ = ["Jurisdiction", "Jurisdictions", "NATIONAL", "JURISDICTIONS_PATH"]
 
-JURISDICTIONS_PATH = Path(__file__).resolve().parents[3] / "data" / "registry" / "jurisdictions.toml"
+JURISDICTIONS_PATH = registry_file("jurisdictions")
 
 
 @dataclass(frozen=True)

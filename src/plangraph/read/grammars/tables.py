@@ -178,8 +178,7 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
     tasks: list[Task] = []
     sections: list[Section] = []
     warnings: list[str] = []
-    stack: list[tuple[str, str]] = []  # open groups: (kind of number, section key)
-    group_lead: list[AgencyMention] = []
+    stack: list[tuple[str, str, list[AgencyMention]]] = []  # open groups: (number kind, section key, lead)
     previous: dict[str, object] | None = None
     for row in _split_long_rows(rows[header_index + 1:], width):
         cells = [c for c in row.cells]
@@ -198,26 +197,26 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
         coord_text = value.get("coord", "")
         first_bold = cells[0].bold or (len(cells) > 1 and cells[1].bold)
         is_group = bool(_GROUP_NUMBER_RE.match(number)) or (
-            not lead_text and not coord_text and (first_bold or len(cells) <= 2) and "deadline" not in value)
+            not lead_text and not coord_text and (first_bold or len(cells) <= 2) and not value.get("deadline"))
         if len(cells) <= 2 and not number and not first_bold:
             is_group = is_group and not previous
         section = stack[-1][1] if stack else parent
         if is_group:
             kind = _group_kind(number, first_bold)
             title = content or next((c.text for c in cells if not _NUMBER_RE.match(c.text)), "")
-            for depth, (open_kind, _) in enumerate(stack):
+            for depth, (open_kind, _, _) in enumerate(stack):
                 if open_kind == kind:
                     del stack[depth:]
                     break
             group_parent = stack[-1][1] if stack else parent
             label = number or f"L{row.line}"
             key = f"{group_parent}.{label}" if group_parent else f"{prefix}.{label}"
-            stack.append((kind, key))
+            # a group titled by agencies ("UBND các huyện") leads the rows under it
+            named = reader.cell(title) if title and _mostly_agencies(reader, title) else []
+            stack.append((kind, key, named))
             sections.append(Section(key, number or title[:12], title, row.line, group_parent, appendix=True))
             section = key
-            named = reader.cell(title) if title and _mostly_agencies(reader, title) else []
             if named:
-                group_lead = named
                 previous = None
             if not lead_text:
                 continue
@@ -238,7 +237,7 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
         if not content and previous is not None:
             content = str(previous["content"])
         if not lead:
-            lead = list(group_lead)
+            lead = next((list(named) for _, _, named in reversed(stack) if named), [])
         if not lead:
             warnings.append(f"{source_file}:{row.line}: table row {number or '?'} names no lead agency")
             continue
@@ -304,9 +303,11 @@ def _group_kind(number: str, bold: bool) -> str:
 
 
 def _mostly_agencies(reader: AgencyReader, text: str) -> bool:
+    """A group title that is a list of agencies, not a topic ("Đẩy mạnh các ngành kinh tế")."""
     found = reader.cell(text)
     covered = sum(len(m.surface) for m in found)
-    return bool(found) and covered >= 0.7 * len(re.sub(r"[\s;,.\-]", "", text))
+    starts = bool(found) and fold(text).startswith(fold(found[0].surface)[:8])
+    return starts and covered >= 0.7 * len(re.sub(r"[\s;,.\-]", "", text))
 
 
 def _id(mention: AgencyMention) -> str:

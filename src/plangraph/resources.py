@@ -1,0 +1,73 @@
+"""The curated data that ships inside the package: ontology, shapes, queries, registries.
+
+Everything is found through :mod:`importlib.resources`, so an installed wheel reads its own
+copy wherever it is installed, and a checkout reads the repository's folders: pyproject.toml
+maps the packages ``plangraph.ontology``, ``.shapes``, ``.queries`` and ``.registry`` onto
+``ontology/``, ``shapes/``, ``queries/`` and ``data/registry/``. Nothing here depends on the
+current folder.
+
+Example:
+    >>> ontology_file().name
+    'plangraph.ttl'
+    >>> [path.name for path in registry_files()]
+    ['agencies.toml', 'standard-agencies.toml', 'jurisdictions.toml', 'issuers.toml', 'indicators.toml', 'projects.toml']
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "REGISTRY_NAMES", "package_folder", "ontology_file", "shapes_folder", "queries_folder",
+    "qc_folder", "registry_file", "registry_files",
+]
+
+# The registry files, in the order they are documented (file stem without ".toml").
+REGISTRY_NAMES = ("agencies", "standard-agencies", "jurisdictions", "issuers", "indicators", "projects")
+
+
+def package_folder(package: str) -> Path:
+    """The folder of one of plangraph's data packages, as a file system path.
+
+    Wheels install unzipped, so the package's files are ordinary files; a path (rather than
+    a Traversable) is what rdflib, pyoxigraph's bulk loader and ``glob`` need.
+    """
+    return Path(str(resources.files(package)))
+
+
+def ontology_file() -> Path:
+    """``plangraph.ttl``: the ontology (classes, properties, labels)."""
+    return package_folder("plangraph.ontology") / "plangraph.ttl"
+
+
+def shapes_folder() -> Path:
+    """The folder of the SHACL shapes (``*.ttl``)."""
+    return package_folder("plangraph.shapes")
+
+
+def queries_folder() -> Path:
+    """The folder of the named queries (``*.rq``)."""
+    return package_folder("plangraph.queries")
+
+
+def qc_folder() -> Path:
+    """The folder of the whole-graph rules (``qc/*.rq``)."""
+    return queries_folder() / "qc"
+
+
+def registry_file(name: str) -> Path:
+    """The bundled registry file ``name`` (one of :data:`REGISTRY_NAMES`).
+
+    Example:
+        >>> registry_file("issuers").name
+        'issuers.toml'
+    """
+    if name not in REGISTRY_NAMES:
+        raise ValueError(f"no registry {name!r}; the registries are {', '.join(REGISTRY_NAMES)}")
+    return package_folder("plangraph.registry") / f"{name}.toml"
+
+
+def registry_files() -> list[Path]:
+    """The bundled registry files."""
+    return [registry_file(name) for name in REGISTRY_NAMES]

@@ -1,0 +1,304 @@
+"""Workspaces: a folder with a ``plangraph.toml``, found like git finds a repository.
+
+The file says where the workspace keeps its plans, its own registry entries, the graph, the
+query store's cache and the reports, every path relative to the file and inside its folder.
+Commands look for it in the current folder and its parents, or take ``--workspace DIR`` /
+``PLANGRAPH_WORKSPACE``; nothing outside the workspace and the installed package is read or
+written (except the files a user names, such as ``-o``).
+
+Example:
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in init(folder, name="demo")]
+    ['plangraph.toml', 'sources', 'manifest.toml', 'registry', 'agencies.toml', '.gitignore']
+    >>> ws = find(folder / "sources")
+    >>> ws.name, ws.sources.relative_to(folder).as_posix(), ws.graph.name
+    ('demo', 'sources', 'plangraph.ttl')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PlangraphError
+
+__all__ = [
+    "CONFIG_NAME", "SOURCE_SUFFIXES", "Workspace", "WorkspaceError", "NotInWorkspace", "find", "load", "init",
+    "PlanFindings", "inspect_document",
+]
+
+CONFIG_NAME = "plangraph.toml"
+ENV_VAR = "PLANGRAPH_WORKSPACE"
+SOURCE_SUFFIXES = (".txt", ".md")  # what build reads and add accepts
+# key -> (default, what it is); every path is relative to plangraph.toml
+KEYS = {
+    "name": (None, "the workspace's name (default: its folder's)"),
+    "jurisdiction": ("", 'the default jurisdiction of the plans, e.g. "tỉnh Thanh Hóa"'),
+    "sources": ("sources", "the plans, kept byte for byte as added (plangraph add)"),
+    "registry": ("registry", "your own agencies, issuers, indicators, projects, merged over the bundled ones"),
+    "graph": ("plangraph.ttl", "the graph plangraph build writes; commit it"),
+    "cache": (".plangraph-cache", "the query store's cache; not committed"),
+    "reports": ("reports", "HTML views and other reports"),
+}
+PATH_KEYS = ("sources", "registry", "graph", "cache", "reports")
+
+
+class WorkspaceError(PlangraphError):
+    """A missing or broken workspace."""
+
+
+class NotInWorkspace(WorkspaceError):
+    """No ``plangraph.toml`` in the current folder or any parent."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where one workspace keeps its things (absolute paths)."""
+
+    root: Path
+    name: str
+    jurisdiction: str
+    sources: Path
+    registry: Path
+    graph: Path
+    cache: Path
+    reports: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def manifest(self) -> Path:
+        """``manifest.toml`` of the sources folder: file names, checksums, English titles."""
+        return self.sources / "manifest.toml"
+
+    def relative(self, path: Path) -> str:
+        """``path`` as shown to the user: relative to the workspace when inside it."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def registries(self):
+        """The bundled registries with this workspace's entries merged over them."""
+        from .registries import load_registries
+
+        return load_registries(self.registry)
+
+
+def load(config_file: Path) -> Workspace:
+    """Read one ``plangraph.toml``; an error names the file and line.
+
+    Example:
+        >>> import tempfile
+        >>> bad = Path(tempfile.mkdtemp()) / CONFIG_NAME
+        >>> _ = bad.write_text('[workspace]\\nname = "x"\\nsorces = "plans"\\n')
+        >>> load(bad)
+        Traceback (most recent call last):
+        ...
+        plangraph.workspace.WorkspaceError: ...plangraph.toml:3: unknown key 'sorces' in [workspace] ...
+    """
+    from .registries import line_of, read_toml
+
+    config_file = Path(os.path.abspath(config_file))
+    data, text = read_toml(config_file, WorkspaceError)
+    where = str(config_file)
+    extra = sorted(set(data) - {"workspace"})
+    if extra or not isinstance(data.get("workspace"), dict):
+        line = line_of(text, extra[0]) if extra else None
+        raise WorkspaceError(f"expected one [workspace] table{f', not {extra[0]!r}' if extra else ''}",
+                             path=where, line=line)
+    table = data["workspace"]
+    for key, value in table.items():
+        if key not in KEYS:
+            raise WorkspaceError(f"unknown key {key!r} in [workspace] (known: {', '.join(KEYS)})",
+                                 path=where, line=line_of(text, key))
+        if not isinstance(value, str) or (key in PATH_KEYS and not value.strip()):
+            raise WorkspaceError(f"{key} must be a {'non-empty ' if key in PATH_KEYS else ''}string",
+                                 path=where, line=line_of(text, key))
+    root = config_file.parent
+    paths = {}
+    for key in PATH_KEYS:
+        value = table.get(key, KEYS[key][0])
+        path = Path(os.path.normpath(root / value))
+        if path != root and root not in path.parents:
+            raise WorkspaceError(f"{key} = {value!r} is outside the workspace folder; paths are relative to "
+                                 f"{CONFIG_NAME} and stay inside its folder", path=where, line=line_of(text, key))
+        paths[key] = path
+    return Workspace(root=root, name=table.get("name") or root.name,
+                     jurisdiction=table.get("jurisdiction", ""), **paths)
+
+
+def find(start: Path | None = None, explicit: Path | str | None = None) -> Workspace:
+    """The workspace of ``explicit`` (a folder or its plangraph.toml), of ``PLANGRAPH_WORKSPACE``,
+    or the nearest one at or above ``start`` (default: the current folder).
+
+    Raises:
+        NotInWorkspace: none found (a one-line message that says how to make one).
+        WorkspaceError: a broken ``plangraph.toml``, naming its line.
+    """
+    explicit = explicit or os.environ.get(ENV_VAR) or None
+    if explicit:
+        folder = Path(explicit)
+        config = folder if folder.name == CONFIG_NAME and folder.is_file() else folder / CONFIG_NAME
+        if not config.is_file():
+            raise NotInWorkspace(f"no {CONFIG_NAME} in {folder} (given by --workspace or {ENV_VAR}); "
+                                 f"run `plangraph init {folder}` to make a workspace there")
+        return load(config)
+    here = Path(os.path.abspath(start or Path.cwd()))
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return load(folder / CONFIG_NAME)
+    raise NotInWorkspace(f"not in a plangraph workspace (no {CONFIG_NAME} here or in any parent folder); "
+                         "run `plangraph init` to make one")
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def config_text(name: str, jurisdiction: str = "", **paths: str) -> str:
+    """The text of a new ``plangraph.toml``, every key with what it is.
+
+    Example:
+        >>> print(config_text("demo").splitlines()[5].split("#")[0].strip())
+        name = "demo"
+    """
+    values = {"name": name, "jurisdiction": jurisdiction, **{k: KEYS[k][0] for k in PATH_KEYS}, **paths}
+    rows = [f"{key} = {_toml_string(values[key])}" for key in KEYS]
+    width = max(len(row) for row in rows) + 2
+    body = "\n".join(f"{row:{width}}# {KEYS[key][1]}" for row, key in zip(rows, KEYS))
+    return ("# A plangraph workspace: your plans and the graph made from them. Paths are relative to\n"
+            "# this file. plangraph finds it from the current folder upwards, like git finds a\n"
+            f"# repository (or give --workspace DIR, or set {ENV_VAR}).\n\n"
+            f"[workspace]\n{body}\n")
+
+
+MANIFEST_HEADER = """\
+# The plans of this workspace. `plangraph add` copies each file here byte for byte (the graph
+# points to its lines, so it is never edited) and records it below with its SHA-256.
+# title_en = "..." may be added to an entry: the plan's English title in the graph.
+"""
+
+AGENCIES_HEADER = """\
+# Your own agencies and collectives, merged over the registry bundled with plangraph.
+# `plangraph agencies --unregistered` prints an entry for each name your plans use that no
+# registry knows: paste it here, complete it, and run `plangraph build`.
+#
+# [[agency]]
+# id = "so-van-hoa-the-thao-va-du-lich"      # stable IRI slug, never reused
+# name = "Sở Văn hóa, Thể thao và Du lịch"   # the full name as the plans print it
+# name_en = "Department of Culture, Sports and Tourism"
+# aliases = ["Sở VHTTDL"]                    # other forms the plans print
+# level = "province"                         # central | province | district
+# category = "department"
+# source = "my-plan.md:42"                   # file:line where the name is printed
+#
+# An entry with a bundled id adds aliases or an English name to it; it cannot rename it.
+# issuers.toml, indicators.toml and projects.toml may be added here in the same way.
+"""
+
+
+def init(folder: Path, name: str | None = None, jurisdiction: str = "") -> list[Path]:
+    """Make a workspace in ``folder`` (created if missing); return what was made.
+
+    Refuses a folder that already has a ``plangraph.toml``; never overwrites a file.
+    """
+    folder = Path(os.path.abspath(folder))
+    config = folder / CONFIG_NAME
+    if config.exists():
+        raise WorkspaceError("already a workspace; nothing changed", path=str(config))
+    if folder.exists() and not folder.is_dir():
+        raise WorkspaceError("not a folder", path=str(folder))
+    made: list[Path] = []
+
+    def make(path: Path, text: str | None = None) -> None:
+        if path.exists():
+            return
+        if text is None:
+            path.mkdir(parents=True)
+        else:
+            path.write_text(text, encoding="utf-8")
+        made.append(path)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    make(config, config_text(name or folder.name, jurisdiction))
+    workspace = load(config)
+    make(workspace.sources)
+    make(workspace.manifest, MANIFEST_HEADER)
+    make(workspace.registry)
+    make(workspace.registry / "agencies.toml", AGENCIES_HEADER)
+    ignore = folder / ".gitignore"
+    cache_line = workspace.relative(workspace.cache) + "/"
+    if not ignore.exists():
+        make(ignore, f"# the query store's cache, rebuilt from the graph when needed\n{cache_line}\n")
+    elif cache_line not in ignore.read_text(encoding="utf-8").split():
+        with ignore.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n{cache_line}\n")
+        made.append(ignore)
+    return made
+
+
+@dataclass
+class PlanFindings:
+    """What the reader found in one plan: what ``plangraph add`` shows before it copies."""
+
+    file: str
+    issuer: str
+    number: str
+    date: str
+    kind: str
+    title: str
+    implements: list[str] = field(default_factory=list)
+    tasks: int = 0
+    appendix_tasks: int = 0
+    targets: int = 0
+    unregistered: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the bytes were read: BOM removed, NFC, ...
+
+
+def inspect_document(path: Path, registries=None) -> PlanFindings:
+    """Read one plan file with the reader and say what it found.
+
+    This is the one place where ``add`` calls the reader: when the reader's entry point
+    changes, only this function changes with it.
+
+    Raises:
+        SourceError: the file cannot be read, or the reader finds no plan in it.
+    """
+    from .extract.agencies import AgencyResolver
+    from .extract.document import extract_document
+    from .registries import activate, bundled
+    from .sources import read_source
+
+    registries = registries or bundled()
+    resolver = AgencyResolver.from_file(registries)
+    document = read_source(path)
+    with activate(registries):
+        plan = extract_document(document, resolver)
+    # as the build does: a conversion from a legacy font encoding is a warning (names to check),
+    # other decoding notes are not
+    notes = [] if document.encoding in ("tcvn3", "vni") else list(document.warnings)
+    decision = plan.decision
+    mentions = [m for task in plan.tasks for m in (*task.lead, *task.coordinating)]
+    unregistered = sorted({m.surface for m in mentions if m.entity_id not in resolver.entries})
+    return PlanFindings(
+        file=path.name,
+        issuer=(decision.issuer or "") if decision else "",
+        number=decision.identifier if decision else "",
+        date=decision.date.isoformat() if decision and decision.date else str(decision.year or "") if decision else "",
+        kind=plan.kind,
+        title=plan.title,
+        implements=[f"{ref.kind} {ref.identifier}".strip() for ref in plan.implements],
+        tasks=len(plan.tasks),
+        appendix_tasks=sum(1 for task in plan.tasks if task.appendix),
+        targets=len(plan.targets),
+        unregistered=unregistered,
+        warnings=[w for w in plan.warnings if w not in notes],
+        notes=notes,
+    )
