@@ -46,7 +46,8 @@ def test_one_named_graph_per_document(server):
     result = RemoteStore(url + "/query").query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
     graphs = [row["g"].value for row in result]
     assert graphs == sorted([SHARED_GRAPH] + [GRAPH_BASE + "plan/" + p for p in
-                                              ("2021-2999", "2022-1861", "2022-625", "2022-913", "2023-1992")])
+                                              ("thanh-hoa/2021-2999", "thanh-hoa/2022-1861", "thanh-hoa/2022-625",
+                                               "thanh-hoa/2022-913", "thanh-hoa/2023-1992")])
 
 
 @pytest.mark.parametrize("name,params", CASES)

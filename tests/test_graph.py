@@ -18,7 +18,9 @@ def rows(graph, query, **bindings):
 
 CHAINS = {
     "000_b2f608754944a1c5.txt": ({"13/NQ-CP", "11-CTr/TU", "58-NQ/TW"}, {"58-NQ/TW"}),
-    "001_6a9639a9452fe57b.txt": ({"54/NQ-CP", "31/2021/QH15"}, {"31/2021/QH15"}),
+    # 001 also carries out the policy documents of its "Căn cứ" lines (not the law cited there)
+    "001_6a9639a9452fe57b.txt": ({"54/NQ-CP", "31/2021/QH15", "17/NQ-HĐND", "2999/QĐ-UBND", "13/NQ-CP",
+                                  "58-NQ/TW", "79/KH-UBND"}, {"31/2021/QH15", "17/NQ-HĐND", "58-NQ/TW", "79/KH-UBND"}),
     "002_5ed02d632c79bce9.txt": ({"05-NQ/TU"}, {"05-NQ/TU"}),
     "003_d935930fee5a67bf.txt": ({"103-KH/TU", "29-NQ/TW"}, {"29-NQ/TW"}),
     "004_86eb4304471918db.txt": ({"10-NQ/TU"}, {"10-NQ/TU"}),

@@ -31,7 +31,7 @@ from plangraph.publish import GRAPH_BASE, SHARED_GRAPH, free_port, publish, spli
 from plangraph.store import RemoteStore, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
-PLANS = ["2021-2999", "2022-1861", "2022-625", "2022-913", "2023-1992"]
+PLANS = ["thanh-hoa/2021-2999", "thanh-hoa/2022-1861", "thanh-hoa/2022-625", "thanh-hoa/2022-913", "thanh-hoa/2023-1992"]
 GRAPHS = sorted([GRAPH_BASE + "plan/" + p for p in PLANS] + [SHARED_GRAPH])  # the order publish sends them
 MARK = '"v2"'
 COMMENT = "<http://www.w3.org/2000/01/rdf-schema#comment>"

@@ -68,35 +68,67 @@ def test_variants_give_the_same_graph(tmp_path, reference, variant, request):
     assert turtle == expected
 
 
-@pytest.mark.parametrize(
-    "data,message",
-    [
-        (b"", "empty file"),
-        (b"   \n\n", "empty file"),
-        (bytes(range(256)) * 4, "binary file"),
-        ("Biên bản họp tổ dân phố.\nKhông có nội dung kế hoạch.\n".encode("utf-8"), "no plan heading"),
-        # TCVN3 and VNI are converted now (tests/test_legacy_encodings.py): these sentences are
-        # read, and then refused for what they say, as any text that is not a plan.
-        (("Ph¸t triÓn kinh tÕ x· héi cña tØnh Thanh Hãa ®Õn n¨m 2030. " * 6).encode("cp1252"), "no plan heading"),
-        (("Phaùt trieån kinh teá xaõ hoäi cuûa tænh Thanh Hoùa ñeán naêm 2030. " * 6).encode("cp1252"), "no plan heading"),
-        ("Kế hoạch".encode("utf-8") + b"\n\xff\xfe\xfa not text\n", "not UTF-8"),
-    ],
-    ids=["empty", "blank", "binary", "not-a-plan", "tcvn3", "vni", "bad-bytes"],
-)
-def test_unreadable_documents_are_refused_with_file_and_reason(tmp_path, data, message):
-    folder = one_plan(tmp_path, data, "bad.txt")
+UNREADABLE = [
+    (b"", "empty file"),
+    (b"   \n\n", "empty file"),
+    (bytes(range(256)) * 4, "binary file"),
+    ("Kế hoạch".encode("utf-8") + b"\n\xff\xfe\xfa not text\n", "not UTF-8"),
+]
+
+
+@pytest.mark.parametrize("data,message", UNREADABLE, ids=["empty", "blank", "binary", "bad-bytes"])
+def test_an_unreadable_document_is_left_out_and_the_others_are_built(tmp_path, data, message):
+    folder = one_plan(tmp_path, original().encode("utf-8"))
+    (folder / "bad.txt").write_bytes(data)
+    result = build_graph(folder)
+    assert result.summary.documents == 1 and result.summary.tasks > 0
+    assert len(result.summary.failed) == 1
+    assert result.summary.failed[0].startswith("bad.txt") and message in result.summary.failed[0]
     with pytest.raises(SourceError, match=message) as error:
-        build_graph(folder)
+        build_graph(folder, strict=True)
     assert error.value.path == "bad.txt"
 
 
-def test_refusal_leaves_the_old_graph_and_names_the_line(tmp_path):
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Biên bản họp tổ dân phố.\nKhông có nội dung kế hoạch.\n".encode("utf-8"),
+        # TCVN3 and VNI are converted (tests/test_legacy_encodings.py): these sentences are
+        # read, and then found to assign nothing, as any text that is not a plan.
+        ("Ph¸t triÓn kinh tÕ x· héi cña tØnh Thanh Hãa ®Õn n¨m 2030. " * 6).encode("cp1252"),
+        ("Phaùt trieån kinh teá xaõ hoäi cuûa tænh Thanh Hoùa ñeán naêm 2030. " * 6).encode("cp1252"),
+    ],
+    ids=["minutes", "tcvn3", "vni"],
+)
+def test_a_document_that_is_not_a_plan_is_built_with_no_tasks_and_says_so(tmp_path, data):
+    result = build_graph(one_plan(tmp_path, data, "other.txt"))
+    assert result.summary.documents == 1 and result.summary.not_plans == 1
+    assert result.summary.tasks == 0 and not result.summary.failed
+    assert "other.txt: no tasks found: not a plan?" in result.summary.warnings
+    assert not any("province" in w for w in result.summary.warnings)  # said only of plans
+
+
+def test_a_folder_where_nothing_can_be_read_keeps_the_old_graph_and_names_the_line(tmp_path):
     folder = one_plan(tmp_path, "Kế hoạch\n".encode("utf-8") + b"d\xf2ng 2\n")
     out = tmp_path / "g.ttl"
     out.write_text("old", encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", "--sources", str(folder), "-o", str(out), "-q"])
     assert result.exit_code == 2 and "plan.txt:2" in result.output and "Traceback" not in result.output
     assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_an_unreadable_document_among_good_ones_exits_1_and_strict_refuses(tmp_path):
+    folder = one_plan(tmp_path, original().encode("utf-8"))
+    (folder / "broken.txt").write_bytes("Kế hoạch\n".encode("utf-8") + b"d\xf2ng 2\n")
+    out = tmp_path / "g.ttl"
+    out.write_text("old", encoding="utf-8")
+    strict = CliRunner().invoke(cli, ["build", "--sources", str(folder), "-o", str(out), "-q", "--strict"])
+    assert strict.exit_code == 2 and "broken.txt:2" in strict.output
+    assert out.read_text(encoding="utf-8") == "old"
+    result = CliRunner().invoke(cli, ["build", "--sources", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "broken.txt:2: not UTF-8" in result.output and "1 document(s) left out" in result.output
+    assert "<plan/thanh-hoa/2023-1992>" in out.read_text(encoding="utf-8")
 
 
 def test_the_same_document_twice_is_read_once(tmp_path, reference):
@@ -111,7 +143,7 @@ def test_truncated_document_builds_what_is_there(tmp_path):
     text = original("004")
     folder = one_plan(tmp_path, text[: len(text) // 2].encode("utf-8"))
     result = build_graph(folder)
-    assert 0 < result.summary.tasks < 115
+    assert 0 < result.summary.tasks < 118
 
 
 def test_duplicated_table_row_is_kept_once_per_line(tmp_path):
@@ -119,7 +151,7 @@ def test_duplicated_table_row_is_kept_once_per_line(tmp_path):
     lines.insert(345, lines[344])  # row "2" of group III.1 printed twice
     folder = one_plan(tmp_path, "\n".join(lines).encode("utf-8"))
     result = build_graph(folder)
-    assert result.summary.tasks == 116  # both rows are tasks, each at its own line
+    assert result.summary.tasks == 119  # both rows are tasks, each at its own line
 
 
 def test_row_with_a_missing_or_extra_cell(tmp_path):
@@ -129,7 +161,7 @@ def test_row_with_a_missing_or_extra_cell(tmp_path):
     lines[347] = lines[347] + "\tcột thừa"
     folder = one_plan(tmp_path, "\n".join(lines).encode("utf-8"))
     result = build_graph(folder)
-    assert result.summary.tasks == 115
+    assert result.summary.tasks == 118
 
 
 # -- mutated documents: the build succeeds or fails cleanly ------------------------------
@@ -187,4 +219,4 @@ def test_build_diff_shows_a_lost_task(tmp_path):
     (folder / "plan.txt").write_text("\n".join(lines), encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", "--sources", str(folder), "-o", str(out), "--diff", "--check", "-q"])
     assert result.exit_code == 1
-    assert "tasks: +0 -1 ~0" in result.output and "- plan/2023-1992/task/L134" in result.output
+    assert "tasks: +0 -1 ~0" in result.output and "- plan/thanh-hoa/2023-1992/task/L134" in result.output

@@ -84,10 +84,10 @@ def test_exports(store, tmp_path, fmt):
         import networkx as nx
 
         graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(out)
-        assert sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "task") == 465
+        assert sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "task") == 471
     elif fmt == "csv":
         text = data.decode("utf-8-sig").splitlines()
-        assert text[0].startswith("decision,file,line") and len(text) > 465
+        assert text[0].startswith("decision,file,line") and len(text) > 471
     elif fmt == "nt":
         assert data.count(b" .\n") > 13000
     else:

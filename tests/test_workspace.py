@@ -99,6 +99,7 @@ def test_init_makes_a_workspace_and_refuses_to_overwrite(outside):
     ('[workspace]\nname = "x"\n\nsorces = "plans"\n', 4, "unknown key 'sorces'"),
     ('[workspace]\ngraph = "../elsewhere.ttl"\n', 2, "outside the workspace folder"),
     ('[workspace]\nname = "x"\ncache = 3\n', 3, "cache must be a non-empty string"),
+    ('[workspace]\nname = "x"\njurisdiction = "tỉnh Atlantis"\n', 3, "is not a province, city or district"),
 ])
 def test_a_broken_plangraph_toml_names_its_line(outside, text, line, message):
     (outside / CONFIG_NAME).write_text(text, encoding="utf-8")
@@ -118,9 +119,9 @@ def test_add_shows_what_was_found_then_copies_byte_for_byte(ws):
     assert result.exit_code == 0, result.output
     assert result.stdout == dry.stdout
     shown = dict(map(str.strip, line.split(": ", 1)) for line in result.stdout.splitlines()[1:])
-    assert shown["issuer"] == "UBND tỉnh" and shown["number"] == "913/QĐ-UBND" and shown["date"] == "2022-03-14"
+    assert shown["issuer"] == "ỦY BAN NHÂN DÂN TỈNH THANH HÓA" and shown["number"] == "913/QĐ-UBND" and shown["date"] == "2022-03-14"
     assert shown["kind"] == "Chương trình hành động" and shown["implements"] == "Nghị quyết 10-NQ/TU"
-    assert shown["tasks"] == "115 (66 in the text, 49 appendix rows), 33 targets"
+    assert shown["tasks"] == "118 (69 in the text, 49 appendix rows), 33 targets"
     assert shown["unregistered"] == "none" and shown["warnings"] == "none"
     assert (ws.sources / PLAN.name).read_bytes() == PLAN.read_bytes()
     manifest = (ws.manifest).read_text(encoding="utf-8")
@@ -188,16 +189,20 @@ def test_unregistered_agency_printed_ready_to_paste_then_registered(ws, tmp_path
     assert invoke("build", "-q").exit_code == 0
     result = invoke("agencies", "--unregistered")
     assert result.exit_code == 0, result.output
-    assert 'id = "trung-tam-du-lieu-so-tinh"\nname = "Trung tâm Dữ liệu số tỉnh"\n' in result.stdout
+    assert ('[[agency]]\nid = "trung-tam-du-lieu-so-tinh"\njurisdiction = "thanh-hoa"\n'
+            'name = "Trung tâm Dữ liệu số tỉnh"\n') in result.stdout
     assert 'source = "004-variant.txt:406"' in result.stdout
     with (ws.registry / "agencies.toml").open("a", encoding="utf-8") as handle:
         handle.write(result.stdout)
     assert invoke("build", "-q").exit_code == 0
-    assert "pg:leadAgency <agency/trung-tam-du-lieu-so-tinh>" in ws.graph.read_text(encoding="utf-8")
+    graph = ws.graph.read_text(encoding="utf-8")
+    assert "pg:leadAgency <agency/thanh-hoa/trung-tam-du-lieu-so-tinh>" in graph
+    assert '<agency/thanh-hoa/trung-tam-du-lieu-so-tinh>\n    a org:Organization ,\n        pg:Agency ;' in graph
     assert "every agency the graph's tasks name is in the registry" in invoke("agencies", "--unregistered").stdout
     listing = invoke("agencies", "-f", "csv")
-    assert "trung-tam-du-lieu-so-tinh,agency,Trung tâm Dữ liệu số tỉnh,,workspace" in listing.stdout
-    assert "so-y-te,agency,Sở Y tế,Department of Health,bundled" in listing.stdout
+    assert "trung-tam-du-lieu-so-tinh,agency,Trung tâm Dữ liệu số tỉnh,,thanh-hoa,workspace" in listing.stdout
+    assert "so-y-te,agency,Sở Y tế,Department of Health,thanh-hoa,bundled" in listing.stdout
+    assert "so-y-te,agency,Sở Y tế,Department of Health,province,bundled" in listing.stdout  # the standard name
 
 
 def test_an_override_adds_to_a_bundled_entry(tmp_path):

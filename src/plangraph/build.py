@@ -80,14 +80,14 @@ def build_graph(
     manifest = read_manifest(sources / "manifest.toml")
     files = source_files(sources, suffixes)
     if not files:
-        raise SourceError(f"no {' or '.join(suffixes)} documents in the source folder", path=str(sources))
+        raise SourceError(f"no documents ({', '.join(suffixes)}) in the source folder", path=str(sources))
     places = Jurisdictions.bundled()
-    default = places.find(jurisdiction) or places.province_named(jurisdiction) if jurisdiction else None
+    default = places.configured(jurisdiction)
     entries = registry_entries(registry, default.id if default else None)
     builder = GraphBuilder()
     warnings: list[str] = []
     notes: list[str] = []
-    failed: list[str] = []
+    errors: list[PlangraphError] = []  # documents left out
     seen: dict[str, str] = {}
     for path in files:
         if progress:
@@ -97,7 +97,7 @@ def build_graph(
         except PlangraphError as error:
             if strict:
                 raise
-            failed.append(str(error))
+            errors.append(error)
             continue
         if document.sha256 in seen:
             # the same text under two names would double every task: keep the first
@@ -109,14 +109,14 @@ def build_graph(
         except PlangraphError as error:
             if strict:
                 raise
-            failed.append(str(error))
+            errors.append(error)
             continue
         except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as error:
             # the reader met a layout it does not understand: say so, build the others
+            failure = SourceError(f"cannot read this document ({type(error).__name__}: {error})", path=path.name)
             if strict:
-                raise SourceError(f"cannot read this document ({type(error).__name__}: {error})",
-                                  path=path.name) from error
-            failed.append(f"{path.name}: cannot read this document ({type(error).__name__}: {error})")
+                raise failure from error
+            errors.append(failure)
             continue
         # A file converted from a legacy font encoding may have names to check: say so even
         # under --quiet; other decoding notes (a BOM removed, NFC) are only progress.
@@ -132,10 +132,15 @@ def build_graph(
                 f"{len(plan.tasks) - body} appendix rows, {len(plan.targets)} targets"
             )
         builder.add(plan)
+    if errors and not builder.plans:
+        # nothing could be read: an empty graph would only hide the error; keep the old one
+        if len(errors) == 1:
+            raise errors[0]
+        raise SourceError("no document could be read: " + "; ".join(map(str, errors)), path=str(sources))
     triples, summary = builder.triples()
     summary.warnings = warnings
     summary.notes = notes
-    summary.failed = failed
+    summary.failed = [str(error) for error in errors]
     header = f"{HEADER}\n# plangraph {__version__}; {len(builder.plans)} documents; {len(triples)} triples.\n"
     return BuildResult(to_turtle(triples, header=header), summary)
 

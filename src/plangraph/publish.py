@@ -26,7 +26,7 @@ __all__ = ["split_graphs", "publish", "GRAPH_BASE", "SHARED_GRAPH", "free_port",
 
 GRAPH_BASE = "https://w3id.org/plangraph/graph/"
 SHARED_GRAPH = GRAPH_BASE + "registry"
-_PLAN_RE = re.compile(r"^https://w3id\.org/plangraph/id/plan/([^/]+)")
+_PLAN_RE = re.compile(r"^https://w3id\.org/plangraph/id/plan/([^/]+/[^/]+)")  # plan/<jurisdiction>/<year-number>
 _SOURCE_RE = re.compile(r"^https://w3id\.org/plangraph/id/source/(.+)$")
 
 

@@ -93,7 +93,7 @@ def check_new(ws: Workspace, files: list[Path], registries=None) -> list[Candida
             raise SourceError(f"another plan is already called {name} in the sources; rename this file "
                               "to add it; nothing copied", path=name)
         try:
-            findings = inspect_document(path, registries)
+            findings = inspect_document(path, registries, ws.jurisdiction or None)
         except SourceError as error:
             raise SourceError(f"{error.message}; nothing copied", path=name, line=error.line) from None
         if not findings.tasks:

@@ -11,8 +11,11 @@ same large share.
 
 * Province 0 is the real province: round 0 of its plans *is* the real graph, and its
   agencies keep their IRIs and names, so the same queries run on both ("Sở Y tế").
-* Each province has its own agencies, collectives, projects, provincial issuers and the
-  documents they issue (IRIs tagged ``-nghe-an``; names "Sở Y tế tỉnh Nghệ An"); central
+* Each province has its own agencies, collectives, projects, provincial issuers, the
+  documents they issue and its jurisdiction node: every IRI that carries the real
+  province's segment (``agency/thanh-hoa/so-y-te``) carries the province's instead
+  (``agency/nghe-an/so-y-te``; a project's IRI is tagged ``-nghe-an``), and names say
+  which province ("Sở Y tế tỉnh Nghệ An"); national bodies (``agency/vn/...``), central
   documents (58-NQ/TW, 13/NQ-CP ...), national issuers and indicators are shared.
 * Each copy of a plan is issued by a new decision (number ``5000 + 5 * round + plan``
   of the same year, numbers restart every year as in the real documents), has its own
@@ -36,13 +39,11 @@ from __future__ import annotations
 
 import random
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from .graph.terms import BASE, PG, RDF, RDFS, SKOS
-from .resources import registry_file
 from .text import fold, slugify
 
 __all__ = ["write_synthetic", "PROVINCES", "PLANS_PER_PROVINCE"]
@@ -63,21 +64,11 @@ _HIDDEN = f"<{SKOS}hiddenLabel>"
 _LITERAL_RE = re.compile(r'^"(.*)"(@[a-zA-Z-]+|\^\^<[^>]+>)?$', re.S)
 
 
-def _provincial_issuers() -> set[str]:
-    """Issuer IRIs of the provincial bodies (``level = "province"`` in issuers.toml)."""
-    data = tomllib.loads(registry_file("issuers").read_text(encoding="utf-8"))
-    found = set()
-    for item in data.get("issuer", []):
-        if item.get("level") == "province":
-            found.add(f"<{BASE}agency/{item['agency']}>" if "agency" in item else f"<{BASE}issuer/{item['id']}>")
-    return found
-
-
 @dataclass
 class _Plan:
     """One real plan and the triples that belong to it alone."""
 
-    iri: str  # "<.../plan/2021-2999>"
+    iri: str  # "<.../plan/thanh-hoa/2021-2999>"
     id: str  # "2021-2999"
     year: str
     number: str
@@ -94,6 +85,7 @@ class _Template:
     national: list[tuple[str, str, str]]
     provincial: list[tuple[str, str, str]]
     plans: list[_Plan]
+    jurisdiction: str  # the real province's IRI segment: "thanh-hoa"
 
     @classmethod
     def load(cls, graph_file: Path) -> "_Template":
@@ -103,11 +95,10 @@ class _Template:
                    for t in ox.parse(path=str(graph_file), format=ox.RdfFormat.TURTLE)]
         triples.sort()
         plan_type, issued_by, source_file = f"<{PG}Plan>", f"<{PG}issuedBy>", f"<{PG}sourceFile>"
-        passed_by = "<http://data.europa.eu/eli/ontology#passed_by>"
         plans: dict[str, _Plan] = {}
         for s, p, o in triples:
             if p == _TYPE and o == plan_type:
-                plan_id = s[len(BASE) + 6:-1]
+                place, _, plan_id = s[len(BASE) + 6:-1].partition("/")
                 year, _, number = plan_id.partition("-")
                 plans[s] = _Plan(s, plan_id, year, number, "", None)
         tasks = {s for s, p, o in triples if p == _TYPE and o == f"<{PG}Task>"}
@@ -122,8 +113,10 @@ class _Template:
             owner[f"<{BASE}source/{plan.source_file}>"] = plan
             if plan.decision:
                 owner[plan.decision] = plan
-        provincial_issuers = _provincial_issuers()
-        issuer_of = {s: o for s, p, o in triples if p == passed_by}
+        places = {plan.iri[len(BASE) + 6:].split("/", 1)[0] for plan in plans.values()}
+        if len(places) != 1:
+            raise ValueError(f"the template graph must hold the plans of one province, not {sorted(places)}")
+        place = places.pop()
         national, provincial = [], []
         for triple in triples:
             subject = triple[0]
@@ -132,32 +125,30 @@ class _Template:
                 plan.triples.append(triple)
                 if subject in tasks:
                     plan.tasks.add(subject)
-            elif _is_provincial(subject, issuer_of, provincial_issuers):
+            elif _is_provincial(subject, place):
                 provincial.append(triple)
             else:
                 national.append(triple)
-        return cls(national, provincial, sorted(plans.values(), key=lambda plan: plan.source_file))
+        return cls(national, provincial, sorted(plans.values(), key=lambda plan: plan.source_file), place)
 
 
 def _plan_prefix(term: str) -> str | None:
-    """``<.../plan/2021-2999>`` for any node under that plan."""
+    """``<.../plan/thanh-hoa/2021-2999>`` for any node under that plan."""
     if not term.startswith(f"<{BASE}plan/"):
         return None
-    rest = term[len(BASE) + 6:-1]
-    return f"<{BASE}plan/{rest.split('/', 1)[0]}>"
+    parts = term[len(BASE) + 6:-1].split("/")
+    return f"<{BASE}plan/{'/'.join(parts[:2])}>" if len(parts) >= 2 else None
 
 
-def _is_provincial(subject: str, issuer_of: dict[str, str], provincial_issuers: set[str]) -> bool:
-    local = subject[len(BASE) + 1:-1] if subject.startswith(f"<{BASE}") else ""
-    kind = local.split("/", 1)[0]
-    if kind in ("agency", "collective", "project"):
-        return True
-    if kind == "issuer":
-        return subject in provincial_issuers
-    if kind == "doc":  # a document of the province unless a central body issued it
-        issuer = issuer_of.get(subject)
-        return issuer is None or issuer in provincial_issuers
-    return False
+def _segment_re(place: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=/){re.escape(place)}(?=[/>])")
+
+
+def _is_provincial(subject: str, place: str) -> bool:
+    """A node of the province: its IRI carries the province's segment, or it is a project."""
+    if not subject.startswith(f"<{BASE}"):
+        return False
+    return subject.startswith(f"<{BASE}project/") or bool(_segment_re(place).search(subject[len(BASE):]))
 
 
 class _Province:
@@ -168,20 +159,21 @@ class _Province:
         name = PROVINCES[index % len(PROVINCES)]
         rounds = index // len(PROVINCES)
         self.name = name if not rounds else f"{name} {rounds + 1}"
-        self.tag = "" if index == 0 else f"-{slugify(self.name)}"
-        # the plans' decisions travel with their plans but belong to the province too
-        self.provincial = {s for s, _, _ in template.provincial} | {p.decision for p in template.plans if p.decision}
-        self.plan_ids = {plan.iri: plan.id for plan in template.plans}
+        self.slug = template.jurisdiction if index == 0 else slugify(self.name)
+        self.tag = "" if index == 0 else f"-{self.slug}"
+        self._segment = _segment_re(template.jurisdiction)
+        self._base = f"<{BASE}"
 
     def iri(self, term: str) -> str:
-        """The province's IRI for a provincial node or a plan node (round 0)."""
-        if not self.tag or not term.startswith("<"):
+        """The province's IRI for a node of the real province (or any other term, unchanged)."""
+        if not self.tag or not term.startswith(self._base):
             return term
-        if term in self.provincial:
+        local = term[len(self._base):]
+        renamed = self._segment.sub(self.slug, local, count=1)
+        if renamed != local:
+            return self._base + renamed
+        if local.startswith("project/"):
             return term[:-1] + self.tag + ">"
-        prefix = _plan_prefix(term)
-        if prefix is not None and prefix in self.plan_ids:
-            return prefix[:-1] + self.tag + term[len(prefix) - 1:]
         return term
 
     def label(self, predicate: str, literal: str) -> str:
@@ -205,7 +197,7 @@ def _copy_plan(plan: _Plan, province: _Province, round_: int, phrase: str, out: 
     """Write one copy of ``plan``; return the number of triples written."""
     tag = province.tag
     new_number = plan.number if round_ == 0 else str(5000 + 5 * round_ + _plan_slot(plan))
-    new_id = f"{plan.year}-{new_number}{tag}"
+    new_id = f"{province.slug}/{plan.year}-{new_number}"
     stem = plan.source_file.rsplit(".", 1)[0]
     new_file = plan.source_file if not tag and round_ == 0 else f"{stem}{tag}-r{round_:02d}.txt"
     mapping: dict[str, str] = {
@@ -216,8 +208,8 @@ def _copy_plan(plan: _Plan, province: _Province, round_: int, phrase: str, out: 
         decision = plan.decision
         if round_:
             decision = decision.replace(f"/{plan.number}-", f"/{new_number}-")
-        mapping[plan.decision] = decision[:-1] + tag + ">"
-    own_prefix = f"<{BASE}plan/{plan.id}"
+        mapping[plan.decision] = province.iri(decision)
+    own_prefix = plan.iri[:-1]
     written = 0
     for s, p, o in plan.triples:
         terms = []
@@ -280,7 +272,9 @@ def write_synthetic(out: TextIO, triples: int, seed: int = 1, graph_file: Path |
     while True:  # at least the first round: the real graph itself
         province = _Province(index, template)
         for s, p, o in template.provincial:
-            if (p in _LABEL_PREDICATES or p == _HIDDEN) and not s.startswith(f"<{BASE}doc/"):
+            if s.startswith(f"<{BASE}jurisdiction/") and p in _LABEL_PREDICATES and province.tag:
+                o = f'"tỉnh {province.name}"@vi'  # the province's own jurisdiction node
+            elif (p in _LABEL_PREDICATES or p == _HIDDEN) and not s.startswith(f"<{BASE}doc/"):
                 o = province.label(p, o)
             out.write(f"{province.iri(s)} {p} {province.iri(o)} .\n")
             written += 1

@@ -129,8 +129,15 @@ def load(config_file: Path) -> Workspace:
             raise WorkspaceError(f"{key} = {value!r} is outside the workspace folder; paths are relative to "
                                  f"{CONFIG_NAME} and stay inside its folder", path=where, line=line_of(text, key))
         paths[key] = path
-    return Workspace(root=root, name=table.get("name") or root.name,
-                     jurisdiction=table.get("jurisdiction", ""), **paths)
+    jurisdiction = table.get("jurisdiction", "")
+    if jurisdiction.strip():
+        from .read.jurisdictions import Jurisdictions
+
+        if Jurisdictions.bundled().configured(jurisdiction) is None:
+            raise WorkspaceError(f"jurisdiction = {jurisdiction!r} is not a province, city or district plangraph "
+                                 'knows; write it as printed in a plan header, e.g. "tỉnh Thanh Hóa" or '
+                                 '"thành phố Hà Nội"', path=where, line=line_of(text, "jurisdiction"))
+    return Workspace(root=root, name=table.get("name") or root.name, jurisdiction=jurisdiction, **paths)
 
 
 def find(start: Path | None = None, explicit: Path | str | None = None) -> Workspace:
@@ -249,6 +256,7 @@ class PlanFindings:
 
     file: str
     issuer: str
+    jurisdiction: str
     number: str
     date: str
     kind: str
@@ -262,36 +270,42 @@ class PlanFindings:
     notes: list[str] = field(default_factory=list)  # how the bytes were read: BOM removed, NFC, ...
 
 
-def inspect_document(path: Path, registries=None) -> PlanFindings:
+def inspect_document(path: Path, registries=None, jurisdiction: str | None = None) -> PlanFindings:
     """Read one plan file with the reader and say what it found.
 
     This is the one place where ``add`` calls the reader: when the reader's entry point
-    changes, only this function changes with it.
+    changes, only this function changes with it. ``jurisdiction`` ("tỉnh Thanh Hóa") is the
+    workspace's, assumed when the document does not print its issuer's province.
 
     Raises:
-        SourceError: the file cannot be read, or the reader finds no plan in it.
+        SourceError: the file cannot be read.
     """
-    from .extract.agencies import AgencyResolver
-    from .extract.document import extract_document
+    from .read.agencies import registry_entries
+    from .read.jurisdictions import Jurisdictions
+    from .read.plan import read_document
     from .registries import activate, bundled
     from .sources import read_source
 
     registries = registries or bundled()
-    resolver = AgencyResolver.from_file(registries)
+    places = Jurisdictions.bundled()
+    default = places.configured(jurisdiction)
     document = read_source(path)
     with activate(registries):
-        plan = extract_document(document, resolver)
+        plan = read_document(document, registry_entries(registries, default.id if default else None),
+                             places, default)
     # as the build does: a conversion from a legacy font encoding is a warning (names to check),
     # other decoding notes are not
     notes = [] if document.encoding in ("tcvn3", "vni") else list(document.warnings)
-    decision = plan.decision
-    mentions = [m for task in plan.tasks for m in (*task.lead, *task.coordinating)]
-    unregistered = sorted({m.surface for m in mentions if m.entity_id not in resolver.entries})
+    number = plan.number or plan.decision
+    named = {m.entity_id for task in plan.tasks for m in (*task.lead, *task.coordinating)}
+    unregistered = sorted({plan.agencies[key].name for key in named
+                           if key in plan.agencies and not plan.agencies[key].registered})
     return PlanFindings(
         file=path.name,
-        issuer=(decision.issuer or "") if decision else "",
-        number=decision.identifier if decision else "",
-        date=decision.date.isoformat() if decision and decision.date else str(decision.year or "") if decision else "",
+        issuer=plan.issuer or (number.issuer or "" if number else ""),
+        jurisdiction=plan.jurisdiction.name if plan.jurisdiction else "",
+        number=number.identifier if number else "",
+        date=number.date.isoformat() if number and number.date else str(number.year or "") if number else "",
         kind=plan.kind,
         title=plan.title,
         implements=[f"{ref.kind} {ref.identifier}".strip() for ref in plan.implements],

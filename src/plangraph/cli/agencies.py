@@ -10,15 +10,16 @@ from .errors import reports_errors
 from .options import emit, store_for, workspace
 from .output import FORMATS
 
-# Every agency or collective the tasks name, with each task's line: the names no registry
-# knows are those whose IRI is not a registry id (the build gives them "unregistered-...").
-USED_AGENCIES = """\
+# Every agency or collective the tasks name that no registry lists (pg:registered false),
+# with its jurisdiction and each task's line.
+UNREGISTERED_AGENCIES = """\
 PREFIX pg: <https://w3id.org/plangraph/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?agency ?name ?file ?line WHERE {
+SELECT ?agency ?kind ?name ?place ?file ?line WHERE {
   VALUES ?kind { pg:Agency pg:Collective }
-  ?agency a ?kind ; skos:prefLabel ?name .
+  ?agency a ?kind ; pg:registered false ; skos:prefLabel ?name .
   FILTER(LANG(?name) = "vi")
+  OPTIONAL { ?agency pg:jurisdiction ?place }
   ?task pg:leadAgency|pg:coordinatingAgency ?agency ; pg:sourceFile ?file ; pg:sourceLine ?line .
 }"""
 
@@ -29,35 +30,34 @@ def _toml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def unregistered_entries(rows, resolver) -> list[str]:
-    """TOML ``[[agency]]`` entries, one per name in ``rows`` (agency IRI, name, file, line)
-    that ``resolver`` does not know, with its first line as ``source``."""
-    from ..text import slugify
-
+def unregistered_entries(rows, known: set[tuple[str, str]]) -> list[str]:
+    """TOML entries, one per unregistered agency or collective in ``rows`` (IRI, kind, name,
+    jurisdiction IRI, file, line), with its first line as ``source``; ``known`` holds the
+    (jurisdiction, id) pairs of the registry, which a graph older than the registry may
+    still call unregistered."""
     used: dict[str, dict] = {}
-    for iri, name, file, line in rows:
-        entity_id = iri.rsplit("/", 1)[-1]
-        if entity_id in resolver.entries or resolver.resolve(name):
-            continue  # registered (or since added to the registry: the graph is older)
-        seen = used.setdefault(entity_id, {"name": name, "tasks": set()})
+    for iri, kind, name, place, file, line in rows:
+        slug = iri.rsplit("/", 1)[-1]
+        jurisdiction = (place or "").rsplit("/jurisdiction/", 1)[-1] or "vn"
+        if (jurisdiction, slug) in known:
+            continue
+        seen = used.setdefault(iri, {"name": name, "slug": slug, "jurisdiction": jurisdiction,
+                                     "collective": kind.endswith("#Collective"), "tasks": set()})
         seen["tasks"].add((file, int(line)))
     entries = []
-    taken = set(resolver.entries)
-    for entity_id, seen in sorted(used.items(), key=lambda item: min(item[1]["tasks"])):
-        slug = slugify(seen["name"]) or entity_id.removeprefix("unregistered-")
-        new_id, n = slug, 2
-        while new_id in taken:
-            new_id, n = f"{slug}-{n}", n + 1
-        taken.add(new_id)
+    for seen in sorted(used.values(), key=lambda item: min(item["tasks"])):
         file, line = min(seen["tasks"])
         tasks = len(seen["tasks"])
+        where = ('scope = "national"\n' if seen["jurisdiction"] == "vn"
+                 else f"jurisdiction = {_toml(seen['jurisdiction'])}\n")
         entries.append(
             f"# named by {tasks} task{'s' if tasks != 1 else ''}, first at {file}:{line}\n"
-            f"[[agency]]\n"
-            f"id = {_toml(new_id)}\n"
+            f"[[{'collective' if seen['collective'] else 'agency'}]]\n"
+            f"id = {_toml(seen['slug'])}\n"
+            f"{where}"
             f"name = {_toml(seen['name'])}\n"
             f'name_en = ""\n'
-            f'# level = "province"         # central | province | district\n'
+            f'# level = "province"         # national | province | district | commune\n'
             f'# category = "department"    # department | board | peoples-committee | centre | ...\n'
             f"source = {_toml(f'{file}:{line}')}\n"
         )
@@ -78,30 +78,39 @@ def agencies(unregistered: bool, graph_file: Path | None, fmt: str) -> None:
     With --unregistered: the names the plans use that no registry knows, as [[agency]]
     entries to complete and paste into the workspace's registry/agencies.toml.
     """
-    from ..extract.agencies import AgencyResolver
+    from ..extract.agencies import load_registry
+    from ..read.agencies import registry_entries
+    from ..read.jurisdictions import Jurisdictions
     from ..registries import load_registries
     from ..store import Result, Term
 
     ws = workspace(required=graph_file is None)
     registries = load_registries(ws.registry if ws else None)
-    resolver = AgencyResolver.from_file(registries)
+    default = Jurisdictions.bundled().configured(ws.jurisdiction) if ws else None
+    entries = registry_entries(registries, default.id if default else None)
     if not unregistered:
+        stems = {entry.id: stem for stem in ("standard-agencies", "agencies")
+                 for entry in load_registry(registries, stem)}
         rows = [{"id": Term("literal", entry.id),
                  "kind": Term("literal", "collective" if entry.is_collective else "agency"),
                  "name": Term("literal", entry.name), "name_en": Term("literal", entry.name_en),
-                 "from": Term("literal", registries.origin("agencies", entry.id))}
-                for entry in resolver.entries.values()]
-        emit(Result(["id", "kind", "name", "name_en", "from"], rows), fmt, False, None, False)
+                 "jurisdiction": Term("literal", entry.jurisdiction or entry.scope),
+                 "from": Term("literal", registries.origin(stems.get(entry.id, "agencies"), entry.id))}
+                for entry in entries]
+        emit(Result(["id", "kind", "name", "name_en", "jurisdiction", "from"], rows), fmt, False, None, False)
         return
     store = store_for(None, graph_file, 60.0)
-    rows = [(r["agency"].value, r["name"].value, r["file"].value, r["line"].value)
-            for r in store.query(USED_AGENCIES)]
-    entries = unregistered_entries(rows, resolver)
+    rows = [(r["agency"].value, r["kind"].value, r["name"].value, r["place"].value if "place" in r else "",
+             r["file"].value, r["line"].value)
+            for r in store.query(UNREGISTERED_AGENCIES)]
+    known = {(entry.jurisdiction or "vn", entry.id) for entry in entries}
+    found = unregistered_entries(rows, known)
     target = ws.relative(ws.registry / "agencies.toml") if ws else "the registry's agencies.toml"
-    if not entries:
+    if not found:
         click.echo("# every agency the graph's tasks name is in the registry")
         return
-    click.echo(f"# {len(entries)} name{'s' if len(entries) != 1 else ''} the plans use that no registry knows: "
+    click.echo(f"# {len(found)} name{'s' if len(found) != 1 else ''} the plans use that no registry knows: "
                f"complete each entry (name_en, level,\n# category), paste it into {target} and run "
                "`plangraph build`.\n")
-    click.echo("\n".join(entries), nl=False)
+    click.echo("\n".join(found), nl=False)
+

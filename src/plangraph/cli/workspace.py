@@ -39,6 +39,7 @@ def _findings_lines(findings) -> list[str]:
     body = f.tasks - f.appendix_tasks
     rows = [
         ("issuer", f.issuer or "?"),
+        ("jurisdiction", f.jurisdiction or "?"),
         ("number", f.number or "?"),
         ("date", f.date or "?"),
         ("kind", f.kind),

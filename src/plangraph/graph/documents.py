@@ -215,9 +215,9 @@ class Documents:
 
     def issuer_facts(self, add, issuer_id: str, node: str) -> None:
         entry = self.issuers.entries[issuer_id]
-        if node.startswith(iri("agency/")[:-1]):
-            return  # an agency of the graph: described with the agencies
         add(node, RDF_TYPE, _pg("IssuingBody"))
+        if node.startswith(iri("agency/")[:-1]):
+            return  # an agency of the graph that also issues documents: described with the agencies
         add(node, RDF_TYPE, iri(ORG + "Organization"))
         add(node, iri(SKOS + "prefLabel"), lit(entry["name"], lang="vi"))
         add(node, iri(RDFS + "label"), lit(entry["name"], lang="vi"))

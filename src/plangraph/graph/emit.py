@@ -277,9 +277,9 @@ class GraphBuilder:
         issuer_id = self.issuers.resolve(_issuer_words(plan.issuer), "")
         if issuer_id:
             node = self.issuers.node(issuer_id, place)
+            add(node, RDF_TYPE, pg("IssuingBody"))
             if not node.startswith(iri("agency/")[:-1]):
                 entry = self.issuers.entries[issuer_id]
-                add(node, RDF_TYPE, pg("IssuingBody"))
                 add(node, RDF_TYPE, _p(ORG, "Organization"))
                 add(node, _p(SKOS, "prefLabel"), lit(entry["name"], lang="vi"))
                 add(node, _p(RDFS, "label"), lit(entry["name"], lang="vi"))
@@ -289,8 +289,10 @@ class GraphBuilder:
                     add(node, pg("jurisdiction"), iri(jurisdiction_path(place)))
             return node
         for key, agency in plan.agencies.items():
-            if any(fold(s) == fold(_issuer_words(plan.issuer)) for s in agency.surfaces):
-                return iri(agency_path(key, agency.collective))
+            if not agency.collective and any(fold(s) == fold(_issuer_words(plan.issuer)) for s in agency.surfaces):
+                node = iri(agency_path(key, False))
+                add(node, RDF_TYPE, pg("IssuingBody"))
+                return node
         return None
 
     # -- tasks ------------------------------------------------------------------------------

@@ -92,6 +92,17 @@ class Jurisdictions:
     def get(self, jurisdiction_id: str) -> Jurisdiction:
         return self.by_id[jurisdiction_id]
 
+    def configured(self, text: str | None) -> Jurisdiction | None:
+        """The jurisdiction a workspace names in plangraph.toml ("tỉnh Thanh Hóa", "Đồng Nai").
+
+        Example:
+            >>> Jurisdictions.bundled().configured("tỉnh Thanh Hóa").id
+            'thanh-hoa'
+        """
+        if not text or not text.strip():
+            return None
+        return self.find(text) or self.province_named(text) or self.by_id.get(text.strip())
+
     def province_named(self, text: str) -> Jurisdiction | None:
         """The province whose name ``text`` is (with or without "tỉnh"/"thành phố")."""
         key = _key(re.sub(r"^\s*(?:tỉnh|thành phố|tp\.?|thủ đô)\s+", "", text.strip(), flags=re.IGNORECASE))

@@ -61,9 +61,8 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
     first, plan = structure.issuer_part, structure.plan
     issuer = first.issuer or plan.issuer
     jurisdiction = _jurisdiction(issuer, first, places) or default
-    if jurisdiction is None:
-        warnings.append(f"{source.name}: the issuer's province is not printed; agencies are read as national "
-                        "(set `jurisdiction` in plangraph.toml)")
+    unplaced = jurisdiction is None
+    if unplaced:
         jurisdiction = NATIONAL
     reader = AgencyReader(entries if entries else list(bundled_entries()), places, jurisdiction)
 
@@ -111,6 +110,9 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
         not_a_plan = "no tasks found: not a plan?"
     if not_a_plan:
         warnings.append(f"{source.name}: {not_a_plan}")
+    elif unplaced:  # said only of a plan: a letter or a report needs no province
+        warnings.append(f"{source.name}: the issuer's province is not printed; agencies are read as national "
+                        "(set `jurisdiction` in plangraph.toml)")
     own_number = None
     if plan is first and first.number:
         own_number = DocRef(first.number, first.kind, year=_year(first), date=first.date, issuer=issuer)

@@ -45,6 +45,8 @@ _ROLES: list[tuple[str, str]] = [
 _COMPILED = [(re.compile(pattern), role) for pattern, role in _ROLES]
 _NUMBER_RE = re.compile(r"^(?:[IVXL]+|\d+|[A-ZĐ])(?:[.,](?:[IVXL]+|\d+|[a-zđ]))*\.?$")
 _GROUP_NUMBER_RE = re.compile(r"^(?:[IVXL]+|[A-ZĐ])\.?$")
+# "III.4": a sub-group under roman group III, when the row names nobody and no deadline
+_SUBGROUP_NUMBER_RE = re.compile(r"^(?:[IVXL]+|[A-ZĐ])\.\d+\.?$")
 
 
 def _role(text: str) -> str | None:
@@ -197,7 +199,8 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
         coord_text = value.get("coord", "")
         first_bold = cells[0].bold or (len(cells) > 1 and cells[1].bold)
         is_group = bool(_GROUP_NUMBER_RE.match(number)) or (
-            not lead_text and not coord_text and (first_bold or len(cells) <= 2) and not value.get("deadline"))
+            not lead_text and not coord_text and not value.get("deadline") and not value.get("output")
+            and (first_bold or len(cells) <= 2 or bool(_SUBGROUP_NUMBER_RE.match(number))))
         if len(cells) <= 2 and not number and not first_bold:
             is_group = is_group and not previous
         section = stack[-1][1] if stack else parent
