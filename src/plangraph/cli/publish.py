@@ -32,27 +32,21 @@ def publish(endpoint, graph_file, timeout):
 @click.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 127.0.0.1 keeps the server on this machine.")
+              help="Address to listen on; 127.0.0.1 keeps the server on this machine (others get a warning).")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Graph file (default: data/plangraph.ttl).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
+              help="The server cancels a query that runs longer than this (seconds).")
+@click.option("--allow-service", is_flag=True,
+              help="Run queries with SERVICE (federated queries: the server then sends requests to other hosts).")
 @reports_errors
-def serve(port, host, graph_file):
+def serve(port, host, graph_file, timeout, allow_service):
     """Serve the graph read-only with oxigraph, with its web query editor.
 
-    Open http://127.0.0.1:7878/ in a browser; the SPARQL endpoint is /query.
+    Open http://127.0.0.1:7878/ in a browser; the SPARQL endpoint is /query. The graph is
+    reloaded when data/plangraph.ttl changes; SIGTERM or Ctrl-C stops the server.
     """
     from ..paths import DEFAULT_OUTPUT
-    from ..publish import start_server
-    from ..store import EmbeddedStore
+    from ..serve import serve as run
 
-    store = EmbeddedStore(graph_file or DEFAULT_OUTPUT)
-    store.open()
-    location = store.location
-    store.close()
-    process = start_server(location, port, read_only=True, host=host)
-    click.echo(f"serving {location} read-only on http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
-    try:
-        process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
+    run(graph_file or DEFAULT_OUTPUT, host, port, timeout, allow_service, say=lambda m: click.echo(m, err=True))
