@@ -131,7 +131,6 @@ def test_the_installed_wheel_works_in_a_workspace_anywhere(installed, workspace)
     assert any(name.startswith("plans/.plangraph-cache/") for name in _snapshot(installed.base / "officer"))
 
 
-@pytest.mark.xfail(strict=False, reason="reader of any plan not merged yet")
 def test_a_corpus_plan_is_added_built_and_validated(installed, tmp_path):
     installed.plangraph("init", tmp_path / "corpus-ws", cwd=tmp_path)
     folder = tmp_path / "corpus-ws"

@@ -9,6 +9,7 @@ which graphs were already replaced, and exits 2 (never a partial success).
 
 from __future__ import annotations
 
+import errno
 import http.client
 import re
 import socket
@@ -22,7 +23,8 @@ from pathlib import Path
 from .errors import PlangraphError
 from .resources import ontology_file
 
-__all__ = ["split_graphs", "publish", "GRAPH_BASE", "SHARED_GRAPH", "free_port", "start_server"]
+__all__ = ["split_graphs", "publish", "GRAPH_BASE", "SHARED_GRAPH", "free_port", "start_server", "check_port_free",
+           "OxigraphProcess"]
 
 GRAPH_BASE = "https://w3id.org/plangraph/graph/"
 SHARED_GRAPH = GRAPH_BASE + "registry"
@@ -124,31 +126,102 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class OxigraphProcess(subprocess.Popen):
+    """An oxigraph server whose log is read as it comes (a pipe nobody reads fills up after
+    64 KiB and then blocks the server's request threads); the last lines are kept."""
+
+    def start_reading(self) -> None:
+        import collections
+        import threading
+
+        self.log = collections.deque(maxlen=40)
+
+        def read() -> None:
+            for line in self.stderr:
+                self.log.append(line.decode("utf-8", "replace").rstrip())
+
+        threading.Thread(target=read, daemon=True, name="oxigraph-log").start()
+
+    def tail(self, lines: int = 5) -> str:
+        """The last log lines, on one line."""
+        return " | ".join(list(self.log)[-lines:])
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM if plangraph dies without stopping it (even by SIGKILL)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse a port that another program listens on (oxigraph would exit, and a client
+    would talk to the other program)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise PlangraphError(f"cannot listen on {host!r}: {error.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do: TIME_WAIT is free
+        try:
+            sock.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise PlangraphError(f"port {port} on {host} is already in use by another program; "
+                                     "choose another with --port") from None
+            raise PlangraphError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+
+
 def start_server(location: Path, port: int, read_only: bool = True, host: str = "127.0.0.1",
-                 union_default_graph: bool = False) -> subprocess.Popen:
-    """Start ``oxigraph serve[-read-only]`` and wait until it answers."""
+                 union_default_graph: bool = False, timeout: float | None = None,
+                 keep_fds: tuple[int, ...] = ()) -> OxigraphProcess:
+    """Start ``oxigraph serve[-read-only]`` and wait until it answers.
+
+    ``timeout`` (seconds) is oxigraph's ``--timeout-s``: a query that runs longer is
+    cancelled by the server itself, not only given up by the client. ``keep_fds`` are
+    inherited by the server (plangraph serve hands it the lock that keeps its store folder
+    from being removed). The server's output is read and its last lines kept
+    (:meth:`OxigraphProcess.tail`); on Linux, started from the main thread, it is stopped when
+    plangraph dies.
+    """
     import shutil
+    import sys
+    import threading
 
     binary = shutil.which("oxigraph")
     if binary is None:
-        candidate = Path(__import__("sys").executable).with_name("oxigraph")
+        candidate = Path(sys.executable).with_name("oxigraph")
         binary = str(candidate) if candidate.exists() else None
     if binary is None:
         raise PlangraphError("the oxigraph server is not installed: pip install oxigraph")
+    check_port_free(host, port)
     command = [binary, "serve-read-only" if read_only else "serve", "--location", str(location),
-               "--bind", f"{host}:{port}"]
+               "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
     if union_default_graph:
         command.append("--union-default-graph")
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if timeout is not None:
+        command += ["--timeout-s", str(max(1, round(timeout)))]
+    # Only from the main thread: the "parent" of PR_SET_PDEATHSIG is the thread that starts the
+    # child, and a server started by a short-lived thread would be stopped when the thread ends.
+    tied = sys.platform == "linux" and threading.current_thread() is threading.main_thread()
+    process = OxigraphProcess(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              pass_fds=keep_fds, preexec_fn=_die_with_parent if tied else None)
+    process.start_reading()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-            raise PlangraphError(f"oxigraph server stopped: {error.strip()[:300]}")
+            time.sleep(0.1)  # let the reader take the last lines
+            raise PlangraphError(f"oxigraph server stopped: {process.tail()[:300]}")
         try:
             with socket.create_connection((host, port), timeout=0.2):
-                return process
+                if process.poll() is None:
+                    return process
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.05)
     process.terminate()
     raise PlangraphError("oxigraph server did not start within 20 s")

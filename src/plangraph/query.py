@@ -34,6 +34,7 @@ from .text import fold
 __all__ = [
     "NamedQuery", "Param", "QueryError", "load_query", "list_queries", "bind", "term_for",
     "AgencyMatch", "find_agencies", "resolve_agency", "resolve_document", "resolve_task",
+    "refuse_service", "uses_service",
 ]
 
 PG = "https://w3id.org/plangraph/ontology#"
@@ -173,7 +174,10 @@ def term_for(param: Param, value: str) -> str:
     if kind == "string":
         return _literal(value)
     if kind == "folded":
-        return _literal(re.sub(r"[^a-z0-9 ]", " ", fold(value)).strip())
+        words = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(value)).split())
+        if not words:  # "" is contained in every text: the filter would match everything
+            raise QueryError(f"parameter {param.name}: {value!r} has no letter or digit to look for")
+        return _literal(words)
     if kind == "date":
         try:
             return _literal(date.fromisoformat(value).isoformat(), XSD + "date")
@@ -217,6 +221,57 @@ def bind(query: NamedQuery, values: dict[str, str]) -> str:
     if "#@values" not in query.text:
         raise QueryError(f"query {query.name!r} has parameters but no #@values line", path=f"{query.name}.rq")
     return query.text.replace("#@values", block)
+
+
+# -- SERVICE -------------------------------------------------------------------------
+
+# What hides a keyword: comments, strings (long and short, with their escapes) and IRIs.
+# Anything else that does not start one of them is code. An unterminated string is read as
+# code, so that a query cannot hide SERVICE from this check and still parse.
+_SPARQL_HIDING = re.compile(
+    r"""(?P<comment>\#[^\n\r]*)"""
+    r"""|(?P<string>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}"""
+    r"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")"""
+    r"""|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
+    r"""|(?P<code>[^#'"<]+|[#'"<])""",
+    re.DOTALL,
+)
+# SERVICE as a keyword: not part of a longer name, a variable (?service) or a prefixed
+# name's prefix (service:x). "ex:a.service" is refused too: better a query refused than
+# one that reaches the network.
+_SERVICE_WORD = re.compile(r"(?<![\w?$])service(?![\w:])", re.IGNORECASE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _code_of(sparql: str) -> str:
+    return " ".join(m.group("code") for m in _SPARQL_HIDING.finditer(sparql) if m.group("code"))
+
+
+def uses_service(sparql: str) -> bool:
+    """True when ``sparql`` has a ``SERVICE`` clause (a federated query, which makes the
+    engine send HTTP requests to the IRI it names).
+
+    Strings, IRIs and comments are skipped. The text is also checked with its ``\\u``
+    escapes decoded, as SPARQL 1.1 has them decoded before parsing (oxigraph does not,
+    another engine may).
+
+    Example:
+        >>> uses_service('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+        True
+        >>> uses_service('SELECT ?service WHERE { ?service ?p "SERVICE" } # SERVICE')
+        False
+    """
+    decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16))
+                             if int(m.group(1) or m.group(2), 16) < 0x110000 else m.group(0), sparql)
+    return any(_SERVICE_WORD.search(_code_of(text)) for text in {sparql, decoded})
+
+
+def refuse_service(sparql: str) -> None:
+    """Raise :class:`QueryError` if ``sparql`` uses ``SERVICE`` (see :func:`uses_service`)."""
+    if uses_service(sparql):
+        raise QueryError("SERVICE (a federated query) is refused: it would make plangraph send requests to "
+                         "other servers. Query the other endpoint with --endpoint instead, or allow it "
+                         "explicitly (plangraph serve --allow-service; EmbeddedStore(allow_service=True))")
 
 
 # -- finding things by name -----------------------------------------------------------
@@ -309,7 +364,7 @@ def resolve_agency(store, text: str) -> str:
     a national graph with thousands of agencies.
     """
     if re.match(r"^https?://", text):
-        return text
+        return _known(store, text, "agency", "VALUES ?kind { pg:Agency pg:Collective } ?node a ?kind")
     from .text import nfc
 
     wanted = nfc(text.strip())
@@ -332,7 +387,7 @@ def resolve_agency(store, text: str) -> str:
 def resolve_document(store, text: str) -> str:
     """The IRI of the document numbered ``text`` ("58-NQ/TW"), or ``text`` if it is an IRI."""
     if re.match(r"^https?://", text):
-        return text
+        return _known(store, text, "document", "?node eli:id_local ?number")
     query = ('PREFIX eli: <http://data.europa.eu/eli/ontology#>\n'
              f'SELECT DISTINCT ?doc WHERE {{ ?doc eli:id_local {_literal(text.strip())} }} ORDER BY ?doc')
     found = [row["doc"].value for row in store.query(query)]
@@ -347,7 +402,7 @@ def resolve_document(store, text: str) -> str:
 def resolve_task(store, text: str) -> str:
     """The IRI of a task given as an IRI or FILE:LINE (FILE may be a unique prefix)."""
     if re.match(r"^https?://", text):
-        return text
+        return _known(store, text, "task", "?node a pg:Task")
     match = re.fullmatch(r"(?P<file>[^:]+):(?P<line>\d+)", text.strip())
     if not match:
         raise QueryError(f"a task is an IRI or FILE:LINE, not {text!r}")
@@ -361,3 +416,13 @@ def resolve_task(store, text: str) -> str:
     if len(found) > 1:
         raise QueryError(f"{text!r} matches tasks in several files: " + ", ".join(f for _, f in found))
     return found[0][0]
+
+
+def _known(store, iri: str, what: str, pattern: str) -> str:
+    """``iri`` if the graph has it as ``what`` (``pattern`` about ``?node``), else QueryError:
+    an IRI with a typo would otherwise answer with no rows, as if the agency had no task."""
+    query = (f"PREFIX pg: <{PG}>\nPREFIX eli: <http://data.europa.eu/eli/ontology#>\n"
+             f"ASK {{ VALUES ?node {{ {iri_term(iri)} }} {pattern} }}")
+    if not store.query(query).boolean:
+        raise QueryError(f"no {what} {iri} in the graph")
+    return iri

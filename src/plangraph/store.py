@@ -11,11 +11,8 @@ as plain dicts), so every output format and every test sees the same shape.
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import json
-import os
-import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -24,14 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from .errors import PlangraphError
+from .errors import StoreError, describe
 
 __all__ = ["Term", "Result", "RowStream", "EmbeddedStore", "MemoryStore", "RdflibStore", "RemoteStore",
            "open_store", "StoreError"]
-
-
-class StoreError(PlangraphError):
-    """A store or endpoint that cannot answer."""
 
 
 class Term(NamedTuple):
@@ -131,73 +124,51 @@ def _ox_term(term) -> Term:
 
 
 class EmbeddedStore:
-    """The built graph in an on-disk pyoxigraph store, refreshed when the graph changes."""
+    """The built graph in an on-disk pyoxigraph store, refreshed when the graph changes.
 
-    def __init__(self, graph_file: Path, cache_dir: Path | None = None, timeout: float | None = None):
-        self.graph_file = graph_file
+    The store is the cache folder for the graph file's current bytes (:mod:`plangraph.cache`):
+    built when there is none, built again when it is damaged, and kept from deletion while
+    this object has it open. ``SERVICE`` is refused unless ``allow_service`` (a query would
+    otherwise make this machine send requests anywhere).
+    """
+
+    settle_s: float | None = None  # seconds; None: plangraph.cache.SETTLE_S (a younger stamp is not trusted)
+
+    def __init__(self, graph_file: Path, cache_dir: Path | None = None, timeout: float | None = None,
+                 allow_service: bool = False):
+        self.graph_file = Path(graph_file)
         self.timeout = timeout
-        self.cache_dir = cache_dir or graph_file.parent / ".cache"
+        self.allow_service = allow_service
+        self.cache_dir = cache_dir or self.graph_file.parent / ".cache"
         self._store = None
+        self.lease = None
         self.location: Path | None = None
-
-    def _key(self) -> str:
-        stat = self.graph_file.stat()
-        stamp = self.cache_dir / "stamp.json"
-        try:
-            known = json.loads(stamp.read_text(encoding="utf-8"))
-            if known["size"] == stat.st_size and known["mtime_ns"] == stat.st_mtime_ns:
-                return known["sha256"]
-        except (OSError, ValueError, KeyError):
-            pass
-        sha = hashlib.sha256()
-        with self.graph_file.open("rb") as handle:  # in chunks: a national graph is gigabytes
-            while chunk := handle.read(1 << 20):
-                sha.update(chunk)
-        digest = sha.hexdigest()
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = stamp.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}),
-                       encoding="utf-8")
-        os.replace(tmp, stamp)
-        return digest
 
     def open(self):
         """Open (building first if needed) the store for the current graph file."""
-        if self._store is not None:
-            return self._store
-        import pyoxigraph as ox
+        if self._store is None:
+            from .cache import SETTLE_S, open_cache
 
-        if not self.graph_file.exists():
-            raise StoreError("graph file not found; run `plangraph build` first", path=str(self.graph_file))
-        key = self._key()[:16]
-        path = self.cache_dir / f"oxigraph-{key}"
-        if not path.exists():
-            tmp = self.cache_dir / f".building-{key}-{os.getpid()}"
-            shutil.rmtree(tmp, ignore_errors=True)
-            try:
-                store = ox.Store(str(tmp))
-                fmt = ox.RdfFormat.N_TRIPLES if self.graph_file.suffix == ".nt" else ox.RdfFormat.TURTLE
-                store.bulk_load(path=str(self.graph_file), format=fmt)
-                store.flush()
-                store.optimize()
-                del store
-                try:
-                    os.replace(tmp, path)
-                except OSError:  # another process built it first
-                    shutil.rmtree(tmp, ignore_errors=True)
-            except SyntaxError as error:
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise StoreError(f"cannot load the graph: {error}", path=str(self.graph_file)) from None
-            for old in self.cache_dir.glob("oxigraph-*"):
-                if old != path:
-                    shutil.rmtree(old, ignore_errors=True)
-        self.location = path
-        self._store = ox.Store.read_only(str(path))
+            settle = SETTLE_S if self.settle_s is None else self.settle_s
+            if self.lease is not None:  # held without the store (hold()): take a fresh lease
+                self.lease.release()
+            self._store, self.lease = open_cache(self.graph_file, self.cache_dir, settle)
+            self.location = self.lease.location
         return self._store
 
-    def close(self) -> None:
-        """Release the store (so that a server can open the same directory)."""
+    def hold(self):
+        """Open, then keep only the lease on the folder (for a server that reads the folder
+        itself: it stays while the lease is held). Returns the :class:`plangraph.cache.Lease`."""
+        self.open()
         self._store = None
+        return self.lease
+
+    def close(self) -> None:
+        """Release the store and its folder (a later rebuild may then remove the folder)."""
+        self._store = None
+        if self.lease is not None:
+            self.lease.release()
+            self.lease = None
 
     def query(self, sparql: str) -> Result:
         """Run a SPARQL query; syntax errors become :class:`StoreError` with the position.
@@ -210,7 +181,22 @@ class EmbeddedStore:
 
     def stream(self, sparql: str) -> RowStream:
         """Like :meth:`query`, but rows are handed out as the store finds them."""
-        return _stream_oxigraph(self.open(), sparql, self.timeout)
+        if not self.allow_service:
+            from .query import refuse_service
+
+            refuse_service(sparql)
+        store = self.open()
+        return _stream_oxigraph(store, sparql, self.timeout, on_damage=self._damaged)
+
+    def _damaged(self, error: BaseException) -> StoreError:
+        from .cache import set_aside
+
+        location, digest = self.location, self.lease.digest if self.lease else ""
+        self.close()
+        if location is not None:
+            set_aside(location, digest)
+        return StoreError(f"the embedded store was damaged ({describe(error)}); it was set aside and is "
+                          "built again by the next command: run it again", path=str(location))
 
 
 class MemoryStore:
@@ -226,10 +212,11 @@ class MemoryStore:
         True
     """
 
-    def __init__(self, *graph_files: Path, timeout: float | None = None):
+    def __init__(self, *graph_files: Path, timeout: float | None = None, allow_service: bool = False):
         import pyoxigraph as ox
 
         self.timeout = timeout
+        self.allow_service = allow_service
         self._store = ox.Store()
         for path in graph_files:
             path = Path(path)
@@ -249,6 +236,10 @@ class MemoryStore:
 
     def stream(self, sparql: str) -> RowStream:
         """Rows as the store finds them (see :meth:`EmbeddedStore.stream`)."""
+        if not self.allow_service:
+            from .query import refuse_service
+
+            refuse_service(sparql)
         return _stream_oxigraph(self._store, sparql, self.timeout)
 
 
@@ -260,8 +251,9 @@ class RdflibStore:
     are already in rdflib, and so that the benchmarks compare engines on the same code.
     """
 
-    def __init__(self, graph):
+    def __init__(self, graph, allow_service: bool = False):
         self.graph = graph
+        self.allow_service = allow_service  # rdflib follows SERVICE too
 
     @classmethod
     def from_files(cls, *graph_files: Path) -> "RdflibStore":
@@ -273,6 +265,10 @@ class RdflibStore:
         return cls(graph)
 
     def query(self, sparql: str) -> Result:
+        if not self.allow_service:
+            from .query import refuse_service
+
+            refuse_service(sparql)
         answer = self.graph.query(sparql)
         if answer.type == "ASK":
             return Result([], boolean=bool(answer.askAnswer))
@@ -301,16 +297,23 @@ def _rdflib_term(term) -> Term:
     return Term("literal", str(term), lang=term.language, datatype=datatype)
 
 
-def _oxigraph_answer(store, sparql: str):
+def _failure(error: BaseException, on_damage) -> StoreError:
+    """The error to raise for what pyoxigraph raised while answering."""
+    if on_damage is not None and isinstance(error, RuntimeError) and "Corruption" in str(error):
+        return on_damage(error)
+    return StoreError(f"query failed: {describe(error)}")
+
+
+def _oxigraph_answer(store, sparql: str, on_damage=None):
     try:
         return store.query(sparql)
     except SyntaxError as error:
         raise StoreError(f"SPARQL syntax error: {error}") from None
-    except OSError as error:
-        raise StoreError(f"query failed: {error}") from None
+    except (OSError, RuntimeError) as error:
+        raise _failure(error, on_damage) from None
 
 
-def _oxigraph_rows(answer) -> RowStream:
+def _oxigraph_rows(answer, on_damage=None) -> RowStream:
     import pyoxigraph as ox
 
     if isinstance(answer, bool):
@@ -325,13 +328,16 @@ def _oxigraph_rows(answer) -> RowStream:
 
     def rows():
         # A solution iterates its values in the order of the variables (None when unbound).
-        for solution in answer:
-            yield {name: _ox_term(value) for name, value in zip(variables, solution) if value is not None}
+        try:
+            for solution in answer:
+                yield {name: _ox_term(value) for name, value in zip(variables, solution) if value is not None}
+        except (OSError, RuntimeError) as error:
+            raise _failure(error, on_damage) from None
 
     return RowStream(variables, rows())
 
 
-def _stream_oxigraph(store, sparql: str, timeout: float | None) -> RowStream:
+def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) -> RowStream:
     """Run ``sparql``; with a timeout, evaluate in a daemon thread and stop at the deadline.
 
     pyoxigraph evaluates lazily and releases the GIL while it works, so a producer thread
@@ -339,8 +345,7 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None) -> RowStream:
     passes, whether the query is still looking for its first row or is half way through.
     """
     if timeout is None:
-        answer = _oxigraph_answer(store, sparql)
-        return _oxigraph_rows(answer)
+        return _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
     import queue
     import threading
 
@@ -351,7 +356,7 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None) -> RowStream:
 
     def produce() -> None:
         try:
-            stream = _oxigraph_rows(_oxigraph_answer(store, sparql))
+            stream = _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
             handoff.put(("head", stream))
             batch = []
             for row in stream:  # in batches: a hand-off per row would cost more than the row
@@ -456,7 +461,7 @@ def check_url(url: str, what: str) -> None:
     Example:
         >>> check_url("http://127.0.0.1:abc/query", "endpoint")
         Traceback (most recent call last):
-        plangraph.store.StoreError: not an http(s) endpoint URL: 'http://127.0.0.1:abc/query'
+        plangraph.errors.StoreError: not an http(s) endpoint URL: 'http://127.0.0.1:abc/query'
     """
     parsed = urllib.parse.urlparse(url)
     try:
@@ -517,6 +522,8 @@ def open_store(endpoint: str | None = None, graph_file: Path | None = None, time
     ``cache_dir`` (default: ``.cache/`` beside the graph), or an endpoint."""
     if endpoint:
         return RemoteStore(endpoint, timeout=timeout)
-    from .paths import DEFAULT_OUTPUT
+    if graph_file is None:
+        from .paths import DEFAULT_OUTPUT  # looked up only when needed: it needs a workspace
 
-    return EmbeddedStore(graph_file or DEFAULT_OUTPUT, cache_dir=cache_dir, timeout=timeout)
+        graph_file = DEFAULT_OUTPUT
+    return EmbeddedStore(graph_file, cache_dir=cache_dir, timeout=timeout)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
 from typing import Callable, TypeVar
 
 import click
 
-from ..errors import EXIT_ERROR, PlangraphError
+from ..errors import EXIT_ERROR, PlangraphError, describe
 
 F = TypeVar("F", bound=Callable)
 
@@ -19,25 +20,25 @@ class UserError(click.ClickException):
 
 
 def reports_errors(function: F) -> F:
-    """Decorator: a :class:`PlangraphError` becomes a one-line message and exit 2."""
+    """Decorator: every error becomes one line (:func:`plangraph.errors.describe`) and exit 2.
+
+    A :class:`PlangraphError` or an ``OSError`` (a file, the disk, the store) is the user's to
+    fix and is shown as it is; anything else is a bug and says so. ``PLANGRAPH_DEBUG=1``
+    shows the traceback of every kind (with the error that caused it).
+    """
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
-        except PlangraphError as error:
-            raise UserError(str(error)) from None
-        except OSError as error:
-            raise UserError(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
             raise
-        except Exception as error:  # a bug: one clear line; the traceback only when asked for
-            import os
-
+        except Exception as error:
             if os.environ.get("PLANGRAPH_DEBUG"):
                 raise
-            detail = " ".join(str(error).split())  # one line, whatever the exception's text
-            raise UserError(f"internal error ({type(error).__name__}: {detail}); "
+            if isinstance(error, (PlangraphError, OSError, UnicodeDecodeError)):
+                raise UserError(describe(error)) from None
+            raise UserError(f"internal error ({describe(error)}); "
                             "run again with PLANGRAPH_DEBUG=1 and report the traceback") from None
 
     return wrapper  # type: ignore[return-value]

@@ -1,18 +1,20 @@
 """Print query results as a wrapped table, CSV, TSV, SPARQL JSON or JSON lines.
 
 Data goes to stdout, messages to stderr. ``json`` is the SPARQL 1.1 Query Results JSON
-format; ``jsonl`` is one plain record (variable -> value) per line, for scripts.
+format; ``jsonl`` is one plain record (variable -> value) per line, for scripts. CSV and
+TSV go through :func:`plangraph.csvfile.write_rows`, which neutralises cells a spreadsheet
+would run as formulas.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 import sys
 import textwrap
 import unicodedata
 
+from ..csvfile import write_rows
 from ..store import Result, Term
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
@@ -103,8 +105,7 @@ def write_result(result, fmt: str, bom: bool = False, out=None) -> int:
             json.dump({"head": {}, "boolean": result.boolean}, out)
             out.write("\n")
         elif fmt in ("csv", "tsv"):
-            out.write(("\ufeff" if bom and fmt == "csv" else "") + "boolean" + ("\r\n" if fmt == "csv" else "\n"))
-            out.write(str(result.boolean).lower() + ("\r\n" if fmt == "csv" else "\n"))
+            write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=bom)
         else:
             out.write(("yes" if result.boolean else "no") + "\n")
         return 0
@@ -124,17 +125,9 @@ def write_result(result, fmt: str, bom: bool = False, out=None) -> int:
             out.write("\n")
             count += 1
         return count
-    if fmt in ("csv", "tsv"):
-        if bom and fmt == "csv":
-            out.write("\ufeff")
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t",
-                            lineterminator="\r\n" if fmt == "csv" else "\n")
-        writer.writerow(variables)
-        for row in result:
-            writer.writerow([_plain(row.get(v)).replace("\t", " ") if fmt == "tsv" else _plain(row.get(v))
-                             for v in variables])
-            count += 1
-        return count
+    if fmt in ("csv", "tsv"):  # cells that a spreadsheet would run as formulas are neutralised
+        rows = ([_plain(row.get(v)) for v in variables] for row in result)
+        return write_rows(out, variables, rows, tsv=fmt == "tsv", bom=bom)
     if not isinstance(result, Result):
         result = Result(variables, list(result))
     out.write(render_table(result) + "\n")

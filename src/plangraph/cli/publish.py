@@ -32,26 +32,23 @@ def publish(endpoint, graph_file, timeout):
 @click.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 127.0.0.1 keeps the server on this machine.")
+              help="Address to listen on; 127.0.0.1 keeps the server on this machine (others get a warning).")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Graph file (default: the workspace's graph).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
+              help="The server cancels a query that runs longer than this (seconds).")
+@click.option("--allow-service", is_flag=True,
+              help="Run queries with SERVICE (federated queries: the server then sends requests to other hosts).")
 @reports_errors
-def serve(port, host, graph_file):
+def serve(port, host, graph_file, timeout, allow_service):
     """Serve the graph read-only with oxigraph, with its web query editor.
 
-    Open http://127.0.0.1:7878/ in a browser; the SPARQL endpoint is /query.
+    Open http://127.0.0.1:7878/ in a browser; the SPARQL endpoint is /query. The graph is
+    reloaded when the graph file changes; SIGTERM or Ctrl-C stops the server.
     """
-    from ..publish import start_server
-    from .options import store_for
+    from ..serve import serve as run
+    from .options import workspace
 
-    store = store_for(None, graph_file, None)  # the embedded store, its cache in the workspace
-    store.open()
-    location = store.location
-    store.close()
-    process = start_server(location, port, read_only=True, host=host)
-    click.echo(f"serving {location} read-only on http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
-    try:
-        process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
+    ws = workspace(required=graph_file is None)
+    run(graph_file or ws.graph, host, port, timeout, allow_service, say=lambda m: click.echo(m, err=True),
+        cache_dir=ws.cache if ws else None)

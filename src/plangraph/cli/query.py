@@ -21,6 +21,19 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
+def _read_query_file(path: Path) -> str:
+    """The text of a query file; a file that is not UTF-8 is refused with the line."""
+    from ..errors import PlangraphError
+
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PlangraphError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the query as UTF-8",
+                             path=str(path), line=line) from None
+
+
 def run_named(store, name: str, params: dict[str, str], fmt: str = "table"):
     """Resolve the parameters that name things (agency, document, task), bind, run (as a
     stream of rows for every format but the table)."""
@@ -82,7 +95,7 @@ def queries(verbose):
 def sparql(text, query_file, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """Run an ad hoc SPARQL query: plangraph sparql 'SELECT ...' or -q file.rq."""
     if query_file:
-        text = query_file.read_text(encoding="utf-8")
+        text = _read_query_file(query_file)
     elif text == "-":
         text = sys.stdin.read()
     if not text:

@@ -18,15 +18,16 @@ from .errors import reports_errors
 def synth(triples, output, seed):
     """Write a deterministic synthetic graph: the real plans copied into more plans and
     provinces (N-Triples), for benchmarks at national scale."""
-    import os
+    import io
 
+    from ..atomic import open_atomic
     from ..synth import write_synthetic
     from .options import graph_of
 
     template = graph_of(None)  # the workspace's real graph
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as out:
+    with open_atomic(output) as raw:  # a link stays a link; an interrupted run leaves the old file
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         written = write_synthetic(out, triples, seed, graph_file=template)
-    os.replace(tmp, output)
+        out.flush()
+        out.detach()
     click.echo(f"wrote {output}: {written} triples", err=True)

@@ -258,7 +258,8 @@ class GraphBuilder:
             doc = docs.get(ref, plan.source_file)
             if doc is not None:
                 add(decision_doc.node if decision_doc is not None else node, _p(ELI, "based_on"), doc.node)
-        for section in plan.sections:
+        # a document that is not a plan keeps its sections out: nothing in the graph is in them
+        for section in plan.sections if not plan.not_a_plan or plan.tasks else []:
             snode = iri(f"{node[1:-1]}/section/{section.key}")
             add(snode, RDF_TYPE, pg("Section"))
             add(snode, pg("plan"), node)
@@ -390,10 +391,14 @@ class GraphBuilder:
     # -- citations ----------------------------------------------------------------------------
 
     def _citations(self, add, docs: Documents, plan_nodes, decision_docs) -> None:
+        # a plan's own decision is described with its plan (its issuer is the plan's); the
+        # other documents from how they are cited
+        described = {doc.node for doc in decision_docs.values() if doc is not None}
         for doc in docs.docs.values():
             if not doc.citations:
                 continue
-            docs.facts(add, doc)
+            if doc.node not in described:
+                docs.facts(add, doc)
             for source_file, citation in doc.citations:
                 cnode = _citation_node(plan_nodes, source_file, citation)
                 add(cnode, RDF_TYPE, pg("Citation"))
@@ -423,7 +428,7 @@ class GraphBuilder:
             add(node, RDF_TYPE, _p(ORG, "Organization"))
         add(node, pg("jurisdiction"), iri(jurisdiction_path(_top(place))))
         add(node, pg("registered"), lit("true" if agency.registered else "false", datatype=XSD + "boolean"))
-        name = entry.name if entry is not None else agency.name
+        name = agency.name  # the registry's name, as the agency's jurisdiction says it
         add(node, _p(SKOS, "prefLabel"), lit(name, lang="vi"))
         add(node, _p(RDFS, "label"), lit(name, lang="vi"))
         names = {name, *surfaces}
@@ -435,7 +440,7 @@ class GraphBuilder:
                 add(node, pg("agencyLevel"), lit(entry.level))
             if entry.category and not agency.collective:
                 add(node, pg("agencyCategory"), lit(entry.category))
-            names |= set(entry.aliases)
+            names |= {entry.name, *entry.aliases}
         for alias in names:
             alias = alias.strip()
             if alias and alias != name:

@@ -97,7 +97,8 @@ class AgencyReader:
             entry = self.resolver.entries[entry_id]
             place = self._place_of(entry, stated)
             collective = entry.is_collective or (self.national_document and entry.scope == "province")
-            agency = self._remember(f"{place.id.split('/')[0]}/{entry.id}", entry.name, place, collective, True, entry)
+            agency = self._remember(f"{place.id.split('/')[0]}/{entry.id}", _local_name(entry, place), place,
+                                    collective, True, entry)
         else:
             place = self._unregistered_place(surface, stated)
             collective = _looks_collective(surface)
@@ -253,6 +254,14 @@ def _looks_collective(surface: str) -> bool:
     low = nfc(surface).lower()
     return bool(re.match(r"^(?:các|những|mọi|tất cả)\b", low)) or " các " in f" {low} " or "," in low or \
         bool(re.search(r"\b(?:liên quan|trực thuộc|thành viên)\b", low)) and not low.startswith(("sở ", "bộ "))
+
+
+def _local_name(entry: RegistryEntry, place: Jurisdiction) -> str:
+    """A standard provincial name as a city of central rank says it: "Công an tỉnh" is
+    "Công an thành phố" in Hà Nội (Nghị định 45/2025/NĐ-CP names both forms)."""
+    if entry.scope == "province" and place.level == "province" and place.name.lower().startswith("thành phố"):
+        return re.sub(r"\btỉnh\b", "thành phố", entry.name)
+    return entry.name
 
 
 def _canonical(surface: str) -> str:

@@ -338,9 +338,12 @@ def read_structure(blocks: list[Block]) -> Structure:
         appendix.end = min(appendix.end, end)
     appendices = [a for a in appendices if a.start < end]
 
-    # which part is the plan: a later part of a plan kind carried by the first document
+    # which part is the plan: a later part of a plan kind carried by the first document. Only
+    # a Quyết định or Nghị quyết issues another document "kèm theo" (Nghị định 30/2020/NĐ-CP);
+    # a "KẾ HOẠCH ..." heading after a Kế hoạch is a table or an appendix of it.
     plan = first
-    for part in parts[1:]:
+    carriers = ("Quyết định", "Nghị quyết")
+    for part in parts[1:] if first.kind in carriers else []:
         if part.kind in PLAN_KINDS and (part.issued_with is not None or part.kind != first.kind):
             plan = part
             break

@@ -98,6 +98,9 @@ class TaskReader:
         number = number or f"L{node.line}"
         parent = ctx.section
         key = f"{parent}.{number}" if parent else number
+        prefix = number.rsplit(".", 1)[0] if "." in number else ""
+        if prefix and parent and (parent == prefix or parent.endswith("." + prefix)):
+            key = parent[: len(parent) - len(prefix)] + number  # "1.2" under III.1 is III.1.2
         while key in self._section_keys:  # "III" printed twice in one plan
             key += "'"
         self._section_keys.add(key)
@@ -111,6 +114,8 @@ class TaskReader:
         if not text:
             return False
         block = node.block
+        if node.kind in SECTION_KINDS and node.items():
+            return True  # a numbered item over items is a heading, however long or it ends (":")
         return block.bold or block.heading_level > 0 or _caps(text) or (
             len(text) < 160 and not _HEADING_END.search(text) and not text.endswith(":"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
@@ -70,14 +69,14 @@ def export(store, fmt: str, graph_file: Path | None = None) -> bytes:
         else:
             nx.write_gexf(graph, buffer)
         return buffer.getvalue()
-    if fmt == "csv":
+    if fmt == "csv":  # for Excel: a BOM, and no cell that it would run as a formula
+        from ..csvfile import write_rows
+
         text = io.StringIO()
         result = store.query(TASKS_CSV)
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(result.variables)
-        for row in result:
-            writer.writerow([row[v].value if v in row else "" for v in result.variables])
-        return ("\ufeff" + text.getvalue()).encode("utf-8")
+        write_rows(text, result.variables, ([row[v].value if v in row else "" for v in result.variables]
+                                            for row in result), bom=True)
+        return text.getvalue().encode("utf-8")
     if fmt in ("nt", "jsonld"):
         from ..paths import DEFAULT_OUTPUT
 

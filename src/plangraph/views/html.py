@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
-__all__ = ["render_html", "STYLE", "vis_network_js"]
+__all__ = ["render_html", "fill", "script_json", "inline_script", "STYLE", "vis_network_js"]
 
 # kind -> (shape, colour, size, legend label)
 STYLE = {
@@ -267,16 +268,55 @@ def _legend(graph) -> str:
     return "\n".join(parts)
 
 
+_PLACEHOLDER = re.compile(r"@([A-Z]+)@")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """``template`` with each ``@NAME@`` replaced by ``values[NAME]``, in one pass.
+
+    The text put in is never searched for placeholders again, so a task or a plan heading
+    that contains "@DATA@" stays that text. Each value must already be safe where it goes
+    (:func:`script_json`, :func:`inline_script`, ``html.escape``).
+
+    Example:
+        >>> fill("<h1>@TITLE@</h1><script>@DATA@</script>", {"TITLE": "@DATA@", "DATA": "{}"})
+        '<h1>@DATA@</h1><script>{}</script>'
+    """
+    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+
+
+def script_json(value) -> str:
+    """``value`` as JSON that can sit inside ``<script>``: ``<``, ``>`` and ``&`` as ``\\u``
+    escapes, so that no text in the data ("</script>", "<!--") ends or changes the element.
+
+    Example:
+        >>> print(script_json({"label": "</script><!--"}))
+        {"label": "\\u003c/script\\u003e\\u003c!--"}
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def inline_script(code: str) -> str:
+    """Library code made safe to inline in ``<script>`` (or CSS in ``<style>``): the
+    sequences that would end the element or switch the parser's state are escaped."""
+    code = re.sub(r"</(script|style)", r"<\\/\1", code, flags=re.IGNORECASE)
+    return code.replace("<!--", "<\\!--")
+
+
 def render_html(graph, title: str | None = None) -> str:
     """The page for ``graph`` (a networkx graph from :mod:`plangraph.views.subgraphs`)."""
     nodes, edges = _vis_data(graph)
     js, css = vis_network_js()
-    data = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, sort_keys=True)
-    data = data.replace("</", "<\\/")  # never close the script element early
-    kinds = json.dumps({kind: label for kind, (_, _, _, label) in STYLE.items()}, ensure_ascii=False)
     title = title or graph.graph.get("title", "plangraph")
-    page = TEMPLATE
-    for key, value in (("@VISCSS@", css), ("@LEGEND@", _legend(graph)), ("@KINDS@", kinds),
-                       ("@TITLE@", html.escape(title)), ("@DATA@", data)):
-        page = page.replace(key, value)
-    return page.replace("@VISJS@", js.replace("</script", "<\\/script"))
+    return fill(TEMPLATE, {
+        "VISCSS": inline_script(css),
+        "VISJS": inline_script(js),
+        "LEGEND": _legend(graph),
+        "KINDS": script_json({kind: label for kind, (_, _, _, label) in STYLE.items()}),
+        "TITLE": html.escape(title),
+        "DATA": script_json({"nodes": nodes, "edges": edges}),
+    })

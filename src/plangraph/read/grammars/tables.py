@@ -214,6 +214,11 @@ def read_task_table(rows: list[Row], reader: AgencyReader, prefix: str, source_f
             group_parent = stack[-1][1] if stack else parent
             label = number or f"L{row.line}"
             key = f"{group_parent}.{label}" if group_parent else f"{prefix}.{label}"
+            head = label.rsplit(".", 1)[0] if "." in label else ""
+            if head and group_parent and group_parent.endswith("." + head):
+                key = group_parent[: len(group_parent) - len(head)] + label  # "III.3" under III is PL.III.3
+            if any(section.key == key for section in sections):  # a group number printed twice
+                key = f"{key}-L{row.line}"
             # a group titled by agencies ("UBND các huyện") leads the rows under it
             named = reader.cell(title) if title and _mostly_agencies(reader, title) else []
             stack.append((kind, key, named))

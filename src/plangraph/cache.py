@@ -1,0 +1,334 @@
+"""The embedded store's cache: one pyoxigraph folder per graph content, right under concurrent use.
+
+``data/.cache/`` holds, for a graph file ``plangraph.ttl``:
+
+* ``oxigraph-turtle-<sha256>/``: a store loaded from bytes whose SHA-256 is in its name. The
+  bytes are hashed while they are loaded (one read of the file, through one open file), and
+  the folder is renamed to its final name only once complete, with ``plangraph-content.json``
+  inside saying what it holds. So a folder's name always says what is in it, whatever
+  replaces the graph file meanwhile.
+* ``stamp-plangraph.ttl.json``: the graph file's identity (device, inode, size, mtime and
+  ctime) and the SHA-256 its bytes had. An open that finds the same identity uses that
+  SHA-256 without reading the file; otherwise it hashes the file (about 2 ms per MB). The
+  ctime cannot be set back by ``touch -r``, ``cp -p`` or an editor, and a stamp is only
+  trusted when the file was last changed at least :data:`SETTLE_S` seconds before it was
+  hashed (an edit within the same clock tick as the hash is then still seen).
+
+Readers hold a shared ``flock`` on the content file of the folder they use, for as long as
+they use it (``plangraph serve`` passes it to the server). A folder is removed only when
+nobody holds it, by renaming it out of the way first; a folder that cannot be opened
+(a missing ``CURRENT`` or ``.sst`` file, a truncated file) is set aside and built again.
+Builds take an exclusive lock on ``.lock`` and first remove what killed builds left.
+
+Example:
+    >>> from plangraph.paths import DEFAULT_OUTPUT
+    >>> store, lease = open_cache(DEFAULT_OUTPUT, DEFAULT_OUTPUT.parent / ".cache")  # doctest: +SKIP
+    >>> lease.location.name[:16]                                                   # doctest: +SKIP
+    'oxigraph-turtle-'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import secrets
+import shutil
+import time
+from pathlib import Path
+
+from .atomic import lock, try_lock, write_atomic
+from .errors import StoreError, describe
+
+__all__ = ["open_cache", "Lease", "graph_digest", "SETTLE_S", "CONTENT"]
+
+SETTLE_S = 3.0
+CONTENT = "plangraph-content.json"
+_MISSING, _DAMAGED = "missing", "damaged"
+
+
+class CacheError(StoreError):
+    """The embedded store's cache cannot be built or opened."""
+
+
+class Lease:
+    """A cache folder in use: a shared lock on its content file, held until :meth:`release`."""
+
+    def __init__(self, location: Path, digest: str, handle):
+        self.location = location
+        self.digest = digest
+        self._handle = handle
+
+    def fileno(self) -> int:
+        """The locked file descriptor (hand it to a child process to keep the folder alive)."""
+        return self._handle.fileno()
+
+    def release(self) -> None:
+        self._handle.close()
+
+
+def _format(graph_file: Path):
+    import pyoxigraph as ox
+
+    return ("n-triples", ox.RdfFormat.N_TRIPLES) if graph_file.suffix == ".nt" else ("turtle", ox.RdfFormat.TURTLE)
+
+
+def _identity(info: os.stat_result) -> list[int]:
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+def _stamp_path(cache_dir: Path, graph_file: Path) -> Path:
+    return cache_dir / f"stamp-{graph_file.name}.json"
+
+
+def _write_stamp(cache_dir: Path, graph_file: Path, identity: list[int], digest: str, hashed_at: int) -> None:
+    try:
+        write_atomic(_stamp_path(cache_dir, graph_file),
+                     json.dumps({"identity": identity, "sha256": digest, "hashed_at_ns": hashed_at}))
+    except OSError:  # only a shortcut for the next open: without it the file is hashed again
+        pass
+
+
+def graph_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S) -> str:
+    """The SHA-256 of ``graph_file``'s bytes: from the stamp when it is safe, else by reading."""
+    try:
+        handle = open(graph_file, "rb")
+    except FileNotFoundError:
+        raise CacheError("graph file not found; run `plangraph build` first", path=str(graph_file)) from None
+    with handle:
+        identity = _identity(os.fstat(handle.fileno()))
+        try:
+            known = json.loads(_stamp_path(cache_dir, graph_file).read_text(encoding="utf-8"))
+            if known["identity"] == identity and identity[4] + settle_s * 1e9 <= known["hashed_at_ns"]:
+                return known["sha256"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        hashed_at = time.time_ns()
+        sha = hashlib.sha256()
+        while chunk := handle.read(1 << 20):  # in chunks: a national graph is gigabytes
+            sha.update(chunk)
+        if _identity(os.fstat(handle.fileno())) == identity:  # not changed while it was read
+            _write_stamp(cache_dir, graph_file, identity, sha.hexdigest(), hashed_at)
+        return sha.hexdigest()
+
+
+def _lease(folder: Path, digest: str) -> Lease | str:
+    """A lease on ``folder`` if it holds ``digest``; else ``_MISSING`` (not there, or moved
+    away while we looked) or ``_DAMAGED`` (there, without a readable content record)."""
+    content = folder / CONTENT
+    try:
+        handle = open(content, "rb")
+    except (FileNotFoundError, NotADirectoryError):
+        return _DAMAGED if folder.is_dir() else _MISSING
+    lock(handle.fileno(), shared=True)  # a cleaner holds it exclusively only to move it away
+    try:
+        moved = os.stat(content).st_ino != os.fstat(handle.fileno()).st_ino
+        record = {} if moved else json.loads(handle.read())
+    except FileNotFoundError:
+        moved, record = True, {}
+    except (OSError, ValueError):
+        moved, record = False, {}
+    if not moved and isinstance(record, dict) and record.get("sha256") == digest:
+        return Lease(folder, digest, handle)
+    handle.close()
+    return _MISSING if moved else _DAMAGED
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path):
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / ".lock", "a+b") as handle:
+        lock(handle.fileno())
+        yield
+
+
+def _remove_if_free(folder: Path) -> bool:
+    """Rename ``folder`` out of the way and delete it, unless someone holds its content file."""
+    content = folder / CONTENT
+    try:
+        handle = open(content, "rb")
+    except OSError:
+        handle = None
+    try:
+        if handle is not None and not try_lock(handle.fileno()):
+            return False
+        trash = folder.with_name(f".trash-{secrets.token_hex(6)}")
+        try:
+            os.rename(folder, trash)
+        except OSError:
+            return False
+    finally:
+        if handle is not None:
+            handle.close()
+    shutil.rmtree(trash, ignore_errors=True)
+    return True
+
+
+def _set_aside(folder: Path, digest: str) -> None:
+    """Move a damaged folder away. Under the build lock, and only once it is seen damaged
+    there, so that a folder another process built meanwhile under the same name stays."""
+    with _build_lock(folder.parent):
+        state = _lease(folder, digest)
+        if state == _MISSING:
+            return
+        if isinstance(state, Lease):  # its record is fine: is the store itself broken?
+            state.release()
+            if _opens(folder) is None:
+                return
+        with contextlib.suppress(OSError):
+            os.rename(folder, folder.with_name(f".damaged-{secrets.token_hex(6)}"))
+
+
+def _opens(folder: Path) -> BaseException | None:
+    """None when the store in ``folder`` opens, else the error it gives."""
+    import pyoxigraph as ox
+
+    try:
+        ox.Store.read_only(str(folder))
+    except (OSError, RuntimeError) as error:
+        return error
+    return None
+
+
+def _clean(cache_dir: Path, graph_name: str, keep: Path | None) -> None:
+    """Under the build lock: remove what killed builds left, damaged and superseded folders
+    of this graph file (those nobody holds), and folders of older plangraph versions."""
+    for entry in cache_dir.iterdir():
+        if entry.name.startswith(".building-"):  # nobody builds while we hold the lock
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith((".trash-", ".damaged-")):
+            _remove_if_free(entry)
+        elif entry.name.startswith("oxigraph-") and entry != keep and entry.is_dir():
+            try:
+                record = json.loads((entry / CONTENT).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                record = {}
+            if not isinstance(record, dict) or record.get("graph") in (None, graph_name):
+                _remove_if_free(entry)
+
+
+def _clean_if_left(cache_dir: Path, graph_name: str, keep: Path) -> None:
+    """After an open that built nothing: clean up what a killed build left, if any, unless
+    a build is running (listing the folder costs microseconds; nothing else is done)."""
+    if not any(entry.name.startswith((".building-", ".trash-", ".damaged-")) for entry in cache_dir.iterdir()):
+        return
+    with open(cache_dir / ".lock", "a+b") as handle:
+        if try_lock(handle.fileno()):
+            _clean(cache_dir, graph_name, keep)
+
+
+class _HashingReader(io.RawIOBase):
+    """A file read once: what pyoxigraph loads is exactly what is hashed."""
+
+    def __init__(self, handle):
+        self._handle = handle
+        self.sha256 = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._handle.readinto(buffer)
+        self.sha256.update(memoryview(buffer)[:count])
+        return count
+
+
+def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
+    """Load the graph file into a new folder named after the bytes loaded; lease it."""
+    import pyoxigraph as ox
+
+    kind, fmt = _format(graph_file)
+    with _build_lock(cache_dir):
+        digest = graph_digest(graph_file, cache_dir, settle_s)  # built by another process meanwhile?
+        found = _lease(cache_dir / f"oxigraph-{kind}-{digest}", digest)
+        if isinstance(found, Lease):
+            return found
+        _clean(cache_dir, graph_file.name, keep=None)
+        for _ in range(3):
+            with open(graph_file, "rb") as handle:
+                before = _identity(os.fstat(handle.fileno()))
+                started = time.time_ns()
+                building = cache_dir / f".building-{secrets.token_hex(6)}"
+                try:
+                    store = ox.Store(str(building))
+                    reader = _HashingReader(handle)
+                    store.bulk_load(input=io.BufferedReader(reader, 1 << 20), format=fmt)
+                    store.flush()
+                    store.optimize()
+                    del store
+                    # written in place while it was loaded? (a rename over it changes only its
+                    # ctime, as the link count drops: what was read is then still one version)
+                    if _identity(os.fstat(handle.fileno()))[2:4] != before[2:4]:
+                        shutil.rmtree(building, ignore_errors=True)
+                        continue
+                    digest = reader.sha256.hexdigest()
+                    record = {"sha256": digest, "graph": graph_file.name, "format": kind, "bytes": before[2]}
+                    write_atomic(building / CONTENT, json.dumps(record))
+                    folder = cache_dir / f"oxigraph-{kind}-{digest}"
+                    found = _lease(folder, digest)
+                    if isinstance(found, Lease):  # the same bytes were built before
+                        shutil.rmtree(building, ignore_errors=True)
+                    else:
+                        if found == _DAMAGED:
+                            os.rename(folder, folder.with_name(f".damaged-{secrets.token_hex(6)}"))
+                        os.rename(building, folder)
+                        found = _lease(folder, digest)
+                except SyntaxError as error:
+                    shutil.rmtree(building, ignore_errors=True)
+                    raise CacheError(f"cannot load the graph: {error}", path=str(graph_file)) from None
+                except OSError as error:  # a full disk, a file size limit: say which and why
+                    shutil.rmtree(building, ignore_errors=True)
+                    raise CacheError(f"cannot build the embedded store in {cache_dir}: {describe(error)}",
+                                     path=str(graph_file)) from error
+                except BaseException:
+                    shutil.rmtree(building, ignore_errors=True)
+                    raise
+            _write_stamp(cache_dir, graph_file, before, digest, started)
+            if isinstance(found, Lease):
+                _clean(cache_dir, graph_file.name, keep=found.location)
+                return found
+        raise CacheError("the graph file kept changing while it was being loaded; try again once it is written",
+                         path=str(graph_file))
+
+
+def open_cache(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S):
+    """The read-only pyoxigraph store for ``graph_file``'s current content and its lease.
+
+    Builds the folder when there is none, and once more when the one there cannot be opened.
+
+    Raises:
+        CacheError: no graph file, a graph that does not parse, or a cache that cannot be
+            opened even when built again.
+        OSError: the cache folder cannot be written (disk full, permissions).
+    """
+    import pyoxigraph as ox
+
+    kind, _ = _format(graph_file)
+    last: BaseException | None = None
+    for _ in range(4):
+        digest = graph_digest(graph_file, cache_dir, settle_s)
+        folder = cache_dir / f"oxigraph-{kind}-{digest}"
+        found = _lease(folder, digest)
+        if found == _DAMAGED:
+            _set_aside(folder, digest)
+            continue
+        if found == _MISSING:
+            found = _build(graph_file, cache_dir, settle_s)
+        try:
+            store = ox.Store.read_only(str(found.location))
+        except (OSError, RuntimeError) as error:  # a missing or damaged file: build it again
+            last = error
+            found.release()
+            _set_aside(found.location, found.digest)
+            continue
+        _clean_if_left(cache_dir, graph_file.name, found.location)
+        return store, found
+    raise CacheError(f"the embedded store cannot be opened: {describe(last) if last else 'it keeps changing'}; "
+                     f"remove {cache_dir} and try again", path=str(graph_file))
+
+
+def set_aside(location: Path, digest: str) -> None:
+    """Move away a folder found damaged while it was queried: the next open rebuilds it."""
+    _set_aside(location, digest)
