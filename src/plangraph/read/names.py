@@ -69,6 +69,8 @@ COMMON_BODIES = {
     "cá nhân", "hộ gia đình", "lãnh đạo", "ban quản lý", "đơn vị sự nghiệp", "bệnh viện", "trạm", "đối tượng",
 }
 _OPENERS = ("các", "những", "mọi")
+# "các cơ quan trực thuộc Bộ ...", "các đơn vị thuộc Sở ...", "các tổ chức thành viên của Mặt trận": one collective
+_OWNED_BY = {tone_key(w) for w in ("thuộc", "của")}
 
 # Lower-case words that open a predicate after a name: a name never continues with them.
 _STOP_BIGRAMS = {
@@ -275,7 +277,8 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             if folded in ("các", "những") and head not in _HEADS_OF_MANY and not whole:
                 break
         elif count and not after_slash and head not in _TITLES and \
-                _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an"):
+                _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an") and \
+                tone_key(tokens[index - 1][2]) not in _OWNED_BY:
             break  # a new name with no separator before it ("Giám đốc Sở" is one name)
         after_slash = False
         end = stop

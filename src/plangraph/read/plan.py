@@ -345,31 +345,45 @@ def _implements(citations: list[Citation], intro_lines: set[int], basis_lines: s
     Implemented: documents cited in the title or introduction (not themselves the object of
     another mention's "thực hiện"), and policy documents cited in the "Căn cứ" lines.
     Legal bases: laws, decrees, circulars and other normative documents of the "Căn cứ" lines.
+    A number printed in capitals in a title ("1899/QĐ-TTG") is the same document as the one
+    printed as usual ("1899/QĐ-TTg"): the usual spelling is kept.
     """
-    implemented: list[DocRef] = []
-    basis: list[DocRef] = []
-    seen: set[str] = set(own)
+    implemented: dict[str, DocRef] = {}
+    basis: dict[str, DocRef] = {}
+    seen: set[str] = {o.upper() for o in own}
     mentioned = [c for c in citations if c.line in intro_lines and c.line not in basis_lines]
-    targets = {c.implements.identifier for c in citations
+    targets = {c.implements.identifier.upper() for c in citations
                if c.implements and (c.line in intro_lines or c.line in basis_lines)}
+
+    def keep(found: dict[str, DocRef], ref: DocRef) -> None:
+        key = ref.identifier.upper()
+        known = found.get(key)
+        if known is None or (known.identifier == key and ref.identifier != key):
+            found[key] = ref
+
     for citation in mentioned:
         identifier = citation.ref.identifier
-        if identifier in targets or identifier in seen or citation.ref.kind in ("Công văn",) \
+        key = identifier.upper()
+        if key in targets or (key in seen and key not in implemented) or citation.ref.kind in ("Công văn",) \
                 or not re.match(r"\d", identifier):
             continue
-        seen.add(identifier)
-        implemented.append(citation.ref)
+        seen.add(key)
+        keep(implemented, citation.ref)
     for citation in citations:
         if citation.line not in basis_lines:
             continue
         identifier = citation.ref.identifier
-        if identifier in seen or not re.match(r"\d", identifier):
-            continue
-        seen.add(identifier)
-        if identifier in targets:
+        key = identifier.upper()
+        if not re.match(r"\d", identifier) or key in targets:
             continue  # reached through the document that carries it out
+        if key in implemented:
+            keep(implemented, citation.ref)
+            continue
+        if key in seen and key not in basis:
+            continue
+        seen.add(key)
         if citation.ref.kind in _POLICY_KINDS and not _LEGAL_NUMBER.search(identifier):
-            implemented.append(citation.ref)
+            keep(implemented, citation.ref)
         else:
-            basis.append(citation.ref)
-    return implemented, basis
+            keep(basis, citation.ref)
+    return list(implemented.values()), list(basis.values())
