@@ -210,8 +210,10 @@ class TaskReader:
         self._walk(node, replace(ctx, top=ctx.top))
 
     def _is_issuer(self, lead: list[AgencyMention]) -> bool:
-        """True when the lead is the People's Committee that issues the plan."""
-        return bool(lead) and all(m.entity_id.endswith("/uy-ban-nhan-dan-tinh") for m in lead)
+        """True when the lead is the People's Committee that issues the plan (of the plan's own
+        province: in a Prime Minister's plan, "UBND thành phố Hà Nội" owes tasks)."""
+        own = f"{self.reader.home.id}/uy-ban-nhan-dan-tinh"
+        return bool(lead) and all(m.entity_id == own for m in lead)
 
     # -- labelled fields ------------------------------------------------------------------
 
