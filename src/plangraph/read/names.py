@@ -134,6 +134,8 @@ def _head_of(text: str) -> str | None:
         rest = words[2:] if words[0] == "tất" else words[1:]
         if rest and rest[0] == "các":
             rest = rest[1:]
+        if any(tuple(rest[:n]) in _NOT_NAMES for n in range(2, min(6, len(rest)) + 1)):
+            return None  # "các cơ sở dữ liệu", "các cơ quan nhà nước ... gồm"
         for size in range(min(4, len(rest)), 0, -1):
             if " ".join(rest[:size]) in COMMON_BODIES or tuple(rest[:size]) in _HEAD_WORDS:
                 return "các " + " ".join(rest[:size])

@@ -158,8 +158,9 @@ class TaskReader:
             clause = agency_heading(self.reader, text)
         if clause is None:
             clause = agency_clause(self.reader, text)
-            if clause is not None and not clause.action and weak_lead(clause.lead):
-                clause = None  # a topic heading ("1. Doanh nghiệp số")
+            if clause is not None and weak_lead(clause.lead) and (
+                    not clause.action or fold(clause.action).startswith(("linh vuc", ", linh vuc"))):
+                clause = None  # a topic heading ("1. Doanh nghiệp số", "Các ngành, lĩnh vực khác")
         if clause is not None and not clause.action:
             # an agency heading or an introduction with no action of its own
             if node.children:
