@@ -349,3 +349,12 @@ def test_what_each_plan_implements_is_reached(together, key):
     """
     reached = {str(row[0]) for row in graph.query(query, initBindings={"file": rdflib.Literal(EXPECTED[key].file)})}
     assert CHAINS[key] <= reached
+
+
+def test_a_task_that_assigns_by_reference_points_to_the_sections(plans):
+    bac_ninh = {t.line: t for t in plans["11"].tasks}
+    assert bac_ninh[1148].refers_to == ["IV.1"]  # "các nhiệm vụ tại mục (IV) (1) của Kế hoạch"
+    assert bac_ninh[1170].refers_to == ["IV.4.1", "IV.4.2"]  # "mục (IV) (4.1) (4.2) và Phụ lục"
+    decision = {t.line: t for t in plans["07"].tasks}
+    # "các mục 1, 2, 3, 4, 5, 6; điểm a, b mục 7 Phần III Điều 1": points a, b are not sections of their own
+    assert decision[428].refers_to == ["III.1", "III.2", "III.3", "III.4", "III.5", "III.6", "III.7"]

@@ -313,6 +313,8 @@ class GraphBuilder:
             add(node, pg("section"), iri(f"{plan_node[1:-1]}/section/{task.section}"))
         if task.row_number:
             add(node, pg("rowNumber"), lit(task.row_number))
+        for key in task.refers_to:  # "thực hiện các nhiệm vụ tại mục (IV)(1)"
+            add(node, pg("refersTo"), iri(f"{plan_node[1:-1]}/section/{key}"))
         if task.output:
             add(node, pg("output"), lit(task.output, lang="vi"))
         if task.submit_to:

@@ -26,6 +26,7 @@ from .layout import Block, read_blocks
 from .outline import build_outline
 from .structure import Part, Structure, read_structure
 from .tasks import TaskReader
+from .references import link_references
 
 __all__ = ["read_document"]
 
@@ -79,6 +80,7 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
         general = task_reader.general
         appendix_tasks = _tables(blocks, structure, reader, source.name, sections, warnings)
         _link_appendix(tasks, appendix_tasks)
+        link_references(tasks, sections)
         tasks.extend(appendix_tasks)
     for task in tasks:
         task.projects = find_projects(task.text)
