@@ -156,8 +156,10 @@ class AgencyReader:
         names are taken, each resolved against the registry where it can be.
         """
         text = nfc(text).strip()
-        known = self.resolver.longest_list_prefix(text)
         scanned = scan_names(text, whole=whole)
+        # the registry's reading can only cover a little more than the open-world one
+        limit = 45 if scanned is None else min(45, len(text[: len(text) - len(scanned[1])].split()) + 20)
+        known = self.resolver.longest_list_prefix(text, max_words=limit)
         if known is None and scanned is None:
             return None
         if scanned is None or (known is not None and _prefer_registry(text, known, scanned)):
