@@ -358,3 +358,28 @@ def test_a_task_that_assigns_by_reference_points_to_the_sections(plans):
     decision = {t.line: t for t in plans["07"].tasks}
     # "các mục 1, 2, 3, 4, 5, 6; điểm a, b mục 7 Phần III Điều 1": points a, b are not sections of their own
     assert decision[428].refers_to == ["III.1", "III.2", "III.3", "III.4", "III.5", "III.6", "III.7"]
+
+
+def test_an_agency_of_several_provinces_is_named_with_its_province(together):
+    from plangraph.query import QueryError, resolve_agency
+    from plangraph.store import EmbeddedStore
+
+    store = EmbeddedStore(together[1])
+    with pytest.raises(QueryError) as error:
+        resolve_agency(store, "Sở Tài chính")
+    assert "thanh-hoa/so-tai-chinh" in str(error.value) and "dong-nai/so-tai-chinh" in str(error.value)
+    base = "https://w3id.org/plangraph/id/agency/"
+    assert resolve_agency(store, "Sở Tài chính tỉnh Đồng Nai") == base + "dong-nai/so-tai-chinh"
+    assert resolve_agency(store, "Sở Tài chính (Thanh Hóa)") == base + "thanh-hoa/so-tai-chinh"
+    assert resolve_agency(store, "ha-noi/so-tai-chinh") == base + "ha-noi/so-tai-chinh"
+
+
+def test_a_plan_issued_directly_is_named_by_its_own_number_in_the_answers(together):
+    from plangraph.cli.query import run_named
+    from plangraph.store import EmbeddedStore
+
+    store = EmbeddedStore(together[1])
+    rows = run_named(store, "tasks-of-agency", {"agency": "ha-noi/so-tai-chinh"})
+    assert {r["decision"].value for r in rows} == {"308/KH-UBND"}
+    due = run_named(store, "due", {"from": "2025-01-01", "to": "2025-12-31"})
+    assert any(r["decision"].value == "308/KH-UBND" for r in due)  # a Kế hoạch of UBND Hà Nội, issued directly

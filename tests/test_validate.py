@@ -103,7 +103,7 @@ CASES = [
      ("PlanShape", "violation", "plan/2022-1")),
     ('pg:issuedBy <doc/2022/1-qd-ubnd> ; pg:implements <doc/2021/1-nq-tw> ;\n    pg:jurisdiction', 'pg:jurisdiction',
      ("PlanShape", "warning", "plan/2022-1")),  # implements nothing
-    ('pg:issuedBy <doc/2022/2-qd-ubnd> ;', '', ("PlanIdentityShape", "violation", "plan/2022-2")),
+    ('pg:issuedBy <doc/2022/2-qd-ubnd> ;', '', ("PlanShape", "violation", "plan/2022-2")),
     ('pg:jurisdictionLevel pg:CommuneLevel ;', 'pg:jurisdictionLevel "xã" ;', ("JurisdictionShape", "violation", "jurisdiction/b/xa-c")),
     ('pg:partOf <jurisdiction/b>', 'pg:partOf <agency/so-y-te>', ("JurisdictionShape", "violation", "jurisdiction/b/xa-c")),
     ("pg:scope pg:ProvinceScope ; pg:horizonYear", "pg:scope pg:Nowhere ; pg:horizonYear", ("PlanShape", "violation", "plan/2022-1")),

@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 PG = "https://w3id.org/plangraph/ontology#"
+BASE = "https://w3id.org/plangraph/id/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -368,20 +369,70 @@ def resolve_agency(store, text: str) -> str:
     from .text import nfc
 
     wanted = nfc(text.strip())
+    if re.fullmatch(r"[a-z0-9-]+(?:/[a-z0-9-]+)+", wanted):  # "thanh-hoa/so-tai-chinh": the IRI's path
+        for kind in ("agency", "collective"):
+            iri = f"{BASE}{kind}/{wanted}"
+            if store.query(f"PREFIX pg: <{PG}>\nASK {{ VALUES ?node {{ {iri_term(iri)} }} ?node a ?kind }}").boolean:
+                return iri
     if wanted:
         label = _literal(wanted)
         values = f"VALUES ?label {{ {label} {label}@vi }}"
         exact = [row["agency"].value for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))]
         if len(exact) == 1:
             return exact[0]
+        qualified = _qualified(store, wanted)
+        if qualified:
+            return qualified
     matches = find_agencies(store, text)
     if not matches:
         raise QueryError(f"no agency matches {text!r}; try `plangraph agency {text!r}`")
     top = [m for m in matches if m.score == matches[0].score]
     if len(top) > 1 or (matches[0].score < 90 and len(matches) > 1 and matches[1].score >= matches[0].score - 5):
-        names = "; ".join(f"{m.name}" for m in matches[:8])
-        raise QueryError(f"{text!r} is ambiguous: {names}. Give the full name or the IRI.")
+        shown = matches[:8]
+        places = _places(store, [m.iri for m in shown])
+        names = "; ".join(f"{m.name} ({places.get(m.iri, '?')}: {_short(m.iri)})" for m in shown)
+        raise QueryError(f"{text!r} is ambiguous: {names}. Give the name with its province "
+                         f"(\"{shown[0].name} {places.get(shown[0].iri, '')}\") or the short id.")
     return matches[0].iri
+
+
+_PLACES_QUERY = """
+PREFIX pg: <https://w3id.org/plangraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?agency ?place WHERE { #@values
+  ?agency pg:jurisdiction/rdfs:label ?place }"""
+
+
+def _places(store, iris: list[str]) -> dict[str, str]:
+    """The jurisdiction's name of each agency IRI ("tỉnh Thanh Hóa")."""
+    if not iris:
+        return {}
+    values = "VALUES ?agency { " + " ".join(iri_term(i) for i in iris) + " }"
+    return {row["agency"].value: row["place"].value for row in store.query(_PLACES_QUERY.replace("#@values", values))}
+
+
+def _short(iri: str) -> str:
+    """"https://.../id/agency/thanh-hoa/so-tai-chinh" -> "thanh-hoa/so-tai-chinh"."""
+    return iri.split("/id/", 1)[-1].split("/", 1)[-1]
+
+
+def _qualified(store, wanted: str) -> str | None:
+    """"Sở Tài chính tỉnh Thanh Hóa", "Sở Tài chính (Hà Nội)": a name and the jurisdiction it is of."""
+    from .read.jurisdictions import Jurisdictions
+
+    places = Jurisdictions.bundled()
+    words = re.sub(r"[(),]", " ", wanted).split()
+    for cut in range(len(words) - 1, 0, -1):
+        place = places.configured(" ".join(words[cut:]))
+        if place is None or place.level not in ("province", "national"):
+            continue
+        label = _literal(" ".join(words[:cut]).rstrip(" -"))
+        values = f"VALUES ?label {{ {label} {label}@vi }}"
+        exact = [row["agency"].value for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))]
+        found = [iri for iri in exact if f"/{place.id}/" in iri]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def resolve_document(store, text: str) -> str:
