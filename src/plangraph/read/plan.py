@@ -16,7 +16,7 @@ from ..extract.agencies import RegistryEntry
 from ..extract.citations import find_citations
 from ..extract.projects import find_projects
 from ..extract.targets import find_targets
-from ..model import Citation, DocRef, PlanExtract, Section, Task
+from ..model import Citation, DocRef, PlanExtract, Section, Target, Task
 from ..sources import SourceDocument
 from ..text import fold, nfc
 from .agencies import AgencyReader, bundled_entries
@@ -107,6 +107,7 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
     title = _title(kind, plan, first)
     scope, scope_area = _scope(title, jurisdiction)
     targets = find_targets(sorted(goal_lines), scope, scope_area)
+    targets.extend(_task_targets(tasks, targets, scope, scope_area))
     not_a_plan = structure.not_a_plan
     if not_a_plan is None and not tasks:
         not_a_plan = "no tasks found: not a plan?"
@@ -126,6 +127,21 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
         jurisdiction=jurisdiction, issuer=_issuer_name(issuer), number=own_number, agencies=reader.agencies,
         not_a_plan=not_a_plan, based_on=based_on,
     )
+
+
+def _task_targets(tasks: list[Task], known: list[Target], scope: str, scope_area: str) -> list[Target]:
+    """The targets a task's own text sets ("..., bảo đảm đến năm 2025 tỷ lệ đô thị hóa đạt trên
+    40%"), linked to the task; a line already read as a goal is not read twice."""
+    seen = {(t.line, t.value_text) for t in known}
+    found: list[Target] = []
+    for task in tasks:
+        for target in find_targets([(task.line, task.text)], scope, scope_area, strict=True):
+            if (target.line, target.value_text) in seen:
+                continue
+            seen.add((target.line, target.value_text))
+            target.task_line, target.task_appendix = task.line, task.appendix
+            found.append(target)
+    return found
 
 
 def _empty(source: SourceDocument, warnings: list[str], why: str) -> PlanExtract:
