@@ -193,3 +193,24 @@ def test_targets_of_the_corpus():
     assert (women.indicator, women.comparator, women.year) == ("tỷ lệ nữ giám đốc/chủ doanh nghiệp, hợp tác xã", ">=", 2025)
     victims = hcm[(163, "100%")]
     assert victims.indicator.startswith("số nạn nhân bị mua bán trở về") and victims.annual
+
+
+def test_tables_of_targets():
+    from pathlib import Path
+
+    from plangraph.read.plan import read_document
+    from plangraph.sources import read_source
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    # 12, Sơn La, Phụ lục 01 (lines 705-773): "TT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 | GIAI ĐOẠN
+    # 2026 - 2030" over "Năm 2026 | ... | Năm 2030"; row "Cà Phê" then "- | Diện tích | Ha |
+    # 26.120 | 27.000 | 27.500 | 28.000 | 29.000 | 30.000": the estimate for 2025 is no target
+    plan = read_document(read_source(corpus / "12_sonla_2954-qd-ubnd-2025.md"))
+    coffee = [(t.value, t.unit, t.year) for t in plan.targets if t.indicator == "Cà Phê: Diện tích"]
+    assert coffee == [(Decimal(v), "Ha", y) for v, y in
+                      [("27000", 2026), ("27500", 2027), ("28000", 2028), ("29000", 2029), ("30000", 2030)]]
+    # 11, Bắc Ninh, Phụ lục "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ... ĐẾN NĂM 2030": "TT | Chỉ tiêu |
+    # Chủ trì", row 1 "Kinh tế số chiếm 45% GRDP tỉnh." (line 1388)
+    plan = read_document(read_source(corpus / "11_bacninh_144-kh-ubnd-2025.md"))
+    (digital,) = [t for t in plan.targets if t.line == 1388]
+    assert (digital.indicator, digital.value, digital.base, digital.year) == ("kinh tế số", Decimal(45), "GRDP", 2030)
