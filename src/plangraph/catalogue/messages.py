@@ -70,6 +70,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trace.chain": ("Chuỗi văn bản", "The chain"),
     "trace.section": ("mục {number}", "section {number}"),
     "none.value": ("không ghi", "none given"),
+    # -- validate --------------------------------------------------------------------------
+    "severity.violation": ("VI PHẠM", "VIOLATION"),
+    "severity.warning": ("CẢNH BÁO", "WARNING"),
+    "severity.info": ("GHI CHÚ", "NOTE"),
+    "validate.reading": ("đã đọc {triples} bộ ba; đang kiểm tra các shape (bộ máy {engine})",
+                         "read {triples} triples; checking the shapes ({engine} engine)"),
+    "validate.rules": ("đang chạy {count} quy tắc toàn đồ thị", "running {count} whole-graph rules"),
+    "validate.todo": ("cần làm", "what to do"),
+    "validate.summary": ("{violations} vi phạm, {warnings} cảnh báo, {notes} ghi chú trong {triples} bộ ba",
+                         "{violations} violations, {warnings} warnings, {notes} notes in {triples} triples"),
     # -- column headers --------------------------------------------------------------------
     "col.agencyName": ("Cơ quan", "Agency"),
     "col.via": ("Qua nhóm", "Through"),
