@@ -67,9 +67,9 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
         if fmt == "xlsx":
             from .xlsx import workbook_bytes
 
-            data = workbook_bytes(result if isinstance(result, Result) else Result(result.variables, list(result)),
-                                  name, all_rows, notes)
-            count = len(result)
+            data, count = workbook_bytes(result if isinstance(result, Result) else Result(result.variables,
+                                                                                          list(result)),
+                                         name, all_rows, notes)
             if output is not None:
                 from ..atomic import write_atomic
 

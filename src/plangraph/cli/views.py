@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import t
 from .errors import UserError, reports_errors
 from .options import graph_of, store_for, workspace
 
@@ -53,8 +54,8 @@ def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_f
 
 
 @click.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonld", "nt", "csv"]), required=True,
-              help="graphml/gexf: the task network for Gephi; jsonld/nt: the RDF graph; csv: one row per task.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonld", "nt", "csv", "xlsx"]),
+              required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @reports_errors
@@ -66,4 +67,4 @@ def export(fmt, output, graph_file):
     store = store_for(None, graph_file, 30.0)
     data = run(store, fmt, graph_of(graph_file))
     write_atomic(output, data)
-    click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    click.echo(t("wrote", path=output, size=f"{len(data):,}"), err=True)

@@ -27,8 +27,10 @@ def _cell(variable: str, text: str):
     return text
 
 
-def workbook_bytes(result, name: str | None, all_rows: bool = False, notes: list[str] | None = None) -> bytes:
-    """The workbook of ``result`` as people read it (:mod:`plangraph.cli.present`)."""
+def workbook_bytes(result, name: str | None, all_rows: bool = False,
+                   notes: list[str] | None = None) -> tuple[bytes, int]:
+    """The workbook of ``result`` as people read it (:mod:`plangraph.cli.present`), and its
+    number of rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -62,4 +64,4 @@ def workbook_bytes(result, name: str | None, all_rows: bool = False, notes: list
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), len(rows)

@@ -117,7 +117,7 @@ def export(store, fmt: str, graph_file: Path | None = None) -> bytes:
         if fmt == "xlsx":
             from ..cli.xlsx import workbook_bytes
 
-            return workbook_bytes(tasks_result(store), "tasks-export")
+            return workbook_bytes(tasks_result(store), "tasks-export", all_rows=True)[0]
         text = io.StringIO()
         write_result(tasks_result(store), "csv", out=text, name="tasks-export", all_rows=True)
         return text.getvalue().encode("utf-8")
