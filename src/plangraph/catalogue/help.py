@@ -51,6 +51,7 @@ HELP: dict[str, tuple[str, str]] = {
         "nhiệm vụ đó, ghi cả hai dòng nguồn).",
         "List the appendix rows that restate a body task as rows of their own (default: folded into "
         "that task, with both source lines)."),
+    "publish.timeout": ("Giây chờ mỗi yêu cầu HTTP.", "Seconds to wait for each HTTP request."),
     "opt.timeout": ("Dừng truy vấn chạy lâu hơn chừng ấy giây.",
                     "Stop a query that runs longer than this many seconds."),
     # -- commands --------------------------------------------------------------------------
@@ -178,6 +179,7 @@ HELP: dict[str, tuple[str, str]] = {
               "Serve the graph read-only with oxigraph, with its web query editor "
               "(http://127.0.0.1:7878/; the endpoint is /query). The graph is reloaded when the file "
               "changes; Ctrl-C stops the server."),
+    "serve.port": ("Cổng lắng nghe.", "The port to listen on."),
     "serve.host": ("Địa chỉ lắng nghe; 127.0.0.1 giữ máy chủ trong máy này.",
                    "Address to listen on; 127.0.0.1 keeps the server on this machine."),
     "serve.timeout": ("Máy chủ hủy truy vấn chạy lâu hơn chừng ấy giây.",
@@ -234,5 +236,7 @@ HELP: dict[str, tuple[str, str]] = {
               "Write a deterministic synthetic graph: the real plans copied into more plans and provinces "
               "(N-Triples), for benchmarks at national scale."),
     "synth.triples": ("Cỡ xấp xỉ (ít nhất).", "Approximate size (at least)."),
+    "synth.seed": ("Hạt giống ngẫu nhiên (cùng hạt giống cho cùng đồ thị).",
+                   "The random seed (the same seed gives the same graph)."),
     "synth.output": ("Tệp N-Triples để ghi.", "N-Triples file to write."),
 }

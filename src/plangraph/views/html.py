@@ -94,9 +94,8 @@ def _vis_data(graph) -> tuple[list[dict], list[dict]]:
     boxes = {node: label_box(shape, size, caption, font) for node, (shape, colour, size, font, caption) in looks.items()}
     points = positions(graph, boxes)
     net = Network(directed=True, cdn_resources="remote")
-    order = sorted(graph.nodes, key=lambda n: (n == focus, n))
-    ids = {node: index for index, node in enumerate(sorted(graph.nodes))}
-    for node in order:
+    ids = _ids(graph)
+    for node in sorted(graph.nodes, key=ids.get):
         data = graph.nodes[node]
         shape, colour, size, font, caption = looks[node]
         x, y = points.get(node, (0, 0))
@@ -118,6 +117,13 @@ def _vis_data(graph) -> tuple[list[dict], list[dict]]:
                      relation=data["relation"], arrows="to")
     nodes, edges, *_ = net.get_network_data()
     return nodes, edges
+
+
+def _ids(graph) -> dict[str, int]:
+    """vis ids: in the order of the IRIs, the focus last (vis-network draws in the order of
+    the ids, so the focus is drawn over everything else)."""
+    focus = graph.graph.get("focus")
+    return {node: index for index, node in enumerate(sorted(graph.nodes, key=lambda n: (n == focus, n)))}
 
 
 def _edge_label(relation: str) -> str:
@@ -404,7 +410,7 @@ def render_html(graph, title: str | None = None, as_of: str | None = None) -> st
     from ..catalogue import current, t
 
     nodes, edges = _vis_data(graph)
-    ids = {node: index for index, node in enumerate(sorted(graph.nodes))}
+    ids = _ids(graph)
     js, css = vis_network_js()
     title = title or graph.graph.get("title", "plangraph")
     text = {"kinds": {kind: t(f"legend.{kind}") for kind in STYLE},
