@@ -33,7 +33,8 @@ from .text import fold
 
 __all__ = [
     "NamedQuery", "Param", "QueryError", "load_query", "list_queries", "bind", "term_for",
-    "AgencyMatch", "find_agencies", "resolve_agency", "resolve_document", "resolve_task",
+    "AgencyMatch", "Resolution", "find_agencies", "resolve_agency", "resolve_document", "resolve_task",
+    "resolve_agency_match", "resolve_document_match", "resolve_task_match", "short_file",
     "refuse_service", "uses_service",
 ]
 
@@ -287,14 +288,17 @@ class AgencyMatch:
     collective: bool
 
 
-@dataclass
 class Resolution:
     """What a name given on the command line was taken to mean, and how it matched."""
 
-    given: str
-    iri: str
-    label: str  # what people call it: the agency's name, "58-NQ/TW", "004_86eb4304471918db.txt:97"
-    how: str = "exact"  # a catalogue key after "how.": exact, variant, case, spelling, folded, ...
+    __slots__ = ("given", "iri", "label", "how", "kind")
+
+    def __init__(self, given: str, iri: str, label: str, how: str = "exact", kind: str = "agency"):
+        self.given = given
+        self.iri = iri
+        self.label = label  # what people call it: the agency's name, "58-NQ/TW", "004_86eb4304471918db.txt:97"
+        self.how = how  # a catalogue key after "how.": exact, variant, case, spelling, folded, ...
+        self.kind = kind  # agency, document, task
 
     def said(self) -> str:
         """One line for stderr: 'cơ quan "so y te" → Sở Y tế (khớp khi bỏ dấu, chỉ một cơ quan)'."""
@@ -302,8 +306,6 @@ class Resolution:
 
         return t("resolved", what=t(f"what.{self.kind}"), given=self.given, found=self.label) + (
             f" ({t('how.' + self.how)})" if self.how != "exact" or self.given != self.label else "")
-
-    kind: str = "agency"
 
 
 # A name is taken only when it is one of the agency's names (100: as printed, a variant

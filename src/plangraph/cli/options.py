@@ -45,10 +45,11 @@ def say(message: str) -> None:
 
 
 def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, name: str | None = None,
-         store=None, notes: list[str] | None = None) -> None:
+         store=None, notes: list[str] | None = None, columns: dict[str, str] | None = None) -> None:
     """Print ``result`` (rows streaming through in the formats for programs), say on stderr
     what was left out or folded and how many rows, and exit 1 when asked to fail on an
-    empty result. ``name``: the named query it answers (how people read it)."""
+    empty result. ``name``: the named query it answers (how people read it); ``columns``:
+    variables with one value for every row that people should see too (the agency)."""
     import itertools
     import os
 
@@ -61,6 +62,8 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
         rows = itertools.islice(result, limit)  # on a stream, stops the query after `limit` rows
         result = Result(result.variables, list(rows)) if isinstance(result, Result) else RowStream(
             result.variables, rows)
+    if fmt in FOR_PEOPLE and result.boolean is None:
+        result = for_people(store, result, name, columns or {})
     if fmt in ("csv", "xlsx") and store is not None and result.boolean is None:
         result = with_task_details(store, result, name)
     try:
@@ -96,6 +99,32 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
         say(t("rows", count=count) + (f" → {output}" if output is not None else ""))
     if fail_on_empty and result.boolean is None and not count:
         sys.exit(1)
+
+
+def for_people(store, result, name: str | None, columns: dict[str, str]):
+    """``result`` with what the formats for people add: ``columns`` (first), and for a view
+    that folds appendix rows, ``?restates`` (the body task each restates) when the query
+    does not give it (looked up here, so that the query itself costs no more)."""
+    from ..store import Result, Term
+    from .present import view_for
+
+    rows = list(result)
+    variables = list(result.variables)
+    if view_for(name, variables).fold and "restates" not in variables and store is not None:
+        from ..query import iri_term
+
+        tasks = sorted({row["task"].value for row in rows if "task" in row})
+        if tasks:
+            query = ("PREFIX pg: <https://w3id.org/plangraph/ontology#>\nSELECT ?task ?restates WHERE { VALUES ?task { "
+                     + " ".join(iri_term(t) for t in tasks) + " } ?task pg:details ?restates }")
+            restated = {row["task"].value: row["restates"] for row in store.query(query)}
+            rows = [{**row, "restates": restated[row["task"].value]} if "task" in row and row["task"].value in restated
+                    else row for row in rows]
+        variables.append("restates")
+    if columns:
+        rows = [{**{k: Term("literal", v) for k, v in columns.items()}, **row} for row in rows]
+        variables = [*columns, *(v for v in variables if v not in columns)]
+    return Result(variables, rows)
 
 
 def with_task_details(store, result, name: str | None):

@@ -16,28 +16,34 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 from ..catalogue import header, t, value
 from ..catalogue.collation import sort_key
 
-__all__ = ["Column", "View", "VIEWS", "view_for", "prepare", "display"]
+__all__ = ["Column", "View", "VIEWS", "view_for", "prepare", "display", "TASK_COLUMNS"]
 
 ID_BASE = "https://w3id.org/plangraph/id/"
 
 
-@dataclass
 class Column:
-    """One column people read: the variable, how its values read, its share of the width."""
+    """One column people read: the variable, how its values read, its share of the width.
 
-    var: str
-    kind: str = ""  # a catalogue value kind ("role"), or "source", "iri", "deadline"
-    flex: bool = False  # takes the room the other columns leave
-    priority: int = 0  # 0: always in the table; higher: hidden first when it does not fit
-    caption: bool = False  # the same in every row: said once above the table instead
-    cap: int | None = None  # wraps beyond this width (default: plangraph.cli.table.CAP)
-    title: str | None = None  # the header's catalogue entry, when not the variable's ("col.VAR")
+    (Plain classes, not dataclasses: this module is imported by every command that prints
+    a table, and a dataclass costs about a millisecond to create.)
+    """
+
+    __slots__ = ("var", "kind", "flex", "priority", "caption", "cap", "title")
+
+    def __init__(self, var: str, kind: str = "", flex: bool = False, priority: int = 0, caption: bool = False,
+                 cap: int | None = None, title: str | None = None):
+        self.var = var
+        self.kind = kind  # a catalogue value kind ("role"), or "source", "iri", "deadline"
+        self.flex = flex  # takes the room the other columns leave
+        self.priority = priority  # 0: always in the table; higher: hidden first when it does not fit
+        self.caption = caption  # the same in every row: said once above the table instead
+        self.cap = cap  # wraps beyond this width (default: plangraph.cli.table.CAP)
+        self.title = title  # the header's catalogue entry, when not the variable's ("col.VAR")
 
 
 def _undated_last(row: dict) -> tuple:
@@ -49,16 +55,19 @@ def _source_key(row: dict) -> tuple:
     return (file, int(line) if line.isdigit() else 0)
 
 
-@dataclass
 class View:
     """How the answer of one named query reads."""
 
-    columns: list[Column]
-    sort: Callable[[dict], tuple] | None = None
-    fold: tuple[str, ...] = ()  # the variables two rows must share to be folded (besides the task)
-    csv_columns: list[str] | None = None  # CSV and xlsx: these variables (default: every one)
-    details: bool = False  # CSV and xlsx: each task's row of the export layout joined in
-    group: str | None = None  # a table prints this variable as a heading above its rows
+    __slots__ = ("columns", "sort", "fold", "csv_columns", "details", "group")
+
+    def __init__(self, columns: list[Column], sort: Callable[[dict], tuple] | None = None, fold: tuple[str, ...] = (),
+                 csv_columns: list[str] | None = None, details: bool = False, group: str | None = None):
+        self.columns = columns
+        self.sort = sort
+        self.fold = fold  # the variables two rows must share to be folded (besides the task)
+        self.csv_columns = csv_columns  # CSV and xlsx: these variables (default: every one)
+        self.details = details  # CSV and xlsx: each task's row of the export layout joined in
+        self.group = group  # a table prints this variable as a heading above its rows
 
 
 # The task layout of CSV and xlsx (plangraph.views.export.TASK_COLUMNS), shared by `export`
@@ -246,16 +255,6 @@ def files_of(rows: list[dict]) -> list[str]:
 
 def headers_for(columns: list[Column]) -> list[str]:
     return [header(c.title or c.var) for c in columns]
-
-
-@dataclass
-class Prepared:
-    """An answer ready for people: rows, the columns to show, what was folded."""
-
-    view: View
-    rows: list[dict]
-    folded: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 def folded_note(folded: int) -> str:

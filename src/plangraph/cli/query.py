@@ -43,9 +43,11 @@ def check_range(start: str | None, end: str | None) -> None:
         raise QueryError(t("range.reversed", start=start, end=end))
 
 
-def resolve_params(store, query, params: dict[str, str], quiet: bool = False) -> dict[str, str]:
+def resolve_params(store, query, params: dict[str, str], quiet: bool = False, found: dict | None = None
+                   ) -> dict[str, str]:
     """The parameters with each name of an agency, document or task resolved to its IRI,
-    said on stderr ("cơ quan "so y te" → Sở Y tế"); a weak or ambiguous name is refused."""
+    said on stderr ("cơ quan "so y te" → Sở Y tế"); a weak or ambiguous name is refused.
+    ``found`` (when given) receives each parameter's :class:`plangraph.query.Resolution`."""
     from ..query import resolve_agency_match, resolve_document_match, resolve_task_match
 
     resolvers = {"agency": resolve_agency_match, "document": resolve_document_match, "task": resolve_task_match}
@@ -56,20 +58,28 @@ def resolve_params(store, query, params: dict[str, str], quiet: bool = False) ->
             match = resolvers[kind](store, value)
             if not quiet:
                 say(match.said())
+            if found is not None:
+                found[key] = match
             value = match.iri
         resolved[key] = value
     check_range(resolved.get("from"), resolved.get("to"))
     return resolved
 
 
-def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quiet: bool = True):
+def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quiet: bool = True,
+              found: dict | None = None):
     """Resolve the parameters that name things (agency, document, task), bind, run (as a
     stream of rows in the formats for programs). ``quiet=False`` says what each name was
-    resolved to on stderr."""
+    resolved to on stderr; ``found`` receives the resolutions."""
     from ..query import bind, load_query
 
     query = load_query(name)
-    return run_sparql(store, bind(query, resolve_params(store, query, params, quiet)), fmt)
+    return run_sparql(store, bind(query, resolve_params(store, query, params, quiet, found)), fmt)
+
+
+def agency_column(name: str, found: dict) -> dict[str, str]:
+    """The agency people see with the answer of an agency query (a column of its own)."""
+    return {"agencyName": found["agency"].label} if name == "tasks-of-agency" and "agency" in found else {}
 
 
 @click.command()
@@ -83,8 +93,9 @@ def query(name, params, endpoint, graph_file, fmt, bom, limit, fail_on_empty, ti
     Example: plangraph query tasks-of-agency --param agency="Sở Y tế" -f csv
     """
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, name, _parse_params(params), fmt, quiet=False), fmt, bom, limit, fail_on_empty,
-         name=name, store=store)
+    found: dict = {}
+    result = run_named(store, name, _parse_params(params), fmt, quiet=False, found=found)
+    emit(result, fmt, bom, limit, fail_on_empty, name=name, store=store, columns=agency_column(name, found))
 
 
 @click.command()

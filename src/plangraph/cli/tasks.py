@@ -7,7 +7,7 @@ import click
 from ..catalogue import t
 from .errors import reports_errors
 from .options import emit, query_options, say, store_for
-from .query import check_range, run_named
+from .query import agency_column, check_range, run_named
 
 
 def _window(rows, start: str | None, end: str | None, undated: bool) -> tuple[list, list[str]]:
@@ -55,12 +55,14 @@ def tasks(agency, role, collectives, from_, to, undated, endpoint, graph_file, f
     check_range(from_, to)
     store = store_for(endpoint, graph_file, timeout)
     params = {"agency": agency, "role": role, "collectives": str(collectives).lower()}
-    result = run_named(store, "tasks-of-agency", params, fmt, quiet=False)
+    found: dict = {}
+    result = run_named(store, "tasks-of-agency", params, fmt, quiet=False, found=found)
     notes = []
     if from_ or to:  # in Python, so that what the window leaves out can be counted
         rows, notes = _window(result, from_, to, undated)
         result = Result(list(result.variables), rows)
-    emit(result, fmt, bom, limit, fail_on_empty, name="tasks-of-agency", store=store, notes=notes)
+    emit(result, fmt, bom, limit, fail_on_empty, name="tasks-of-agency", store=store, notes=notes,
+         columns=agency_column("tasks-of-agency", found))
 
 
 _RESTATED_BY = """PREFIX pg: <https://w3id.org/plangraph/ontology#>
