@@ -223,3 +223,46 @@ def test_trace_of_an_unknown_document_or_line_names_the_nearest(vietnamese, grap
     assert "000, 001, 002, 003, 004" in missing.stderr
     near = run(graph_file, "trace", "004:98")
     assert near.exit_code == 2 and "gần nhất: 004:97, 004:99" in near.stderr
+
+
+# -- the README shows what really prints -------------------------------------------------------------
+
+def _readme_example(command: str) -> list[str]:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    after = text.split("## Usage\n", 1)[1].split(f"$ {command}", 1)[1].split("\n", 1)[1]
+    shown = []
+    for line in after.splitlines():
+        if line.startswith("$ ") or line == "```":
+            break
+        shown.append(line)
+    return shown
+
+
+@pytest.mark.parametrize("command,args", [
+    ('plangraph tasks --agency "so y te"', ["tasks", "--agency", "so y te"]),
+    ("plangraph trace 004:97", ["trace", "004:97"]),
+    ("plangraph trace 004:98", ["trace", "004:98"]),
+    ('plangraph tasks --agency "Sở Du lịch"', ["tasks", "--agency", "Sở Du lịch"]),
+])
+def test_the_readme_usage_shows_what_prints(vietnamese, graph_file, command, args):
+    shown = _readme_example(command)
+    result = run(graph_file, *args)
+    printed = (result.stderr.splitlines()[:1] + result.stdout.splitlines() + result.stderr.splitlines()[1:]
+               if result.exit_code == 0 else result.stderr.splitlines())
+    # the README cuts long answers with "...": each part it shows is printed, in order
+    parts, part = [], []
+    for line in shown:
+        if line.strip() == "...":
+            parts.append(part)
+            part = []
+        else:
+            part.append(line)
+    parts.append(part)
+    position = 0
+    for part in filter(None, parts):
+        while position < len(printed) and printed[position:position + len(part)] != part:
+            position += 1
+        assert position < len(printed), (part, printed)
+        position += len(part)

@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "how.spelling": ("cách viết khác", "another spelling"),
     "how.folded": ("khớp khi bỏ dấu, chỉ một cơ quan", "without diacritics, one agency only"),
     "how.abbreviation": ("chữ viết tắt", "abbreviation"),
-    "how.prefix": ("phần đầu tên", "file name prefix"),
+    "how.prefix": ("phần đầu tên tệp", "file name prefix"),
     "weak.agency": (
         '"{given}" không phải tên của cơ quan nào (chỉ gần giống). Có phải: {candidates}? '
         "Ghi tên đầy đủ hoặc IRI; `plangraph agency \"{given}\"` liệt kê các ứng viên.",

@@ -60,7 +60,7 @@ def _table(result: Result, width: int | None, name: str | None, all_rows: bool,
     columns = [c for c in view.columns if c.var in result.variables or c.var == "source" and rows and "source" in rows[0]]
     columns = [c for c in columns if any(row.get(c.var) for row in rows)] or columns[:1]
     captions = []
-    if len(rows) > 1:
+    if rows:
         for column in [c for c in columns if c.caption]:
             values = {present.display(row, column, files, True) for row in rows}
             if len(values) == 1:
