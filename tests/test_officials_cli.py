@@ -266,3 +266,22 @@ def test_the_readme_usage_shows_what_prints(vietnamese, graph_file, command, arg
             position += 1
         assert position < len(printed), (part, printed)
         position += len(part)
+
+
+def test_an_agency_of_two_provinces_is_named_with_its_province(vietnamese, tmp_path):
+    from conftest import ROOT, SOURCES
+
+    from plangraph.build import build_graph
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for plan in (SOURCES / "004_86eb4304471918db.txt", ROOT / "tests" / "corpus" / "02_hanoi_308-kh-ubnd-2025.md"):
+        (sources / plan.name).write_bytes(plan.read_bytes())
+    graph = tmp_path / "g.ttl"
+    graph.write_text(build_graph(sources).turtle, encoding="utf-8")
+    both = run(graph, "tasks", "--agency", "Sở Tài chính")
+    assert both.exit_code == 2 and "thành phố Hà Nội: ha-noi/so-tai-chinh" in both.stderr
+    assert "tỉnh Thanh Hóa: thanh-hoa/so-tai-chinh" in both.stderr
+    one = run(graph, "tasks", "--agency", "Sở Tài chính (Hà Nội)", "-f", "tsv")
+    assert one.exit_code == 0 and 'cơ quan "Sở Tài chính (Hà Nội)" → Sở Tài chính (thành phố Hà Nội)' in one.stderr
+    assert "02_hanoi_308-kh-ubnd-2025.md" in one.stdout

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .query import PG, QueryError, _literal, iri_term
+
+BASE = "https://w3id.org/plangraph/id/"
 from .text import fold
 
 __all__ = ["AgencyMatch", "Resolution", "STRONG", "find_agencies", "resolve_agency", "resolve_agency_match",
@@ -154,6 +156,11 @@ def resolve_agency_match(store, text: str) -> Resolution:
     from .text import nfc
 
     wanted = nfc(text.strip())
+    if re.fullmatch(r"[a-z0-9-]+(?:/[a-z0-9-]+)+", wanted):  # "thanh-hoa/so-tai-chinh": the IRI's path
+        for kind in ("agency", "collective"):
+            iri = f"{BASE}{kind}/{wanted}"
+            if store.query(f"PREFIX pg: <{PG}>\nASK {{ VALUES ?node {{ {iri_term(iri)} }} ?node a ?kind }}").boolean:
+                return Resolution(text, iri, _placed(store, iri), "variant")
     if wanted:
         label = _literal(wanted)
         values = f"VALUES ?label {{ {label} {label}@vi }}"
@@ -164,12 +171,19 @@ def resolve_agency_match(store, text: str) -> Resolution:
             how = ("exact" if name == wanted else "folded" if fold(wanted) == wanted and fold(name) == wanted
                    else "variant")
             return Resolution(text, iri, name, how)
+        qualified = _qualified(store, wanted)
+        if qualified:
+            return Resolution(text, qualified, _placed(store, qualified), "qualified")
     matches = find_agencies(store, text)
     if not matches:
         raise QueryError(t("none.agency", given=text))
     top = [m for m in matches if m.score == matches[0].score]
     if len(top) > 1 or (matches[0].score < 90 and len(matches) > 1 and matches[1].score >= matches[0].score - 5):
-        raise QueryError(t("ambiguous.agency", given=text, candidates=_candidates(matches, 8)))
+        shown = matches[:8]
+        places = _places(store, [m.iri for m in shown])
+        names = "; ".join(f"{m.name} ({places.get(m.iri, '?')}: {_short(m.iri)})" if len(top) > 1 else m.name
+                          for m in shown)
+        raise QueryError(t("ambiguous.agency", given=text, candidates=names))
     if matches[0].score < STRONG - 1:  # (a collective scores one less than an agency)
         raise QueryError(t("weak.agency", given=text, candidates=_candidates(matches)))
     best = matches[0]
@@ -177,6 +191,62 @@ def resolve_agency_match(store, text: str) -> Resolution:
     if how == "exact" and best.matched != best.name:
         how = "variant"
     return Resolution(text, best.iri, best.name, how)
+
+
+# An agency of several provinces ("Sở Tài chính" of Thanh Hóa and of Hà Nội) is named with
+# its province ("Sở Tài chính thành phố Hà Nội", "Sở Tài chính (Hà Nội)") or by its short id
+# ("ha-noi/so-tai-chinh"); an ambiguous name lists each candidate's province and short id.
+# (From main, ee1299e, where the reader's engineer added it to plangraph.query.)
+_PLACES_QUERY = """
+PREFIX pg: <https://w3id.org/plangraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?agency ?place WHERE { #@values
+  ?agency pg:jurisdiction/rdfs:label ?place }"""
+
+
+def _places(store, iris: list[str]) -> dict[str, str]:
+    """The jurisdiction's name of each agency IRI ("tỉnh Thanh Hóa")."""
+    if not iris:
+        return {}
+    values = "VALUES ?agency { " + " ".join(iri_term(i) for i in iris) + " }"
+    return {row["agency"].value: row["place"].value for row in store.query(_PLACES_QUERY.replace("#@values", values))}
+
+
+def _names(store, iris: list[str]) -> dict[str, str]:
+    values = "VALUES ?agency { " + " ".join(iri_term(i) for i in iris) + " }"
+    query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nSELECT ?agency ?name WHERE { " + values
+             + ' ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi") }')
+    return {row["agency"].value: row["name"].value for row in store.query(query)}
+
+
+def _placed(store, iri: str) -> str:
+    """The agency's name and its province: "Sở Tài chính (thành phố Hà Nội)"."""
+    name, place = _names(store, [iri]).get(iri, iri), _places(store, [iri]).get(iri)
+    return f"{name} ({place})" if place else name
+
+
+def _short(iri: str) -> str:
+    """"https://.../id/agency/thanh-hoa/so-tai-chinh" -> "thanh-hoa/so-tai-chinh"."""
+    return iri.split("/id/", 1)[-1].split("/", 1)[-1]
+
+
+def _qualified(store, wanted: str) -> str | None:
+    """"Sở Tài chính tỉnh Thanh Hóa", "Sở Tài chính (Hà Nội)": a name and the jurisdiction it is of."""
+    from .read.jurisdictions import Jurisdictions
+
+    places = Jurisdictions.bundled()
+    words = re.sub(r"[(),]", " ", wanted).split()
+    for cut in range(len(words) - 1, 0, -1):
+        place = places.configured(" ".join(words[cut:]))
+        if place is None or place.level not in ("province", "national"):
+            continue
+        label = _literal(" ".join(words[:cut]).rstrip(" -"))
+        values = f"VALUES ?label {{ {label} {label}@vi }}"
+        exact = [row["agency"].value for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))]
+        found = [iri for iri in exact if f"/{place.id}/" in iri]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def resolve_agency(store, text: str) -> str:

@@ -15,14 +15,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "how.spelling": ("cách viết khác", "another spelling"),
     "how.folded": ("khớp khi bỏ dấu, chỉ một cơ quan", "without diacritics, one agency only"),
     "how.abbreviation": ("chữ viết tắt", "abbreviation"),
+    "how.qualified": ("tên kèm địa phương", "name with its province"),
     "how.prefix": ("phần đầu tên tệp", "file name prefix"),
     "weak.agency": (
         '"{given}" không phải tên của cơ quan nào (chỉ gần giống). Có phải: {candidates}? '
         "Ghi tên đầy đủ hoặc IRI; `plangraph agency \"{given}\"` liệt kê các ứng viên.",
         '"{given}" is not the name of any agency (it only resembles some). Did you mean: {candidates}? '
         "Give the full name or the IRI; `plangraph agency \"{given}\"` lists the candidates."),
-    "ambiguous.agency": ('"{given}" chưa rõ là cơ quan nào: {candidates}. Ghi tên đầy đủ hoặc IRI.',
-                         '"{given}" is ambiguous: it may be several agencies: {candidates}. Give the full name or the IRI.'),
+    "ambiguous.agency": ('"{given}" chưa rõ là cơ quan nào: {candidates}. Ghi tên đầy đủ, tên kèm tỉnh ("Sở Tài chính tỉnh '
+                         'Thanh Hóa") hoặc mã ngắn.',
+                         '"{given}" is ambiguous: it may be several agencies: {candidates}. Give the full name, the name with '
+                         'its province ("Sở Tài chính tỉnh Thanh Hóa") or the short id.'),
     "none.agency": ('không có cơ quan nào khớp "{given}"; thử `plangraph agency "{given}"`',
                     'no agency matches "{given}"; try `plangraph agency "{given}"`'),
     "none.iri": ("không có {what} {iri} trong đồ thị", "no {what} {iri} in the graph"),

@@ -10,7 +10,7 @@ Example:
     ...             width=40, flex=[False, True])[0]
     >>> print("\\n".join(lines))
     Nguồn  | Nhiệm vụ
-    -------+-------------------------------
+    -------+--------------------------------
     004:97 | Rà soát, điều chỉnh quy hoạch
            | xây dựng vùng huyện Thọ Xuân
 """
