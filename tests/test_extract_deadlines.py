@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -91,3 +92,34 @@ def test_action_starting_with_thuong_xuyen_is_ongoing(plans):
 
     assert task_at(plans["002"], 60).deadline.kind == "ongoing"  # "Sở Y tế thường xuyên cập nhật ..."
     assert task_at(plans["001"], 75).deadline.kind == "none"  # "... ; thường xuyên rà soát" mid-sentence
+
+
+# -- the time patterns found core first (issue 16: the same matches, faster) --------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from plangraph.extract import deadlines as _deadlines  # noqa: E402
+
+_PIECES = ["trước ", "Trước ", "trong ", "chậm nhất là ", "chậm nhất ", "muộn nhất ", "vào ", "đến ", "cuối ",
+           "từ ", "Từ ", "trước trong ", "ngày 15/11/2025", "ngày 5 tháng 3 năm 2024", "tháng 9/2021",
+           "Tháng 11 - 12/2025", "quý IV/2022", "Quý 2 năm 2023", "năm 2030", "giai đoạn 2021 - 2025",
+           "ngày 1/2 - 3/4/2025", "tháng 3/2026 đến tháng 6/2026", ", ", "; ", " ", "Sở Y tế ", "báo cáo ",
+           "số 12/QĐ-UBND ", "x", "  "]
+
+
+def _as_one_pattern(led: "_deadlines._LedBy") -> re.Pattern:
+    return re.compile(led.lead.pattern + led.core.pattern, re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_core_first_finds_what_one_pattern_finds(pieces):
+    text = "".join(pieces)
+    for name in ("_DATE_RE", "_MONTH_RE", "_QUARTER_RE", "_PERIOD_RE", "_YEAR_RE", "_DATE_RANGE_RE",
+                 "_MONTH_RANGE_RE"):
+        led = getattr(_deadlines, name)
+        expected = [(m.start(), m.end(), m.groupdict()) for m in _as_one_pattern(led).finditer(text)]
+        names = set(led.core.groupindex) | set(led.lead.groupindex)
+        found = [(m.start(), m.end(), {k: m[k] for k in names}) for m in led.finditer(text)]
+        assert found == expected, (name, text)

@@ -115,6 +115,19 @@ def line_of(text: str, key: str, value: str | None = None) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def _value_lines(text: str, key: str) -> dict[str, int]:
+    """The line of the first ``key = "value"`` for every value in TOML ``text``: one pass
+    over the file instead of a search per entry (registries have hundreds of entries)."""
+    lines: dict[str, int] = {}
+    pattern = rf"""^[ \t]*{re.escape(key)}[ \t]*=[ \t]*["']([^"'\n]*)["']"""
+    line, counted = 1, 0
+    for match in re.finditer(pattern, text, re.MULTILINE):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines
+
+
 def _check_types(item: dict, where: str, line: int | None) -> None:
     for key, value in item.items():
         if key in LIST_FIELDS:
@@ -150,6 +163,7 @@ def _merge(stem: str, path: Path, registries: Registries) -> None:
                             + " and ".join(f"[[{t}]]" for t in TABLES[stem]), path=where, line=line)
     known = {item["id"]: (table, index) for table in TABLES[stem] for index, item in enumerate(tables.get(table, []))}
     seen: set[str] = set()
+    id_lines = _value_lines(text, "id")
     for table in TABLES[stem]:
         items = extra.get(table, [])
         if not isinstance(items, list):
@@ -158,7 +172,7 @@ def _merge(stem: str, path: Path, registries: Registries) -> None:
             entry_id = item.get("id")
             if not isinstance(entry_id, str) or not entry_id:
                 raise RegistryError(f"a [[{table}]] entry has no id", path=where)
-            line = line_of(text, "id", entry_id)
+            line = id_lines.get(entry_id)
             _check_types(item, where, line)
             if entry_id in seen:
                 raise RegistryError(f"{entry_id} is listed twice", path=where, line=line)

@@ -14,7 +14,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import legacy_encodings
 from .errors import SourceError
 from .text import nfc
 
@@ -108,7 +107,10 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     if _vietnamese_score(as_1258) >= 5 and as_1258.count("\ufffd") == 0:
         return as_1258, "cp1258", ["not UTF-8: read as Windows-1258 (Vietnamese) and converted"]
     # The legacy font encodings after Windows-1258: it is a real code page, which detect()
-    # never names, and a file that reads as Vietnamese in it is in it.
+    # never names, and a file that reads as Vietnamese in it is in it. (Imported here: its
+    # tables cost more to build than reading a UTF-8 plan, and few files need them.)
+    from . import legacy_encodings
+
     detection = legacy_encodings.detect(data)
     why = detection.reason
     if detection.encoding:

@@ -102,7 +102,10 @@ def find_citations(lines: list[tuple[int, str]]) -> list[Citation]:
     for number, text in lines:
         text = nfc(text)
         found: list[tuple[int, int, Citation]] = []
-        for match in _CITATION_RE.finditer(text):
+        low = text.lower()
+        # the pattern is tried at every position; most lines name no kind of document at all
+        mentions = _CITATION_RE.finditer(text) if any(word in low for word in KIND_WORDS) else ()
+        for match in mentions:
             kind = KIND_WORDS[match.group("kind").lower()]
             found.append((match.start(), match.end(), _citation(match, kind, text, number)))
         # list continuations "...: số 16-NQ/TU ...; số 13-NQ/TU ..."

@@ -36,28 +36,77 @@ _BEFORE = (
 )
 _YEAR_SEP = r"\s*(?:/|-|năm)\s*"
 
-_DATE_RE = re.compile(
-    _BEFORE + r"ngày\s+(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})" + _YEAR_SEP + r"(?P<y>\d{4})",
-    re.IGNORECASE,
-)
-_MONTH_RE = re.compile(
-    _BEFORE + r"tháng\s+(?P<m>\d{1,2})" + _YEAR_SEP + r"(?P<y>\d{4})", re.IGNORECASE
-)
-_QUARTER_RE = re.compile(
-    _BEFORE + r"quý\s+(?P<q>IV|III|II|I|[1-4])\b" + _YEAR_SEP + r"(?P<y>\d{4})", re.IGNORECASE
-)
-_PERIOD_RE = re.compile(
-    r"(?P<before>trước\s+)?(?:trong\s+)?giai đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})",
-    re.IGNORECASE,
-)
-_YEAR_RE = re.compile(_BEFORE + r"năm\s+(?P<y>\d{4})\b", re.IGNORECASE)
+class _Found:
+    """A match of an optional lead-in (``prefix``) followed by a time expression (``core``)."""
+
+    __slots__ = ("_text", "_start", "_core", "_lead")
+
+    def __init__(self, text: str, start: int, core: re.Match[str], lead: re.Match[str] | None):
+        self._text, self._start, self._core, self._lead = text, start, core, lead
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._core.end()
+
+    def group(self, index: int = 0) -> str:
+        assert index == 0
+        return self._text[self._start:self._core.end()]
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self._core.re.groupindex:
+            return self._core[name]
+        if self._lead is not None and name in self._lead.re.groupindex:
+            return self._lead[name]
+        return None
+
+
+class _LedBy:
+    """``prefix?core`` as one pattern, found core first.
+
+    An optional lead-in at the start of a pattern makes ``re`` try a match at every
+    position of the text (14 times slower on the plans); the core's literal start lets it
+    skip ahead. So the core is found first and the lead-in read back from the text before
+    it: the earliest start whose text up to the core is a whole lead-in, which is the
+    match ``re`` gives for ``prefix?core`` (a lead-in never holds a core's first word).
+    """
+
+    def __init__(self, prefix: str, core: str, reach: int = 40):
+        self.core = re.compile(core, re.IGNORECASE)
+        self.lead = re.compile(prefix, re.IGNORECASE)
+        self.reach = reach
+
+    def finditer(self, text: str):
+        end = 0
+        for core in self.core.finditer(text):
+            if core.start() < end:
+                continue
+            start, lead = core.start(), None
+            for at in range(max(end, core.start() - self.reach), core.start()):
+                lead = self.lead.fullmatch(text, at, core.start())
+                if lead is not None:
+                    start = at
+                    break
+            end = core.end()
+            yield _Found(text, start, core, lead)
+
+
+_DATE_RE = _LedBy(_BEFORE, r"ngày\s+(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})" + _YEAR_SEP + r"(?P<y>\d{4})")
+_MONTH_RE = _LedBy(_BEFORE, r"tháng\s+(?P<m>\d{1,2})" + _YEAR_SEP + r"(?P<y>\d{4})")
+_QUARTER_RE = _LedBy(_BEFORE, r"quý\s+(?P<q>IV|III|II|I|[1-4])\b" + _YEAR_SEP + r"(?P<y>\d{4})")
+_PERIOD_RE = _LedBy(r"(?P<before>trước\s+)?(?:trong\s+)?",
+                    r"giai đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})")
+_YEAR_RE = _LedBy(_BEFORE, r"năm\s+(?P<y>\d{4})\b")
 # ranges: "Từ ngày 15/11/2025 đến ngày 15/12/2025", "Tháng 11 - 12/2025", "từ tháng 3/2026 đến tháng 6/2026"
-_DATE_RANGE_RE = re.compile(
-    r"(?:từ\s+)?ngày\s+(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|-|–)\s*"
-    r"(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})", re.IGNORECASE)
-_MONTH_RANGE_RE = re.compile(
-    r"(?:từ\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|-|–)\s*(?:tháng\s+)?"
-    r"(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})", re.IGNORECASE)
+_DATE_RANGE_RE = _LedBy(
+    r"(?:từ\s+)?",
+    r"ngày\s+(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|-|–)\s*"
+    r"(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})")
+_MONTH_RANGE_RE = _LedBy(
+    r"(?:từ\s+)?",
+    r"tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|-|–)\s*(?:tháng\s+)?"
+    r"(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})")
 # a table cell that is only a time: "6/2025", "2026", "2026 - 2030" (never read in running text,
 # where such numbers are counts, codes and parts of names)
 _BARE_PERIOD_RE = re.compile(r"^(?:năm\s+)?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})(?!\d)", re.IGNORECASE)

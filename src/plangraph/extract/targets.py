@@ -160,8 +160,11 @@ class _Time:
     def moved(self, text: str, frame: bool = False) -> "_Time":
         """The time after the last time phrase in ``text`` (not "so với năm ...")."""
         time = self
+        low = text.lower()
+        if "năm" not in low and "giai đoạn" not in low:
+            return time  # every time phrase holds one of them; most clauses have none
         for match in _CONTEXT_RE.finditer(text):
-            if re.search(r"so với\s*$", text[: match.start()], re.IGNORECASE):
+            if text[: match.start()].rstrip().lower().endswith("so với"):
                 continue
             if match.group("onwards"):
                 time = _Time(None, None, True, time.frame)  # "Từ năm 2025 trở đi, 100% ...": every year from then

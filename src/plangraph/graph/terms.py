@@ -13,6 +13,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
@@ -53,7 +55,13 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
+_LOCAL_NAME = re.compile(r"[\w-]+")  # \w is str.isalnum() or "_"
+
+
 def _escape(text: str) -> str:
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     return (
         text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     )
@@ -84,7 +92,7 @@ def _compact(term: str, prefixes: dict[str, str] = PREFIXES) -> str:
     for prefix, namespace in _ordered(tuple(prefixes.items())):
         if value.startswith(namespace):
             local = value[len(namespace):]
-            if local and all(c.isalnum() or c in "_-" for c in local) and local[0].isalpha():
+            if local and local[0].isalpha() and _LOCAL_NAME.fullmatch(local):
                 return f"{prefix}:{local}"
     if value.startswith(BASE):
         return f"<{value[len(BASE):]}>"

@@ -74,6 +74,8 @@ class AgencyReader:
         self.national_document = self.home.level == "national"
         self.resolver = _resolver_for(entries, self.home.id)
         self.agencies: dict[str, Agency] = {}
+        # the reader tries the same clause more than once (as a role clause, a heading, a cell)
+        self._leading: dict[tuple[str, bool], tuple[list[AgencyMention], str] | None] = {}
 
     @classmethod
     def bundled(cls, jurisdiction: Jurisdiction, extra: list[RegistryEntry] | None = None) -> "AgencyReader":
@@ -156,6 +158,13 @@ class AgencyReader:
         names are taken, each resolved against the registry where it can be.
         """
         text = nfc(text).strip()
+        key = (text, whole)
+        if key not in self._leading:
+            self._leading[key] = self._read_leading(text, whole)
+        found = self._leading[key]
+        return None if found is None else (list(found[0]), found[1])
+
+    def _read_leading(self, text: str, whole: bool) -> tuple[list[AgencyMention], str] | None:
         scanned = scan_names(text, whole=whole)
         # the registry's reading can only cover a little more than the open-world one
         limit = 45 if scanned is None else min(45, len(text[: len(text) - len(scanned[1])].split()) + 20)

@@ -17,18 +17,24 @@ from __future__ import annotations
 
 import re
 
+from ..text import collapse_spaces
+
 __all__ = ["strip_marks", "open_spans", "clean"]
 
 _TAGS = re.compile(r"</?(?:b|strong|i|em|u|p|span|br|sup|sub|div|font)\b[^>]*>", re.IGNORECASE)
 _TAG_BOLD = re.compile(r"<(/?)(?:b|strong)\b[^>]*>", re.IGNORECASE)
 _TAG_ITALIC = re.compile(r"<(/?)(?:i|em)\b[^>]*>", re.IGNORECASE)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _FOOTNOTE = re.compile(r"\[\^?\d{1,2}\]")
 
 
 _MARK_RE = re.compile(r"\*+|__|<[^>]*>")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# the runs :data:`_SPACE_RUN` would change: two or more characters, or one that is not " "
+# (replacing every single space by itself made this the costliest step of reading lines)
+_SPACE_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u3000][ \t\u00a0\u2000-\u200a\u202f\u3000]*"
+                        r"| [ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+
 _ANY_MARK = re.compile(r"[*_<\[]")
 
 
@@ -78,7 +84,7 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     Whitespace is collapsed and the text is stripped.
     """
     if not _ANY_MARK.search(line):  # most lines: one state throughout
-        text = _SPACE_RUN.sub(" ", line).strip(" \t\u00a0\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005"
+        text = _SPACE_FIX.sub(" ", line).strip(" \t\u00a0\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005"
                                             "\u2006\u2007\u2008\u2009\u200a")
         return text, [bold] * len(text), [italic] * len(text)
     line = _BOOKMARK.sub("", line)
@@ -144,4 +150,4 @@ def clean(text: str) -> str:
     plain = strip_marks(text)[0]
     plain = _FOOTNOTE.sub("", plain)
     plain = plain.replace("\u2013", "-").replace("\u2014", "-")
-    return _SPACES.sub(" ", plain).strip()
+    return collapse_spaces(plain)

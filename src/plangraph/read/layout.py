@@ -227,9 +227,8 @@ class _Paragraph:
             return None
         marker, body = split_marker(text)
         start = len(text) - len(body) if body else len(text)
-        letters = [i for i in range(start, len(text)) if text[i].isalnum()]
-        bold = bool(letters) and all(bolds[i] for i in letters)
-        italic = bool(letters) and all(italics[i] for i in letters)
+        bold = _every_letter(text, bolds, start)
+        italic = _every_letter(text, italics, start)
         lead = 0
         while lead < len(text) and (bolds[lead] or not text[lead].strip()):
             lead += 1
@@ -239,6 +238,19 @@ class _Paragraph:
             bold=bold, italic=italic, lead_bold=lead_bold if lead_bold != text else lead_bold,
             heading_level=self.level, gap_before=self.gap,
         )
+
+
+def _every_letter(text: str, marked: list[bool], start: int) -> bool:
+    """Whether there is a letter or digit from ``start`` on and every one is ``marked``."""
+    if True not in marked[start:]:
+        return False  # most blocks: nothing marked, no need to look at the letters
+    found = False
+    for index in range(start, len(text)):
+        if text[index].isalnum():
+            if not marked[index]:
+                return False
+            found = True
+    return found
 
 
 def read_blocks(lines: list[str]) -> list[Block]:

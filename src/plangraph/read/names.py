@@ -101,6 +101,7 @@ _STOP_WORDS = {
 _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
                 "thị trấn", "trung ương", "khu vực", "việt nam", "tw", "thành", "chi nhánh", "cấp"}
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
+_SEPARATOR_OR_PAREN_RE = re.compile(r"[(),;\s]")
 _WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
 _NOT_NAMES = {tuple(tone_key(w).split()) for w in _NOT_NAMES_PLAIN}
 COMMON_BODIES = {tone_key(w) for w in COMMON_BODIES}
@@ -206,7 +207,11 @@ def _split_pieces(text: str) -> list[tuple[str, str, int]]:
     last = 0
     separator = ""
     i = 0
-    while i < len(text):
+    while True:
+        found = _SEPARATOR_OR_PAREN_RE.search(text, i)  # skip what can be neither, a word at a time
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "(":
             depth += 1
