@@ -99,7 +99,6 @@ def test_init_makes_a_workspace_and_refuses_to_overwrite(outside):
     ('[workspace]\nname = "x"\n\nsorces = "plans"\n', 4, "unknown key 'sorces'"),
     ('[workspace]\ngraph = "../elsewhere.ttl"\n', 2, "outside the workspace folder"),
     ('[workspace]\nname = "x"\ncache = 3\n', 3, "cache must be a non-empty string"),
-    ('[workspace]\nname = "x"\njurisdiction = "tỉnh Atlantis"\n', 3, "is not a province, city or district"),
 ])
 def test_a_broken_plangraph_toml_names_its_line(outside, text, line, message):
     (outside / CONFIG_NAME).write_text(text, encoding="utf-8")
@@ -109,6 +108,18 @@ def test_a_broken_plangraph_toml_names_its_line(outside, text, line, message):
     result = invoke("build")
     assert result.exit_code == 2 and f"{CONFIG_NAME}:{line}: " in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_unknown_jurisdiction_is_named_with_its_line_by_the_commands_that_read_plans(outside):
+    (outside / CONFIG_NAME).write_text('[workspace]\nname = "x"\njurisdiction = "tỉnh Atlantis"\n', encoding="utf-8")
+    ws = load(outside / CONFIG_NAME)  # reading the file does not need the list of jurisdictions
+    with pytest.raises(WorkspaceError) as error:
+        ws.place()
+    assert error.value.line == 3 and "is not a province, city or district" in str(error.value)
+    for command in (["build"], ["add", PLAN], ["agencies"]):
+        result = invoke(*command)
+        assert result.exit_code == 2 and f"{CONFIG_NAME}:3: " in result.output, (command, result.output)
+        assert len(result.output.strip().splitlines()) == 1
 
 
 def test_add_shows_what_was_found_then_copies_byte_for_byte(ws):

@@ -35,9 +35,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -79,7 +77,7 @@ def try_lock(fd: int) -> bool:
 
 def temporary_name(path: Path) -> Path:
     """A fresh temporary name next to ``path``: ``.NAME.RANDOM.tmp``."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(5)}.tmp")
+    return path.with_name(f".{path.name}.{os.urandom(5).hex()}.tmp")
 
 
 def remove_stale_temporaries(path: Path, older_than: float = STALE_AFTER_S) -> list[Path]:
@@ -89,6 +87,8 @@ def remove_stale_temporaries(path: Path, older_than: float = STALE_AFTER_S) -> l
     than ``older_than`` seconds ago (a writer takes its lock right after creating the file:
     the age covers that instant). Returns what was removed.
     """
+    import glob
+
     removed = []
     pattern = str(path.with_name(f".{glob.escape(path.name)}.*.tmp"))
     for name in glob.glob(pattern):

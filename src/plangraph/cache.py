@@ -30,12 +30,9 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import os
-import secrets
-import shutil
 import time
 from pathlib import Path
 
@@ -105,6 +102,8 @@ def graph_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S) 
                 return known["sha256"]
         except (OSError, ValueError, KeyError, TypeError):
             pass
+        import hashlib  # (OpenSSL: only when the stamp cannot be trusted)
+
         hashed_at = time.time_ns()
         sha = hashlib.sha256()
         while chunk := handle.read(1 << 20):  # in chunks: a national graph is gigabytes
@@ -144,6 +143,12 @@ def _build_lock(cache_dir: Path):
         yield
 
 
+def _rmtree(folder: Path) -> None:
+    import shutil  # (only to remove a folder: most commands never do)
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _remove_if_free(folder: Path) -> bool:
     """Rename ``folder`` out of the way and delete it, unless someone holds its content file."""
     content = folder / CONTENT
@@ -154,7 +159,7 @@ def _remove_if_free(folder: Path) -> bool:
     try:
         if handle is not None and not try_lock(handle.fileno()):
             return False
-        trash = folder.with_name(f".trash-{secrets.token_hex(6)}")
+        trash = folder.with_name(f".trash-{os.urandom(6).hex()}")
         try:
             os.rename(folder, trash)
         except OSError:
@@ -162,7 +167,7 @@ def _remove_if_free(folder: Path) -> bool:
     finally:
         if handle is not None:
             handle.close()
-    shutil.rmtree(trash, ignore_errors=True)
+    _rmtree(trash)
     return True
 
 
@@ -178,7 +183,7 @@ def _set_aside(folder: Path, digest: str) -> None:
             if _opens(folder) is None:
                 return
         with contextlib.suppress(OSError):
-            os.rename(folder, folder.with_name(f".damaged-{secrets.token_hex(6)}"))
+            os.rename(folder, folder.with_name(f".damaged-{os.urandom(6).hex()}"))
 
 
 def _opens(folder: Path) -> BaseException | None:
@@ -197,7 +202,7 @@ def _clean(cache_dir: Path, graph_name: str, keep: Path | None) -> None:
     of this graph file (those nobody holds), and folders of older plangraph versions."""
     for entry in cache_dir.iterdir():
         if entry.name.startswith(".building-"):  # nobody builds while we hold the lock
-            shutil.rmtree(entry, ignore_errors=True)
+            _rmtree(entry)
         elif entry.name.startswith((".trash-", ".damaged-")):
             _remove_if_free(entry)
         elif entry.name.startswith("oxigraph-") and entry != keep and entry.is_dir():
@@ -224,6 +229,8 @@ class _HashingReader(io.RawIOBase):
 
     def __init__(self, handle):
         self._handle = handle
+        import hashlib
+
         self.sha256 = hashlib.sha256()
 
     def readable(self) -> bool:
@@ -250,7 +257,7 @@ def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
             with open(graph_file, "rb") as handle:
                 before = _identity(os.fstat(handle.fileno()))
                 started = time.time_ns()
-                building = cache_dir / f".building-{secrets.token_hex(6)}"
+                building = cache_dir / f".building-{os.urandom(6).hex()}"
                 try:
                     store = ox.Store(str(building))
                     reader = _HashingReader(handle)
@@ -261,7 +268,7 @@ def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
                     # written in place while it was loaded? (a rename over it changes only its
                     # ctime, as the link count drops: what was read is then still one version)
                     if _identity(os.fstat(handle.fileno()))[2:4] != before[2:4]:
-                        shutil.rmtree(building, ignore_errors=True)
+                        _rmtree(building)
                         continue
                     digest = reader.sha256.hexdigest()
                     record = {"sha256": digest, "graph": graph_file.name, "format": kind, "bytes": before[2]}
@@ -269,21 +276,21 @@ def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
                     folder = cache_dir / f"oxigraph-{kind}-{digest}"
                     found = _lease(folder, digest)
                     if isinstance(found, Lease):  # the same bytes were built before
-                        shutil.rmtree(building, ignore_errors=True)
+                        _rmtree(building)
                     else:
                         if found == _DAMAGED:
-                            os.rename(folder, folder.with_name(f".damaged-{secrets.token_hex(6)}"))
+                            os.rename(folder, folder.with_name(f".damaged-{os.urandom(6).hex()}"))
                         os.rename(building, folder)
                         found = _lease(folder, digest)
                 except SyntaxError as error:
-                    shutil.rmtree(building, ignore_errors=True)
+                    _rmtree(building)
                     raise CacheError(f"cannot load the graph: {error}", path=str(graph_file)) from None
                 except OSError as error:  # a full disk, a file size limit: say which and why
-                    shutil.rmtree(building, ignore_errors=True)
+                    _rmtree(building)
                     raise CacheError(f"cannot build the embedded store in {cache_dir}: {describe(error)}",
                                      path=str(graph_file)) from error
                 except BaseException:
-                    shutil.rmtree(building, ignore_errors=True)
+                    _rmtree(building)
                     raise
             _write_stamp(cache_dir, graph_file, before, digest, started)
             if isinstance(found, Lease):

@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from .errors import PlangraphError
 from .text import fold
@@ -120,7 +119,9 @@ def parse_query(name: str, text: str) -> NamedQuery:
 
 
 def _query_files():
-    return resources.files("plangraph.queries")
+    from .resources import queries_folder
+
+    return queries_folder()
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,7 @@
 """The curated data that ships inside the package: ontology, shapes, queries, registries.
 
-Everything is found through :mod:`importlib.resources`, so an installed wheel reads its own
-copy wherever it is installed, and a checkout reads the repository's folders: pyproject.toml
+Everything is found through the import system, so an installed wheel reads its own copy
+wherever it is installed, and a checkout reads the repository's folders: pyproject.toml
 maps the packages ``plangraph.ontology``, ``.shapes``, ``.queries`` and ``.registry`` onto
 ``ontology/``, ``shapes/``, ``queries/`` and ``data/registry/``. Nothing here depends on the
 current folder.
@@ -15,7 +15,7 @@ Example:
 
 from __future__ import annotations
 
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 __all__ = [
@@ -33,6 +33,14 @@ def package_folder(package: str) -> Path:
     Wheels install unzipped, so the package's files are ordinary files; a path (rather than
     a Traversable) is what rdflib, pyoxigraph's bulk loader and ``glob`` need.
     """
+    # The package's own folder, from its import spec: importlib.resources would give the same
+    # path, but importing it (zipfile, tempfile, ...) cost more than the rest of `tasks`.
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    if locations:
+        return Path(locations[0])
+    from importlib import resources
+
     return Path(str(resources.files(package)))
 
 

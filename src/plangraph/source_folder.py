@@ -71,6 +71,7 @@ def check_new(ws: Workspace, files: list[Path], registries=None) -> list[Candida
             in the folder or of another file given), or whose name is taken by another plan.
     """
     registries = registries or ws.registries()
+    ws.place()  # a jurisdiction plangraph does not know: said before any file is read
     present = _present(ws)
     candidates: list[Candidate] = []
     for path in files:

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "UPPER",
@@ -162,6 +165,8 @@ def parse_vn_number(text: str) -> Decimal | None:
         >>> parse_vn_number("08")
         Decimal('8')
     """
+    from decimal import Decimal, InvalidOperation  # only the reader needs numbers
+
     text = text.strip()
     if not _NUMBER_RE.match(text):
         return None

@@ -83,6 +83,30 @@ class Workspace:
         except ValueError:
             return str(path)
 
+    def place(self):
+        """The :class:`~plangraph.read.jurisdictions.Jurisdiction` that ``jurisdiction`` names
+        (None when it names none).
+
+        Checked here, by the commands that read plans, rather than when plangraph.toml is
+        read: finding it costs the list of jurisdictions, which a query does not need.
+
+        Raises:
+            WorkspaceError: not a jurisdiction plangraph knows (naming the line).
+        """
+        if not self.jurisdiction.strip():
+            return None
+        from .read.jurisdictions import Jurisdictions
+
+        found = Jurisdictions.bundled().configured(self.jurisdiction)
+        if found is None:
+            from .registries import line_of, read_toml
+
+            _, text = read_toml(self.config_file, WorkspaceError)
+            raise WorkspaceError(f"jurisdiction = {self.jurisdiction!r} is not a province, city or district "
+                                 'plangraph knows; write it as printed in a plan header, e.g. "tỉnh Thanh Hóa" or '
+                                 '"thành phố Hà Nội"', path=str(self.config_file), line=line_of(text, "jurisdiction"))
+        return found
+
     def registries(self):
         """The bundled registries with this workspace's entries merged over them."""
         from .registries import load_registries
@@ -129,14 +153,7 @@ def load(config_file: Path) -> Workspace:
             raise WorkspaceError(f"{key} = {value!r} is outside the workspace folder; paths are relative to "
                                  f"{CONFIG_NAME} and stay inside its folder", path=where, line=line_of(text, key))
         paths[key] = path
-    jurisdiction = table.get("jurisdiction", "")
-    if jurisdiction.strip():
-        from .read.jurisdictions import Jurisdictions
-
-        if Jurisdictions.bundled().configured(jurisdiction) is None:
-            raise WorkspaceError(f"jurisdiction = {jurisdiction!r} is not a province, city or district plangraph "
-                                 'knows; write it as printed in a plan header, e.g. "tỉnh Thanh Hóa" or '
-                                 '"thành phố Hà Nội"', path=where, line=line_of(text, "jurisdiction"))
+    jurisdiction = table.get("jurisdiction", "")  # checked by Workspace.place(), when a command needs it
     return Workspace(root=root, name=table.get("name") or root.name, jurisdiction=jurisdiction, **paths)
 
 

@@ -80,13 +80,12 @@ def agencies(unregistered: bool, graph_file: Path | None, fmt: str) -> None:
     """
     from ..extract.agencies import load_registry
     from ..read.agencies import registry_entries
-    from ..read.jurisdictions import Jurisdictions
     from ..registries import load_registries
     from ..store import Result, Term
 
     ws = workspace(required=graph_file is None)
     registries = load_registries(ws.registry if ws else None)
-    default = Jurisdictions.bundled().configured(ws.jurisdiction) if ws else None
+    default = ws.place() if ws else None
     entries = registry_entries(registries, default.id if default else None)
     if not unregistered:
         stems = {entry.id: stem for stem in ("standard-agencies", "agencies")

@@ -45,6 +45,8 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
     sources = sources or ws.sources
     output = output or ws.graph
     registries = load_registries(ws.registry if ws else None)
+    if ws:
+        ws.place()  # a jurisdiction plangraph does not know is an error before anything is read
 
     def progress(message: str) -> None:
         if not quiet:

@@ -13,7 +13,6 @@ spreadsheet would run as formulas; CSV always has a BOM and CRLF line ends (Exce
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 
 from ..csvfile import write_rows
@@ -33,6 +32,8 @@ def _plain(term: Term | None) -> str:
 def terminal_width() -> int:
     """The terminal's width (``COLUMNS`` when set), at least 80: a table narrower than
     that would leave the task text a few letters per line."""
+    import shutil  # (its archive formats import bz2, lzma and zlib: not for json or tsv)
+
     return max(shutil.get_terminal_size((120, 24)).columns, MIN_WIDTH)
 
 

@@ -1,0 +1,64 @@
+"""Start-up budget (issue 16): what a command imports is a property, not a timing.
+
+`plangraph --help` and `plangraph tasks` on the embedded store must not pull in the
+machinery of other commands: the HTTP client and TLS (endpoints only), rdflib and pySHACL
+(validate), networkx, numpy and pyvis (views), openpyxl (workbooks), the plan reader
+(build). Each command runs in a fresh interpreter, so that nothing imported by the test
+itself hides a regression.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+HEAVY = ("http.client", "ssl", "urllib.request", "email.parser", "rdflib", "pyshacl", "networkx", "numpy",
+         "pyvis", "openpyxl", "plangraph.build", "plangraph.read.plan", "plangraph.extract",
+         "plangraph.legacy_encodings")
+
+_PROBE = """
+import json, sys
+args, heavy = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+from plangraph.cli import main
+sys.argv = ["plangraph", *args]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m in heavy or m.split(".")[0] in heavy)), file=sys.stderr)
+"""
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    """A workspace holding the five plans' graph (built once: `tasks` only reads it)."""
+    root = tmp_path_factory.mktemp("startup")
+    (root / "plangraph.toml").write_text('[workspace]\nname = "t"\njurisdiction = "tỉnh Thanh Hóa"\n', encoding="utf-8")
+    (root / "sources").mkdir()
+    shutil.copy(ROOT / "data" / "plangraph.ttl", root / "plangraph.ttl")
+    return root
+
+
+def _imported(args: list[str], cwd: Path) -> list[str]:
+    env = {**os.environ, "PLANGRAPH_WORKSPACE": str(cwd)}
+    done = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+                          capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def test_help_imports_nothing_heavy(workspace):
+    assert _imported(["--help"], workspace) == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_tasks_on_the_embedded_store_imports_nothing_heavy(workspace, fmt):
+    _imported(["tasks", "--agency", "Sở Y tế", "-f", fmt], workspace)  # the first run fills the store's cache
+    assert _imported(["tasks", "--agency", "Sở Y tế", "-f", fmt], workspace) == []
