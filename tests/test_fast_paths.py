@@ -53,3 +53,14 @@ def test_registry_lines_in_one_pass_are_the_lines_of_each_search():
     lines = _value_lines(text, "id")
     assert lines == {"so-y-te": 2, "so-tai-chinh": 6, "cong-an": 8}
     assert all(line_of(text, "id", value) == line for value, line in lines.items())
+
+
+def test_the_bundled_folder_as_a_workspace_registry_adds_nothing():
+    from conftest import ROOT
+
+    from plangraph.registries import load_registries
+
+    registries = load_registries(ROOT / "data" / "registry")  # this repository's workspace
+    first = registries.data["agencies"]["agency"][0]["id"]
+    assert registries.origin("agencies", first) == "bundled"
+    assert not registries.added and not registries.extended

@@ -53,6 +53,12 @@ def _clean_path() -> str:
                            if p and not (Path(p) / "plangraph").exists())
 
 
+def _pip_cache() -> str:
+    """The folder where this machine's pip keeps downloaded wheels."""
+    return subprocess.run([sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def _snapshot(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")
             if p.is_file() and "__pycache__" not in p.parts}
@@ -167,7 +173,10 @@ def test_the_pre_commit_hooks_work_in_a_repository_that_holds_only_a_workspace(i
     subprocess.run([*GIT, "add", "-A"], cwd=repo, check=True)
     subprocess.run([*GIT, "commit", "-q", "-m", "plans"], cwd=repo, check=True)
     # pre-commit installs the hook repository in an environment of its own: not our venv
-    env = {**installed.env, "PATH": _clean_path(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    # pip's own cache (the real user's) is kept, so that the dependencies come from the
+    # wheels pip already has rather than from the index again (the test's HOME is empty)
+    env = {**installed.env, "PATH": _clean_path(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "PIP_CACHE_DIR": _pip_cache()}
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", installed.clone]
     passed = installed.run(*pre_commit, "--all-files", cwd=repo, env=env)
     assert "plangraph build --check" in passed.stdout and "plangraph validate" in passed.stdout

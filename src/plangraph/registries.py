@@ -210,6 +210,8 @@ def load_registries(overrides: Path | None = None) -> Registries:
     registries = Registries(data, overrides)
     if overrides is None or not overrides.is_dir():
         return registries
+    if overrides.resolve() == registry_file(REGISTRY_NAMES[0]).parent.resolve():
+        return registries  # the bundled folder itself (this repository's workspace): nothing to add
     names = {f"{stem}.toml" for stem in REGISTRY_NAMES}
     for path in sorted(overrides.glob("*.toml")):
         if path.name not in names:
