@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "viz": ("plangraph.cli.views", "viz", "Write an interactive graph view (HTML, works offline)."),
     "export": ("plangraph.cli.views", "export", "Export to GraphML, GEXF, JSON-LD, N-Triples or CSV."),
     "synth": ("plangraph.cli.synth", "synth", "Write a synthetic graph of a given size (benchmarks)."),
+    "report": ("plangraph.cli.report", "report", "Progress reports: an agency's workbook (template), import it back."),
+    "status": ("plangraph.cli.status", "status", "Per agency, its tasks as of a day: on time, late, in progress, overdue."),
+    "overdue": ("plangraph.cli.status", "overdue", "The tasks overdue as of a day, with their last report."),
+    "dashboard": ("plangraph.cli.status", "dashboard", "Write the follow-up dashboard (HTML, works offline)."),
 }
 
 
