@@ -205,3 +205,12 @@ def test_reports_rows_point_to_their_file_and_row(workspace, template):
     assert row["sheet"] == "Báo cáo" and row["row"] == "6" and row["file"].startswith("filled_")
     assert row["reporter"] == "Sở Y tế" and row["completed"] == "2022-03-15"
     assert NOT_REPORTED.startswith(T000)
+
+
+def test_validate_in_the_workspace_checks_the_reports_too(workspace, template):
+    run(workspace, "report", "import", str(fill(template, workspace / "filled.xlsx", round_trip_rows())))
+    result = run(workspace, "validate", "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    plans_only = json.loads(run(workspace, "validate", "-f", "json", str(workspace / "plangraph.ttl")).stdout)
+    assert report["triples"] == plans_only["triples"] + 47 and report["violations"] == 0
