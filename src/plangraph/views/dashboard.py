@@ -109,6 +109,7 @@ header .summary { font-size: 13px; opacity: .92; }
 main { display: grid; grid-template-columns: minmax(420px, 5fr) 6fr; gap: 16px; padding: 16px 20px; }
 section { background: #fff; border: 1px solid #dde2e8; border-radius: 6px; padding: 12px 14px; overflow: auto; }
 section h2 { font-size: 15px; margin: 0 0 8px; }
+#agencies, #list { max-height: 74vh; }
 .legend { margin: 0 0 10px; font-size: 12px; }
 .key { margin-right: 12px; white-space: nowrap; }
 .key i { display: inline-block; width: 11px; height: 11px; margin-right: 4px; vertical-align: -1px; border-radius: 2px; }
@@ -237,7 +238,7 @@ tr.task.selected { background: #ffe9bf; }
     const reports = data.history[iri] || [];
     if (!reports.length) { body.appendChild(el("p", {"class": "muted", text: "Chưa có báo cáo nào về nhiệm vụ này."})); return; }
     const table = el("table", {"id": "history-table"}, [el("thead", {}, [el("tr", {}, ["Ngày báo cáo", "Tình trạng", "Ngày hoàn thành",
-      "Ghi chú", "Văn bản", "Cơ quan báo cáo", "Thay thế từ", "Tệp"].map(function (h) { return el("th", {text: h}); }))])]);
+      "Ghi chú", "Văn bản", "Cơ quan báo cáo", "Bị thay thế ngày", "Tệp"].map(function (h) { return el("th", {text: h}); }))])]);
     const tbody = el("tbody");
     reports.forEach(function (r) {
       const current = r.reported <= data.asOf && (!r.supersededOn || r.supersededOn > data.asOf);
