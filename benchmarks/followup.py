@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/followup.py --triples 100000 --reports 10000 --no-record
 
 The plans are ``plangraph synth`` (the five plans copied into more plans and provinces);
-the reports are generated: for as many tasks as needed, one to four reports each on
+the reports are generated: for as many tasks as needed, two to four reports each on
 successive quarters after the plan was issued, attributed to the task's lead agency, with
 a status drawn with a fixed seed (done ones with a completion date on or before the report).
 They go through the same writer as imported reports (``plangraph.progress.graph``).
@@ -56,7 +56,7 @@ def timed(function, runs: int = 7) -> tuple[float, object]:
 
 
 def make_reports(store, count: int, seed: int = 18):
-    """``count`` reports on the graph's tasks: 1-4 per task, on successive quarter ends."""
+    """``count`` reports on the graph's tasks: 2-4 per task, on successive quarter ends."""
     from plangraph.progress import STATUSES
     from plangraph.progress.check import Report
 
@@ -69,7 +69,7 @@ def make_reports(store, count: int, seed: int = 18):
     for task in sorted(tasks):
         key, lead, issued = tasks[task]
         day = dt.date(issued.year, ((issued.month - 1) // 3 + 1) * 3, 1) + dt.timedelta(days=92)
-        for _ in range(rng.randint(1, 4)):
+        for _ in range(rng.randint(2, 4)):
             day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1) - dt.timedelta(days=1)  # month end
             status = rng.choices(STATUSES, weights=(4, 4, 2, 1, 1))[0]
             completed = day - dt.timedelta(days=rng.randint(0, 60)) if status.code == "done" else None
