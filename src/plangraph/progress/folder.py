@@ -30,7 +30,7 @@ from ..atomic import lock, write_atomic
 from ..text import slugify
 from . import ImportRefused, Problem, ProgressError
 from .check import Facts, Report, check_rows
-from .sheet import read_sheet
+from .sheet import BY_KEY, read_sheet
 
 __all__ = ["SUFFIXES", "report_files", "stored_name", "FolderReports", "read_folder", "import_file", "build"]
 
@@ -76,7 +76,7 @@ class FolderReports:
             elif known.content() == report.content():
                 repeated += 1
             else:
-                problems.append(Problem(name, sheet, report.row, "G", "Ngày báo cáo",
+                problems.append(Problem(name, sheet, report.row, BY_KEY["report_date"].letter, BY_KEY["report_date"].header,
                                         f"a different report on task {report.key} dated {report.date} is already "
                                         f"recorded in {known.where}; a correction is a new report with a later date"))
         self.files[name] = hashlib.sha256(data).hexdigest()
