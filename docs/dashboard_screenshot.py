@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from followup_helpers import IN_PROGRESS, fill, make_workspace, round_trip_rows, run  # noqa: E402
+from followup_helpers import fill, run, workspace_with_history  # noqa: E402
 
 
 def main() -> None:
@@ -27,13 +27,7 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp())
     try:
-        ws = make_workspace(folder / "ws", (ROOT / "data" / "plangraph.ttl").read_text(encoding="utf-8"))
-        syt = ws / "syt.xlsx"
-        run(ws, "report", "template", "--agency", "Sở Y tế", "--as-of", "2022-12-31", "-o", str(syt))
-        run(ws, "report", "import", str(fill(syt, ws / "q4.xlsx", round_trip_rows())))
-        second = {IN_PROGRESS: {"status": "Đã hoàn thành", "completed": dt.date(2023, 6, 15),
-                                "report_date": dt.date(2023, 6, 30), "evidence": "Quyết định số 77/QĐ-UBND"}}
-        run(ws, "report", "import", str(fill(syt, ws / "q2.xlsx", second)))
+        ws = workspace_with_history(folder / "ws", (ROOT / "data" / "plangraph.ttl").read_text(encoding="utf-8"))
         kh = ws / "kh.xlsx"
         run(ws, "report", "template", "--agency", "Sở Kế hoạch và Đầu tư", "--as-of", "2023-06-30", "-o", str(kh))
         keys = [row[0] for row in openpyxl.load_workbook(kh)["Báo cáo"].iter_rows(min_row=2, max_row=21, values_only=True)]

@@ -63,3 +63,16 @@ def round_trip_rows(day: dt.date = dt.date(2022, 12, 31)) -> dict[str, dict]:
                "report_date": day},
         IN_PROGRESS: {"status": "Đang thực hiện", "note": "Đang xây dựng đề án", "report_date": day},
     }
+
+
+def workspace_with_history(folder: Path, turtle: str) -> Path:
+    """The round trip's reports (as of 31/12/2022), and a second report on 000:214: done on
+    15/06/2023, reported on 30/06/2023."""
+    ws = make_workspace(folder, turtle)
+    template = ws / "t.xlsx"
+    run(ws, "report", "template", "--agency", "Sở Y tế", "--as-of", "2022-12-31", "-o", str(template))
+    assert run(ws, "report", "import", str(fill(template, ws / "q4.xlsx", round_trip_rows()))).exit_code == 0
+    second = {IN_PROGRESS: {"status": "Đã hoàn thành", "completed": dt.date(2023, 6, 15),
+                            "report_date": dt.date(2023, 6, 30), "evidence": "Quyết định số 77/QĐ-UBND"}}
+    assert run(ws, "report", "import", str(fill(template, ws / "q2.xlsx", second))).exit_code == 0
+    return ws

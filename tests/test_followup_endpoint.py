@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from followup_helpers import IN_PROGRESS, fill, make_workspace, round_trip_rows, run
+from followup_helpers import IN_PROGRESS, run, workspace_with_history
 
 from plangraph.cli.query import run_named
 from plangraph.publish import PROGRESS_GRAPH, free_port, start_server
@@ -23,14 +21,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory, built):
-    """The round trip's reports, and a second report on 000:214 dated 30/06/2023."""
-    ws = make_workspace(tmp_path_factory.mktemp("endpoint") / "ws", built.turtle)
-    template = ws / "t.xlsx"
-    run(ws, "report", "template", "--agency", "Sở Y tế", "--as-of", "2022-12-31", "-o", str(template))
-    assert run(ws, "report", "import", str(fill(template, ws / "q4.xlsx", round_trip_rows()))).exit_code == 0
-    second = {IN_PROGRESS: {"status": "Đã hoàn thành", "completed": dt.date(2023, 6, 15), "report_date": dt.date(2023, 6, 30)}}
-    assert run(ws, "report", "import", str(fill(template, ws / "q2.xlsx", second))).exit_code == 0
-    return ws
+    return workspace_with_history(tmp_path_factory.mktemp("endpoint") / "ws", built.turtle)
 
 
 @pytest.fixture(scope="module")

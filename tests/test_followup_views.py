@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
-import shutil
 
 import pytest
-from followup_helpers import IN_PROGRESS, fill, make_workspace, round_trip_rows, run
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-needs_browser = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="Debian's chromium is not installed (.ci/run installs it)")
+from followup_helpers import run, workspace_with_history
+from test_views import browser, needs_browser  # noqa: F401  (Debian's chromium, as for the other views)
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory, built):
-    ws = make_workspace(tmp_path_factory.mktemp("dashboard") / "ws", built.turtle)
-    template = ws / "t.xlsx"
-    run(ws, "report", "template", "--agency", "Sở Y tế", "--as-of", "2022-12-31", "-o", str(template))
-    assert run(ws, "report", "import", str(fill(template, ws / "q4.xlsx", round_trip_rows()))).exit_code == 0
-    second = {IN_PROGRESS: {"status": "Đã hoàn thành", "completed": dt.date(2023, 6, 15), "report_date": dt.date(2023, 6, 30),
-                            "evidence": "Quyết định số 77/QĐ-UBND"}}
-    assert run(ws, "report", "import", str(fill(template, ws / "q2.xlsx", second))).exit_code == 0
-    return ws
+    return workspace_with_history(tmp_path_factory.mktemp("dashboard") / "ws", built.turtle)
 
 
 @pytest.fixture(scope="module")
@@ -52,18 +37,6 @@ def test_dashboard_counts_are_the_status_counts(workspace, page_file):
             {k: v for k, v in row.items() if k not in ("agency", "name")}
     overdue = run(workspace, "overdue", "--as-of", "2023-07-01", "-f", "jsonl").stdout.splitlines()
     assert len(data["overdue"]) == len(overdue)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        pytest.fail("chromium is required in CI")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @needs_browser
