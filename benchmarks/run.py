@@ -466,6 +466,9 @@ def main() -> None:
     parser.add_argument("--no-real", action="store_true", help="skip the five plans' measures")
     parser.add_argument("--no-record", action="store_true", help="print only; do not append to results.md")
     parser.add_argument("--worker", nargs=3, metavar=("BACKEND", "FILE", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--against", metavar="REF",
+                        help="only time --help and the agency query here and at git REF, in the same run "
+                             "(benchmarks/against.py); with --sizes, the agency query on those synthetic sizes too")
     options = parser.parse_args()
     if options.worker:
         backend, path, size = options.worker
@@ -476,6 +479,15 @@ def main() -> None:
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     lines = [f"\n## {stamp} (commit {commit})\n", f"{machine()}\n"]
+    if options.against:
+        from against import compare
+
+        graphs = [("the five plans", ROOT / "data" / "plangraph.ttl", ID + "agency/thanh-hoa/so-y-te")]
+        graphs += [(f"{size:,} triples", synthetic_file(size)[0], ID + "agency/thanh-hoa/so-y-te")
+                   for size in (options.sizes if "--sizes" in sys.argv else [])]
+        lines += [f"Against `{options.against}` (anchor measured in the same run, in alternation):\n"]
+        lines += compare(options.against, graphs)
+        options.no_real, options.sizes = True, []
     if not options.no_real:
         lines += ["| the five plans | result |", "|---|---|"]
         lines += [f"| {name} | {value} |" for name, value in bench_real()]

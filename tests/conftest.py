@@ -57,3 +57,15 @@ def task_at(plan, line: int, appendix: bool | None = None):
 
 def ids(mentions) -> list[str]:
     return [m.entity_id for m in mentions]
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The tests written before the catalogue assert English messages: they run with
+    PLANGRAPH_LANG=en. Vietnamese, the default, is tested in tests/test_officials_*.py."""
+    from plangraph import catalogue
+
+    monkeypatch.setenv("PLANGRAPH_LANG", "en")
+    catalogue.use(None)
+    yield
+    catalogue.use(None)

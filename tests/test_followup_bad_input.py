@@ -78,7 +78,7 @@ CASES = {
     "not a date": (_set(IN_PROGRESS, "G", "31/13/2022"), "row 4, column G (Ngày báo cáo)",
                    "'31/13/2022' is not a date"),
     "unknown reporter": (_set(IN_PROGRESS, "F", "Sở Không Có"), "row 4, column F (Cơ quan báo cáo)",
-                         "no agency matches 'Sở Không Có'"),
+                         'no agency matches "Sở Không Có"'),
     "replaced without the document": (_set(IN_PROGRESS, "H", "Được thay thế"), "row 4, column K (Văn bản chứng minh)",
                                       "replaced by which document?"),
 }

@@ -6,55 +6,61 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import t
 from .errors import UserError, reports_errors
-from .options import graph_of, store_for, workspace
+from .options import graph_of, say, store_for, workspace
 
 
 @click.command()
-@click.option("--agency", help="An agency: its tasks, their plans and resolutions, its partners.")
-@click.option("--resolution", help="A resolution (58-NQ/TW): the programmes, plans, tasks and agencies under it.")
-@click.option("--plan", help="A plan, by its decision (913/QĐ-UBND or 913) or file name.")
-@click.option("--overview", is_flag=True, help="Resolutions, plans and agencies, edges weighted by tasks.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="HTML file to write (default: plangraph-<view>.html in the workspace's reports folder).")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True,
-              help="Refuse a larger view: a browser cannot show it usefully (and its layout is quadratic).")
-@click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT", help="Read from a SPARQL endpoint.")
+@click.option("--agency")
+@click.option("--resolution")
+@click.option("--plan")
+@click.option("--overview", is_flag=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
+@click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @reports_errors
-def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_file):
+def viz(agency, resolution, plan, overview, output, max_nodes, as_of, endpoint, graph_file):
     """Write one interactive HTML view that works offline (every script is inside the file)."""
     from ..build import write_atomic
+    from ..query import Param, resolve_agency_match, resolve_document_match, term_for
     from ..text import slugify
     from ..views import html, subgraphs
 
     chosen = [name for name, value in (("agency", agency), ("resolution", resolution), ("plan", plan),
                                        ("overview", overview)) if value]
     if len(chosen) != 1:
-        raise UserError("choose one view: --agency, --resolution, --plan or --overview")
+        raise UserError(t("view.choose"))
+    if as_of:
+        term_for(Param("as-of", "date", "asOf"), as_of)  # a date, or a one-line error
     store = store_for(endpoint, graph_file, 30.0)
     if agency:
-        graph, name = subgraphs.agency_view(store, agency), f"agency-{slugify(agency)}"
+        match = resolve_agency_match(store, agency)
+        say(match.said())
+        graph, name = subgraphs.agency_view(store, match.iri), f"agency-{slugify(agency)}"
     elif resolution:
-        graph, name = subgraphs.resolution_view(store, resolution), f"resolution-{slugify(resolution)}"
+        match = resolve_document_match(store, resolution)
+        say(match.said())
+        graph, name = subgraphs.resolution_view(store, match.iri), f"resolution-{slugify(resolution)}"
     elif plan:
         graph, name = subgraphs.plan_view(store, plan), f"plan-{slugify(plan)}"
+        say(t("resolved", what=t("what.plan"), given=plan, found=graph.graph.get("name", plan)))
     else:
         graph, name = subgraphs.overview(store), "overview"
     if graph.number_of_nodes() > max_nodes:
-        raise UserError(f"the {chosen[0]} view would have {graph.number_of_nodes():,} nodes, more than --max-nodes "
-                        f"{max_nodes:,}: choose a smaller view (one plan, one resolution) or use Gephi "
-                        f"(plangraph export -f gexf)")
+        raise UserError(t("view.too_big", view=chosen[0], nodes=f"{graph.number_of_nodes():,}", limit=f"{max_nodes:,}"))
     if output is None:
         ws = workspace(required=False)
         output = (ws.reports if ws else Path()) / f"plangraph-{name}.html"
-    write_atomic(output, html.render_html(graph))
-    click.echo(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
+    write_atomic(output, html.render_html(graph, as_of=as_of))
+    say(t("view.wrote", path=output, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
 
 
 @click.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonld", "nt", "csv"]), required=True,
-              help="graphml/gexf: the task network for Gephi; jsonld/nt: the RDF graph; csv: one row per task.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonld", "nt", "csv", "xlsx"]),
+              required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @reports_errors
@@ -66,4 +72,4 @@ def export(fmt, output, graph_file):
     store = store_for(None, graph_file, 30.0)
     data = run(store, fmt, graph_of(graph_file))
     write_atomic(output, data)
-    click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    click.echo(t("wrote", path=output, size=f"{len(data):,}"), err=True)

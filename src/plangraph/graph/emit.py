@@ -361,8 +361,21 @@ class GraphBuilder:
 
     def _targets(self, add, plan: PlanExtract, node: str, indicators_used: set[str]) -> None:
         source_node = iri(f"source/{plan.source_file}")
-        for index, target in enumerate(plan.targets):
-            tnode = iri(f"{node[1:-1]}/target/L{target.line}-{index + 1}")
+        per_line: dict[int, int] = {}
+        for target in plan.targets:
+            # numbered within its line: a target found elsewhere does not renumber it
+            per_line[target.line] = number = per_line.get(target.line, 0) + 1
+            tnode = iri(f"{node[1:-1]}/target/L{target.line}-{number}")
+            if target.task_line is not None:
+                add(iri(f"{node[1:-1]}/task/L{target.task_line}"), pg("target"), tnode)
+            if target.annual:
+                add(tnode, pg("recurrence"), pg("Annual"))
+            if target.base:
+                add(tnode, pg("base"), lit(target.base))
+            if target.base_year:
+                add(tnode, pg("baseYear"), lit(target.base_year, datatype=XSD + "gYear"))
+            if target.rank_among:
+                add(tnode, pg("rankAmong"), lit(target.rank_among, lang="vi"))
             add(tnode, RDF_TYPE, pg("Target"))
             add(tnode, pg("plan"), node)
             add(tnode, pg("indicator"), lit(target.indicator, lang="vi"))
