@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import t
 from .errors import UserError, reports_errors
 from .options import emit, query_options, store_for, workspace
 
@@ -18,25 +19,18 @@ def _day(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--as-of takes a date YYYY-MM-DD, not {value!r}") from None
+        raise UserError(t("progress.as_of", value=value)) from None
 
 
 @click.group()
 def report():
-    """Progress reports: a spreadsheet per agency, filled in and imported back.
-
-    \b
-    plangraph report template --agency "Sở Y tế" --as-of 2022-12-31 -o so-y-te.xlsx
-    plangraph report import so-y-te.xlsx
-    plangraph status --as-of 2022-12-31
-    """
+    """Progress reports (help: the catalogue's "report", "report template" ...)."""
 
 
 @report.command()
-@click.option("-a", "--agency", required=True, help='The agency: "Sở Y tế", "Sở Y tế tỉnh Thanh Hóa" or its short id.')
-@click.option("--as-of", metavar="YYYY-MM-DD", help="The report's day: its open tasks that day (default: today).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The workbook to write (default: bao-cao-<agency>-<day>.xlsx here).")
+@click.option("-a", "--agency", required=True)
+@click.option("--as-of", metavar="YYYY-MM-DD")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
 @reports_errors
 def template(agency, as_of, output):
     """Write the workbook an agency fills in: one row per task it leads that is still open.
@@ -64,7 +58,7 @@ def template(agency, as_of, output):
                      "reporter": reporter, "report_date": day})
     output = output or Path(f"bao-cao-{slugify(name)}-{day.isoformat()}.xlsx")
     write_atomic(output, write_template(rows, f"Báo cáo tiến độ thực hiện nhiệm vụ: {reporter}, ngày {day:%d/%m/%Y}"))
-    click.echo(f"wrote {output}: {len(rows)} open tasks of {reporter} as of {day}", err=True)
+    click.echo(t("progress.template_wrote", path=output, count=len(rows), agency=reporter, day=day), err=True)
 
 
 def _reporter(store, iri: str) -> tuple[str, str]:
@@ -106,21 +100,24 @@ def import_(file):
     try:
         result = import_file(file, ws.progress, ws.progress_graph, load_facts(store))
     except ImportRefused as refused:
-        for problem in refused.problems:
-            click.echo(f"error: {problem}", err=True)
+        _say_problems(refused)
         raise
     if result.added:
-        repeated = f"; {result.repeated} already recorded" if result.repeated else ""
-        click.echo(f"imported {result.added} reports from {file} (kept as {ws.relative(result.stored)}){repeated}; "
-                   f"{ws.relative(ws.progress_graph)} has {result.reports} reports", err=True)
+        repeated = t("progress.repeated", count=result.repeated) if result.repeated else ""
+        click.echo(t("progress.imported", added=result.added, file=file, stored=ws.relative(result.stored),
+                     repeated=repeated, graph=ws.relative(ws.progress_graph), reports=result.reports), err=True)
     else:
-        where = f" (kept as {ws.relative(result.stored)})" if result.stored else ""
-        click.echo(f"nothing new in {file}{where}: its {result.repeated} reports are already recorded; "
-                   "nothing changed", err=True)
+        where = t("progress.kept_as", stored=ws.relative(result.stored)) if result.stored else ""
+        click.echo(t("progress.nothing_new", file=file, where=where, count=result.repeated), err=True)
+
+
+def _say_problems(refused) -> None:
+    for problem in refused.problems:
+        click.echo(t("progress.error", problem=problem), err=True)
 
 
 @report.command("build")
-@click.option("--check", is_flag=True, help="Do not write; exit 1 if the progress graph differs from the folder's files.")
+@click.option("--check", is_flag=True)
 @reports_errors
 def build_(check):
     """Build the progress graph again from the report files of the progress folder
@@ -135,18 +132,17 @@ def build_(check):
     try:
         found, changed = build(ws.progress, ws.progress_graph, load_facts(store), check=check)
     except ImportRefused as refused:
-        for problem in refused.problems:
-            click.echo(f"error: {problem}", err=True)
+        _say_problems(refused)
         raise
     target = ws.relative(ws.progress_graph)
     if check:
-        click.echo(f"{target}: {'differs from' if changed else 'up to date with'} {len(found.files)} report files",
+        click.echo(t("progress.differs" if changed else "progress.up_to_date", graph=target, count=len(found.files)),
                    err=True)
         if changed:
             sys.exit(EXIT_FINDINGS)
         return
-    verb = "wrote" if changed else "unchanged:"
-    click.echo(f"{verb} {target}: {len(found.reports)} reports from {len(found.files)} files", err=True)
+    click.echo(t("progress.built" if changed else "progress.unchanged", graph=target, reports=len(found.reports),
+                 files=len(found.files)), err=True)
 
 
 @report.command()
@@ -158,4 +154,5 @@ def history(task, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout)
     from .query import run_named
 
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, "task-history", {"task": task}, fmt), fmt, bom, limit, fail_on_empty)
+    emit(run_named(store, "task-history", {"task": task}, fmt), fmt, bom, limit, fail_on_empty, name="task-history",
+         store=store)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import t, value
 from .errors import reports_errors
 from .options import emit, query_options, store_for, workspace
 from .query import run_named
 
-CATEGORIES = (("doneOnTime", "done on time"), ("doneLate", "done late"), ("inProgress", "in progress"),
-              ("overdue", "overdue"), ("noReport", "no report"), ("noDeadline", "no deadline"),
-              ("cancelled", "cancelled or replaced"))
+# the columns of status.rq, in the order of its summary (their names: the catalogue's "value.category.KEY")
+CATEGORIES = ("doneOnTime", "doneLate", "inProgress", "overdue", "noReport", "noDeadline", "cancelled")
 
 
 def _params(as_of, agency) -> dict[str, str]:
@@ -25,9 +25,9 @@ def _params(as_of, agency) -> dict[str, str]:
 
 
 @click.command()
-@click.option("--as-of", metavar="YYYY-MM-DD", help="The day asked about (default: today).")
-@click.option("-a", "--agency", help="Only this agency.")
-@click.option("--plan", help="Only the tasks of this plan: its decision (913/QĐ-UBND or 913) or file name.")
+@click.option("--as-of", metavar="YYYY-MM-DD")
+@click.option("-a", "--agency")
+@click.option("--plan")
 @query_options
 @reports_errors
 def status(as_of, agency, plan, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
@@ -44,28 +44,28 @@ def status(as_of, agency, plan, endpoint, graph_file, fmt, bom, limit, fail_on_e
 
         params["plan"] = resolve_plan(store, plan)
     result = run_named(store, "status", params)
-    totals = {key: sum(int(row[key].value) for row in result if key in row) for key, _ in (("total", ""), *CATEGORIES)}
-    emit(result, fmt, bom, limit, fail_on_empty)
-    click.echo(f"{totals['total']} tasks: " + ", ".join(f"{totals[key]} {label}" for key, label in CATEGORIES),
-               err=True)
+    totals = {key: sum(int(row[key].value) for row in result if key in row) for key in ("total", *CATEGORIES)}
+    emit(result, fmt, bom, limit, fail_on_empty, name="status", store=store)
+    counts = ", ".join(f"{totals[key]} {value('category', key)}" for key in CATEGORIES)
+    click.echo(t("progress.summary", total=totals["total"], counts=counts), err=True)
 
 
 @click.command()
-@click.option("--as-of", metavar="YYYY-MM-DD", help="The day asked about (default: today).")
-@click.option("-a", "--agency", help="Only this agency's overdue tasks.")
+@click.option("--as-of", metavar="YYYY-MM-DD")
+@click.option("-a", "--agency")
 @query_options
 @reports_errors
 def overdue(as_of, agency, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """The tasks overdue as of a day: lead agency, deadline, and the last report (query overdue)."""
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, "overdue", _params(as_of, agency), fmt), fmt, bom, limit, fail_on_empty)
+    emit(run_named(store, "overdue", _params(as_of, agency), fmt), fmt, bom, limit, fail_on_empty, name="overdue",
+         store=store)
 
 
 @click.command()
-@click.option("--as-of", metavar="YYYY-MM-DD", help="The day asked about (default: today).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="HTML file to write (default: plangraph-dashboard-<day>.html in the workspace's reports folder).")
-@click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT", help="Read from a SPARQL endpoint.")
+@click.option("--as-of", metavar="YYYY-MM-DD")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
 @reports_errors
 def dashboard(as_of, output, endpoint, graph_file):
@@ -83,5 +83,5 @@ def dashboard(as_of, output, endpoint, graph_file):
         ws = workspace(required=False)
         output = (ws.reports if ws else Path()) / f"plangraph-dashboard-{day}.html"
     write_atomic(output, render_dashboard(data))
-    click.echo(f"wrote {output}: {len(data['agencies'])} agencies, {len(data['overdue'])} overdue tasks as of {day}",
-               err=True)
+    click.echo(t("progress.dashboard_wrote", path=output, agencies=len(data["agencies"]), overdue=len(data["overdue"]),
+                 day=day), err=True)

@@ -82,9 +82,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}: sheet {self.sheet!r}, row {self.row}"
+        from ..catalogue import t
+
+        where = t("progress.at", file=self.file, sheet=self.sheet, row=self.row)
         if self.column:
-            where += f", column {self.column}" + (f" ({self.header})" if self.header else "")
+            where += t("progress.at_column", column=self.column) + (f" ({self.header})" if self.header else "")
         return f"{where}: {self.message}"
 
 
@@ -93,5 +95,6 @@ class ImportRefused(ProgressError):
 
     def __init__(self, file: str, problems: list[Problem]):
         self.problems = problems
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{count}; nothing was imported", path=file)
+        from ..catalogue import plural, t
+
+        super().__init__(t("progress.refused", problems=plural(len(problems), "noun.problem")), path=file)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..catalogue import t
 from . import STATUSES, Problem, Status, status_of
 from .sheet import BY_KEY, RawRow, parse_day
 
@@ -55,7 +56,7 @@ class Report:
 
     @property
     def where(self) -> str:
-        return f"{self.file} (sheet {self.sheet!r}, row {self.row})"
+        return t("progress.where", file=self.file, sheet=self.sheet, row=self.row)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _day(file, sheet, row: RawRow, key: str, problems: list[Problem], required: 
         return None
     day = parse_day(value)
     if day is None:
-        problems.append(_problem(file, sheet, row, key, f"{row.text(key)!r} is not a date (dd/mm/yyyy)"))
+        problems.append(_problem(file, sheet, row, key, t("progress.not_a_date", text=row.text(key))))
     return day
 
 
@@ -142,56 +143,52 @@ def check_rows(file: str, sheet: str, rows: list[RawRow], facts: Facts) -> tuple
         found: list[Problem] = []
         status_text = row.text("status")
         status = status_of(status_text) if status_text else None
+        choices = ", ".join(s.label for s in STATUSES)
         if not status_text:
-            found.append(_problem(file, sheet, row, "status", "no status; choose one of the list: "
-                                  + ", ".join(s.label for s in STATUSES)))
+            found.append(_problem(file, sheet, row, "status", t("progress.no_status", choices=choices)))
         elif status is None:
-            found.append(_problem(file, sheet, row, "status", f"{status_text!r} is not in the list: "
-                                  + ", ".join(s.label for s in STATUSES)))
+            found.append(_problem(file, sheet, row, "status", t("progress.bad_status", text=status_text, choices=choices)))
         key = row.text("task")
         task = facts.task(key) if key else None
         if not key:
-            found.append(_problem(file, sheet, row, "task", "no task key (FILE:LINE, as the template gives it)"))
+            found.append(_problem(file, sheet, row, "task", t("progress.no_key")))
         elif task is None:
-            found.append(_problem(file, sheet, row, "task", f"no task {key!r} in the plans' graph: keep the "
-                                  "template's task keys as they are"))
+            found.append(_problem(file, sheet, row, "task", t("progress.unknown_task", key=key)))
         elif task.iri in first_row:
-            found.append(_problem(file, sheet, row, "task", f"a second row for task {key} (the first is row "
-                                  f"{first_row[task.iri]}): one row per task"))
+            found.append(_problem(file, sheet, row, "task", t("progress.second_row", key=key, first=first_row[task.iri])))
         else:
             first_row[task.iri] = row.number
         reporter_text = row.text("reporter")
         agency = facts.agency(reporter_text) if reporter_text else None
         if not reporter_text:
-            found.append(_problem(file, sheet, row, "reporter", "no reporting agency"))
+            found.append(_problem(file, sheet, row, "reporter", t("progress.no_reporter")))
         elif isinstance(agency, Exception):
             found.append(_problem(file, sheet, row, "reporter", str(agency)))
             agency = None
-        reported = _day(file, sheet, row, "report_date", found, "no report date")
+        reported = _day(file, sheet, row, "report_date", found, t("progress.no_report_date"))
         completed = _day(file, sheet, row, "completed", found,
-                         "no completion date: required when the task is done" if status and status.code == "done" else "")
+                         t("progress.no_completion") if status and status.code == "done" else "")
         if completed and status and status.code != "done":
-            found.append(_problem(file, sheet, row, "completed", f"a completion date, but the status is "
-                                  f"{status.label!r}: give one only when the task is done"))
+            found.append(_problem(file, sheet, row, "completed", t("progress.completion_not_done", status=status.label)))
         if status and status.code == "replaced" and not row.text("evidence"):
-            found.append(_problem(file, sheet, row, "evidence", "replaced by which document? give its number"))
+            found.append(_problem(file, sheet, row, "evidence", t("progress.replaced_by")))
         if task is not None:
             issued = task.issued
             if reported and issued and reported < issued:
-                found.append(_problem(file, sheet, row, "report_date", f"dated {reported}, before its plan "
-                                      f"{task.decision} was issued ({issued})"))
+                found.append(_problem(file, sheet, row, "report_date", t("progress.report_before_plan", day=reported,
+                                                                           plan=task.decision, issued=issued)))
             if completed and issued and completed < issued:
-                found.append(_problem(file, sheet, row, "completed", f"completed on {completed}, before its plan "
-                                      f"{task.decision} was issued ({issued})"))
+                found.append(_problem(file, sheet, row, "completed", t("progress.done_before_plan", day=completed,
+                                                                         plan=task.decision, issued=issued)))
             if agency and reported:
                 leaders = task.leaders_on(reported)
                 if agency not in leaders:
-                    led = ", ".join(sorted(facts.name(a) for a in leaders)) or "no agency"
-                    found.append(_problem(file, sheet, row, "reporter", f"task {task.key} is not a task of "
-                                          f"{facts.name(agency)}: on {reported} it is led by {led}"))
+                    led = ", ".join(sorted(facts.name(a) for a in leaders)) or t("progress.no_agency")
+                    found.append(_problem(file, sheet, row, "reporter", t("progress.not_its_task", key=task.key,
+                                                                          agency=facts.name(agency), day=reported, led=led)))
         if completed and reported and completed > reported:
-            found.append(_problem(file, sheet, row, "completed", f"completed on {completed}, after the report's "
-                                  f"date ({reported})"))
+            found.append(_problem(file, sheet, row, "completed", t("progress.done_after_report", day=completed,
+                                                                     reported=reported)))
         if found:
             problems.extend(found)
             continue

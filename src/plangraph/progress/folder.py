@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import lock, write_atomic
+from ..catalogue import t
 from ..text import slugify
 from . import ImportRefused, Problem, ProgressError
 from .check import Facts, Report, check_rows
@@ -77,8 +78,8 @@ class FolderReports:
                 repeated += 1
             else:
                 problems.append(Problem(name, sheet, report.row, BY_KEY["report_date"].letter, BY_KEY["report_date"].header,
-                                        f"a different report on task {report.key} dated {report.date} is already "
-                                        f"recorded in {known.where}; a correction is a new report with a later date"))
+                                        t("progress.different_report", key=report.key, day=report.date,
+                                          where=known.where)))
         self.files[name] = hashlib.sha256(data).hexdigest()
         if problems:
             self.problems[name] = problems

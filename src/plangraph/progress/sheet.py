@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalogue import t
 from ..text import nfc
 from . import STATUSES, Problem, ProgressError
 
@@ -120,10 +121,9 @@ def _header_problems(file: str, sheet: str, header: list) -> list[Problem]:
     for index, column in enumerate(COLUMNS):
         found = " ".join(nfc(str(header[index])).split()) if index < len(header) and header[index] is not None else ""
         if found.casefold() != column.header.casefold():
-            shown = f"{found!r}" if found else "nothing"
+            shown = f"{found!r}" if found else t("progress.nothing")
             problems.append(Problem(file, sheet, 1, column.letter, column.header,
-                                    f"expected the column {column.header!r}, found {shown}: the columns were moved "
-                                    "or renamed; keep the template's header as it is"))
+                                    t("progress.moved_column", expected=column.header, found=shown)))
     return problems
 
 
@@ -157,7 +157,7 @@ def read_sheet(path: Path, name: str | None = None) -> tuple[str, list[RawRow], 
         return _read_xlsx(path, name)
     if path.suffix.lower() == ".csv":
         return _read_csv(path, name)
-    raise ProgressError("a report file is .xlsx (from plangraph report template) or .csv", path=name)
+    raise ProgressError(t("progress.file_kind"), path=name)
 
 
 def _read_xlsx(path: Path, name: str):
@@ -168,7 +168,7 @@ def _read_xlsx(path: Path, name: str):
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ProgressError(f"not an Excel workbook (.xlsx) that can be read: {error}", path=name) from None
+        raise ProgressError(t("progress.not_xlsx", error=error), path=name) from None
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         rows, problems = _rows(name, sheet.title, sheet.iter_rows(values_only=True))
@@ -183,8 +183,7 @@ def _read_csv(path: Path, name: str):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ProgressError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the CSV as UTF-8",
-                            path=name, line=line) from None
+        raise ProgressError(t("progress.not_utf8", byte=data[error.start]), path=name, line=line) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     sheet = Path(name).stem
