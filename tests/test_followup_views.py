@@ -17,9 +17,24 @@ def workspace(tmp_path_factory, built):
 @pytest.fixture(scope="module")
 def page_file(workspace):
     out = workspace / "dashboard.html"
-    result = run(workspace, "dashboard", "--as-of", "2023-07-01", "-o", str(out))
+    result = run(workspace, "dashboard", "--as-of", "2023-07-01", "-o", str(out), "--lang", "vi")
     assert result.exit_code == 0, result.output
     return out
+
+
+def test_dashboard_in_english(workspace, tmp_path):
+    out = tmp_path / "en.html"
+    assert run(workspace, "dashboard", "--as-of", "2023-07-01", "-o", str(out), "--lang", "en").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in text and "<title>Follow-up of the tasks as of 01/07/2023</title>" in text
+    assert "Done on time: <b>" in text and "<th>Lead agency</th>" in text and "Theo dõi" not in text
+    assert "<h2>By lead agency <span" in text and "<th>Last report</th>" in text
+
+
+def test_every_text_of_the_page_is_filled_in(page_file):
+    import re
+
+    assert not re.search(r"@[A-Z_]+@", page_file.read_text(encoding="utf-8"))
 
 
 def test_dashboard_counts_are_the_status_counts(workspace, page_file):

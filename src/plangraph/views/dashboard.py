@@ -16,20 +16,26 @@ from __future__ import annotations
 
 import html
 
+from ..catalogue import current, t, value
 from .html import fill, script_json
 
 __all__ = ["CATEGORIES", "dashboard_data", "render_dashboard"]
 
-# key -> (Vietnamese label, English, colour), in the order of the bars
+# key -> colour, in the order of the bars (their names: the catalogue's "value.category.KEY")
 CATEGORIES = {
-    "doneOnTime": ("Hoàn thành đúng hạn", "done on time", "#2e8b57"),
-    "doneLate": ("Hoàn thành quá hạn", "done late", "#9acd32"),
-    "inProgress": ("Đang thực hiện trong hạn", "in progress", "#4a90d9"),
-    "noReport": ("Trong hạn, chưa báo cáo", "no report yet", "#b9cde5"),
-    "overdue": ("Quá hạn", "overdue", "#d0021b"),
-    "noDeadline": ("Không có thời hạn", "no deadline", "#c8c8c8"),
-    "cancelled": ("Dừng / được thay thế", "cancelled or replaced", "#8b6f47"),
+    "doneOnTime": "#2e8b57",
+    "doneLate": "#9acd32",
+    "inProgress": "#4a90d9",
+    "noReport": "#b9cde5",
+    "overdue": "#d0021b",
+    "noDeadline": "#c8c8c8",
+    "cancelled": "#8b6f47",
 }
+# the page's texts, from the catalogue's "dash.KEY", in the language of the command
+_TEXTS = ("by_agency", "click_agency", "deadline", "lead", "task", "status", "last_report", "history", "click_task",
+          "tasks_of", "overdue_tasks", "tasks", "not_reported", "due", "none", "led_by", "no_reports", "col.reported",
+          "col.status", "col.completed", "col.note", "col.evidence", "col.reporter", "col.superseded", "col.file")
+_STATUSES = ("Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Dừng thực hiện", "Được thay thế")
 
 _HISTORY = """
 PREFIX pg: <https://w3id.org/plangraph/ontology#>
@@ -80,27 +86,38 @@ def _day(iso: str) -> str:
     return f"{day}/{month}/{year}"
 
 
+def _label(key: str) -> str:
+    name = value("category", key)
+    return name[:1].upper() + name[1:]
+
+
 def render_dashboard(data: dict) -> str:
-    """The page for ``data`` (from :func:`dashboard_data`)."""
-    legend = "".join(f'<span class="key"><i style="background:{colour}"></i>{html.escape(label)}</span>'
-                     for label, _, colour in CATEGORIES.values())
+    """The page for ``data`` (from :func:`dashboard_data`), in the current language."""
+    legend = "".join(f'<span class="key"><i style="background:{colour}"></i>{html.escape(_label(key))}</span>'
+                     for key, colour in CATEGORIES.items())
     totals = {key: sum(a[key] for a in data["agencies"]) for key in CATEGORIES}
-    summary = " · ".join(f"{html.escape(CATEGORIES[key][0])}: <b>{totals[key]}</b>" for key in CATEGORIES)
+    summary = " · ".join(f"{html.escape(_label(key))}: <b>{totals[key]}</b>" for key in CATEGORIES)
+    texts = {key: t(f"dash.{key}") for key in _TEXTS}
+    texts["statuses"] = {status: value("progress", status) for status in _STATUSES}
+    day = _day(data["asOf"])
     return fill(TEMPLATE, {
-        "DAY": _day(data["asOf"]),
+        "LANG": current(),
+        "TITLE": html.escape(t("dash.title", day=day)),
+        "HEADING": html.escape(t("dash.heading", day=day)),
+        **{key.upper().replace("_", "").replace(".", ""): html.escape(texts[key]) for key in _TEXTS},  # @BYAGENCY@
         "LEGEND": legend,
         "SUMMARY": summary,
-        "DATA": script_json({**data, "categories": [{"key": k, "label": v[0], "english": v[1], "colour": v[2]}
-                                                     for k, v in CATEGORIES.items()]}),
+        "DATA": script_json({**data, "texts": texts,
+                             "categories": [{"key": k, "label": _label(k), "colour": c} for k, c in CATEGORIES.items()]}),
     })
 
 
 TEMPLATE = """<!DOCTYPE html>
-<html lang="vi">
+<html lang="@LANG@">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Theo dõi thực hiện nhiệm vụ đến ngày @DAY@</title>
+<title>@TITLE@</title>
 <style>
 body { font: 14px/1.4 system-ui, "Segoe UI", Roboto, Arial, sans-serif; margin: 0; color: #222; background: #f6f7f9; }
 header { background: #1f3b5b; color: #fff; padding: 12px 20px; }
@@ -135,26 +152,27 @@ tr.task.selected { background: #ffe9bf; }
 </head>
 <body>
 <header>
-  <h1>Theo dõi thực hiện nhiệm vụ — tình hình đến ngày @DAY@</h1>
+  <h1>@HEADING@</h1>
   <div class="summary">@SUMMARY@</div>
 </header>
 <main>
   <section id="agencies">
-    <h2>Theo cơ quan chủ trì <span class="muted">(nhấn vào một cơ quan để xem nhiệm vụ)</span></h2>
+    <h2>@BYAGENCY@ <span class="muted">@CLICKAGENCY@</span></h2>
     <div class="legend">@LEGEND@</div>
     <div id="bars"></div>
   </section>
   <section id="list">
     <h2 id="list-title"></h2>
-    <table><thead><tr><th>Hạn</th><th>Cơ quan chủ trì</th><th>Nhiệm vụ</th><th>Tình trạng</th><th>Báo cáo gần nhất</th></tr></thead>
+    <table><thead><tr><th>@DEADLINE@</th><th>@LEAD@</th><th>@TASK@</th><th>@STATUS@</th><th>@LASTREPORT@</th></tr></thead>
     <tbody id="rows"></tbody></table>
   </section>
-  <section id="history"><h2>Lịch sử báo cáo</h2><div id="history-body" class="muted">Nhấn vào một nhiệm vụ để xem các báo cáo về nhiệm vụ đó.</div></section>
+  <section id="history"><h2>@HISTORY@</h2><div id="history-body" class="muted">@CLICKTASK@</div></section>
 </main>
 <script>
 (function () {
   "use strict";
   const data = @DATA@;
+  const texts = data.texts;
   const categories = {};
   data.categories.forEach(function (c) { categories[c.key] = c; });
   const byTask = {};
@@ -186,7 +204,7 @@ tr.task.selected { background: #ffe9bf; }
         bar.appendChild(el("span", {style: "width:" + (100 * a[c.key] / a.total).toFixed(2) + "%;background:" + c.colour,
                                     title: c.label + ": " + a[c.key], "data-category": c.key}));
       });
-      const row = el("div", {"class": "agency", "data-iri": a.iri, title: a.name + ": " + a.total + " nhiệm vụ"},
+      const row = el("div", {"class": "agency", "data-iri": a.iri, title: a.name + ": " + a.total + " " + texts.tasks},
                      [el("div", {"class": "name", text: a.name}), el("div", {}, [bar]), el("div", {"class": "total", text: String(a.total)})]);
       row.addEventListener("click", function () { selectAgency(selected === a.iri ? null : a.iri); });
       box.appendChild(row);
@@ -200,13 +218,13 @@ tr.task.selected { background: #ffe9bf; }
     if (selected) {
       const agency = data.agencies.filter(function (a) { return a.iri === selected; })[0];
       tasks = data.tasks.filter(function (t) { return t.agency === selected; });
-      document.getElementById("list-title").textContent = "Nhiệm vụ của " + agency.name + " (" + tasks.length + ")";
+      document.getElementById("list-title").textContent = texts.tasks_of.replace("{name}", agency.name) + " (" + tasks.length + ")";
     } else {
       tasks = data.overdue;
-      document.getElementById("list-title").textContent = "Nhiệm vụ quá hạn (" + tasks.length + ")";
+      document.getElementById("list-title").textContent = texts.overdue_tasks + " (" + tasks.length + ")";
     }
     tasks.forEach(function (t) {
-      const last = t.lastReported ? day(t.lastReported) : "chưa báo cáo";
+      const last = t.lastReported ? day(t.lastReported) : texts.not_reported;
       const text = t.text.length > 160 ? t.text.slice(0, 157) + "…" : t.text;
       const row = el("tr", {"class": "task", "data-task": t.task}, [
         el("td", {text: t.deadline ? day(t.deadline) : (t.deadlineText || "—")}), el("td", {text: t.lead || ""}),
@@ -232,18 +250,18 @@ tr.task.selected { background: #ffe9bf; }
     body.textContent = "";
     if (!task) return;
     body.appendChild(el("div", {"class": "text", text: task.text}));
-    body.appendChild(el("div", {"class": "muted", text: (task.decision || "") + " · " + task.source + " · hạn: " +
-      (task.deadline ? day(task.deadline) : (task.deadlineText || "không có")) + " · chủ trì: " +
+    body.appendChild(el("div", {"class": "muted", text: (task.decision || "") + " · " + task.source + " · " + texts.due + ": " +
+      (task.deadline ? day(task.deadline) : (task.deadlineText || texts.none)) + " · " + texts.led_by + ": " +
       rows.map(function (r) { return r.lead; }).join(", ")}));
     const reports = data.history[iri] || [];
-    if (!reports.length) { body.appendChild(el("p", {"class": "muted", text: "Chưa có báo cáo nào về nhiệm vụ này."})); return; }
-    const table = el("table", {"id": "history-table"}, [el("thead", {}, [el("tr", {}, ["Ngày báo cáo", "Tình trạng", "Ngày hoàn thành",
-      "Ghi chú", "Văn bản", "Cơ quan báo cáo", "Bị thay thế ngày", "Tệp"].map(function (h) { return el("th", {text: h}); }))])]);
+    if (!reports.length) { body.appendChild(el("p", {"class": "muted", text: texts.no_reports})); return; }
+    const table = el("table", {"id": "history-table"}, [el("thead", {}, [el("tr", {}, ["reported", "status", "completed",
+      "note", "evidence", "reporter", "superseded", "file"].map(function (h) { return el("th", {text: texts["col." + h]}); }))])]);
     const tbody = el("tbody");
     reports.forEach(function (r) {
       const current = r.reported <= data.asOf && (!r.supersededOn || r.supersededOn > data.asOf);
       tbody.appendChild(el("tr", {"class": current ? "current" : (r.reported > data.asOf ? "later" : "superseded")}, [
-        el("td", {text: day(r.reported)}), el("td", {text: r.status + (current ? " ✓" : "")}), el("td", {text: day(r.completed)}),
+        el("td", {text: day(r.reported)}), el("td", {text: (texts.statuses[r.status] || r.status) + (current ? " ✓" : "")}), el("td", {text: day(r.completed)}),
         el("td", {text: r.note || ""}), el("td", {text: r.evidence || ""}), el("td", {text: r.reporter || ""}),
         el("td", {text: day(r.supersededOn)}), el("td", {"class": "muted", text: r.file + ":" + r.row})]));
     });
