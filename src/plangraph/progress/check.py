@@ -11,8 +11,10 @@ column, so that one pass tells the agency everything to correct:
   dated before its plan; a task replaced by another document names it as evidence;
 * one task once per file.
 
-Example:
+Example (the problems are in the language of the catalogue; English here):
+    >>> from plangraph.catalogue import use
     >>> from plangraph.progress.sheet import RawRow
+    >>> use("en")
     >>> facts = Facts({"a.txt:7": TaskFacts("https://w3id.org/plangraph/id/plan/x/2022-1/task/L7", "a.txt:7",
     ...                "913/QĐ-UBND", dt.date(2022, 4, 1), ("A",), ())}, {"Sở Y tế": "A"})
     >>> row = RawRow(2, {"task": "a.txt:7", "reporter": "Sở Y tế", "report_date": "31/12/2022",
@@ -20,6 +22,7 @@ Example:
     >>> reports, problems = check_rows("f.xlsx", "Báo cáo", [row], facts)
     >>> print(problems[0])
     f.xlsx: sheet 'Báo cáo', row 2, column I (Ngày hoàn thành): completed on 2022-03-01, before its plan 913/QĐ-UBND was issued (2022-04-01)
+    >>> use(None)
 """
 
 from __future__ import annotations
