@@ -13,6 +13,7 @@ from plangraph.query import QueryError, bind, find_agencies, list_queries, load_
 
 ALL = ["due", "duplicate-tasks", "resolution-tree", "target-conflicts", "targets", "tasks-of-agency",
        "trace", "workload"]
+ALL = sorted(ALL + ["open-tasks", "overdue", "status", "task-history", "task-status"])  # the follow-up's (issue 18)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,11 @@
   trusted when the file was last changed at least :data:`SETTLE_S` seconds before it was
   hashed (an edit within the same clock tick as the hash is then still seen).
 
+A store may hold more than one file: the plans' graph and, beside it, the progress reports'
+graph (:mod:`plangraph.progress`). Its folder is then named after the SHA-256 of the files'
+digests (:func:`content_digest`), each file keeping its own stamp, so that a new report or a
+rebuilt plan graph gives a new folder and the same two files always the same one.
+
 Readers hold a shared ``flock`` on the content file of the folder they use, for as long as
 they use it (``plangraph serve`` passes it to the server). A folder is removed only when
 nobody holds it, by renaming it out of the way first; a folder that cannot be opened
@@ -39,7 +44,7 @@ from pathlib import Path
 from .atomic import lock, try_lock, write_atomic
 from .errors import StoreError, describe
 
-__all__ = ["open_cache", "Lease", "graph_digest", "SETTLE_S", "CONTENT"]
+__all__ = ["open_cache", "Lease", "graph_digest", "content_digest", "SETTLE_S", "CONTENT"]
 
 SETTLE_S = 3.0
 CONTENT = "plangraph-content.json"
@@ -113,6 +118,42 @@ def graph_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S) 
         return sha.hexdigest()
 
 
+def _present(also) -> list[Path]:
+    """The extra files that exist (a workspace without progress reports has none)."""
+    return [Path(path) for path in also if Path(path).is_file()]
+
+
+def _union(digests: list[str]) -> str:
+    """One file: its own SHA-256 (the folders of plain graphs keep their names); several: the
+    SHA-256 of their digests in order."""
+    if len(digests) == 1:
+        return digests[0]
+    import hashlib
+
+    return hashlib.sha256(("union\n" + "\n".join(digests)).encode("ascii")).hexdigest()
+
+
+def content_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S, also=()) -> str:
+    """The digest a store of ``graph_file`` and the files of ``also`` that exist is named after.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "g.ttl").write_text("<a:b> <a:c> <a:d> .")
+        >>> content_digest(folder / "g.ttl", folder) == graph_digest(folder / "g.ttl", folder)
+        True
+        >>> _ = (folder / "r.ttl").write_text("<a:e> <a:f> <a:g> .")
+        >>> content_digest(folder / "g.ttl", folder, also=[folder / "r.ttl"]) != graph_digest(folder / "g.ttl", folder)
+        True
+    """
+    return _union([graph_digest(path, cache_dir, settle_s) for path in (Path(graph_file), *_present(also))])
+
+
+def _label(graph_file: Path, extra: list[Path]) -> str:
+    """What a folder's record says it holds: ``plangraph.ttl``, ``plangraph.ttl+plangraph-progress.ttl``."""
+    return "+".join(path.name for path in (graph_file, *extra))
+
+
 def _lease(folder: Path, digest: str) -> Lease | str:
     """A lease on ``folder`` if it holds ``digest``; else ``_MISSING`` (not there, or moved
     away while we looked) or ``_DAMAGED`` (there, without a readable content record)."""
@@ -146,7 +187,7 @@ def _build_lock(cache_dir: Path):
 def _rmtree(folder: Path) -> None:
     import shutil  # (only to remove a folder: most commands never do)
 
-    shutil.rmtree(folder, ignore_errors=True)
+    _rmtree(folder)
 
 
 def _remove_if_free(folder: Path) -> bool:
@@ -242,36 +283,46 @@ class _HashingReader(io.RawIOBase):
         return count
 
 
-def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
-    """Load the graph file into a new folder named after the bytes loaded; lease it."""
+def _build(graph_file: Path, cache_dir: Path, settle_s: float, extra: list[Path]) -> Lease:
+    """Load the graph file (and ``extra``) into a new folder named after the bytes loaded; lease it."""
     import pyoxigraph as ox
 
-    kind, fmt = _format(graph_file)
+    kind, _ = _format(graph_file)
+    label = _label(graph_file, extra)
     with _build_lock(cache_dir):
-        digest = graph_digest(graph_file, cache_dir, settle_s)  # built by another process meanwhile?
+        digest = content_digest(graph_file, cache_dir, settle_s, extra)  # built by another process meanwhile?
         found = _lease(cache_dir / f"oxigraph-{kind}-{digest}", digest)
         if isinstance(found, Lease):
             return found
-        _clean(cache_dir, graph_file.name, keep=None)
+        _clean(cache_dir, label, keep=None)
         for _ in range(3):
-            with open(graph_file, "rb") as handle:
-                before = _identity(os.fstat(handle.fileno()))
+            with contextlib.ExitStack() as files:
+                handles = [files.enter_context(open(path, "rb")) for path in (graph_file, *extra)]
+                before = [_identity(os.fstat(handle.fileno())) for handle in handles]
                 started = time.time_ns()
                 building = cache_dir / f".building-{os.urandom(6).hex()}"
+                loading = graph_file
                 try:
                     store = ox.Store(str(building))
-                    reader = _HashingReader(handle)
-                    store.bulk_load(input=io.BufferedReader(reader, 1 << 20), format=fmt)
+                    readers = []
+                    for loading, handle in zip((graph_file, *extra), handles):
+                        reader = _HashingReader(handle)
+                        store.bulk_load(input=io.BufferedReader(reader, 1 << 20), format=_format(loading)[1])
+                        readers.append(reader)
                     store.flush()
                     store.optimize()
                     del store
                     # written in place while it was loaded? (a rename over it changes only its
                     # ctime, as the link count drops: what was read is then still one version)
-                    if _identity(os.fstat(handle.fileno()))[2:4] != before[2:4]:
+                    if any(_identity(os.fstat(h.fileno()))[2:4] != b[2:4] for h, b in zip(handles, before)):
                         _rmtree(building)
                         continue
-                    digest = reader.sha256.hexdigest()
-                    record = {"sha256": digest, "graph": graph_file.name, "format": kind, "bytes": before[2]}
+                    digests = [reader.sha256.hexdigest() for reader in readers]
+                    digest = _union(digests)
+                    record = {"sha256": digest, "graph": label, "format": kind, "bytes": before[0][2]}
+                    if extra:
+                        record["parts"] = [{"file": path.name, "sha256": part, "bytes": identity[2]}
+                                           for path, part, identity in zip((graph_file, *extra), digests, before)]
                     write_atomic(building / CONTENT, json.dumps(record))
                     folder = cache_dir / f"oxigraph-{kind}-{digest}"
                     found = _lease(folder, digest)
@@ -284,7 +335,7 @@ def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
                         found = _lease(folder, digest)
                 except SyntaxError as error:
                     _rmtree(building)
-                    raise CacheError(f"cannot load the graph: {error}", path=str(graph_file)) from None
+                    raise CacheError(f"cannot load the graph: {error}", path=str(loading)) from None
                 except OSError as error:  # a full disk, a file size limit: say which and why
                     _rmtree(building)
                     raise CacheError(f"cannot build the embedded store in {cache_dir}: {describe(error)}",
@@ -292,18 +343,21 @@ def _build(graph_file: Path, cache_dir: Path, settle_s: float) -> Lease:
                 except BaseException:
                     _rmtree(building)
                     raise
-            _write_stamp(cache_dir, graph_file, before, digest, started)
+            for path, identity, part in zip((graph_file, *extra), before, digests):
+                _write_stamp(cache_dir, path, identity, part, started)
             if isinstance(found, Lease):
-                _clean(cache_dir, graph_file.name, keep=found.location)
+                _clean(cache_dir, label, keep=found.location)
                 return found
         raise CacheError("the graph file kept changing while it was being loaded; try again once it is written",
                          path=str(graph_file))
 
 
-def open_cache(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S):
+def open_cache(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S, also=()):
     """The read-only pyoxigraph store for ``graph_file``'s current content and its lease.
 
-    Builds the folder when there is none, and once more when the one there cannot be opened.
+    ``also``: more graph files loaded into the same store, those that exist (the progress
+    reports' graph). Builds the folder when there is none, and once more when the one there
+    cannot be opened.
 
     Raises:
         CacheError: no graph file, a graph that does not parse, or a cache that cannot be
@@ -315,14 +369,15 @@ def open_cache(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S):
     kind, _ = _format(graph_file)
     last: BaseException | None = None
     for _ in range(4):
-        digest = graph_digest(graph_file, cache_dir, settle_s)
+        extra = _present(also)
+        digest = content_digest(graph_file, cache_dir, settle_s, extra)
         folder = cache_dir / f"oxigraph-{kind}-{digest}"
         found = _lease(folder, digest)
         if found == _DAMAGED:
             _set_aside(folder, digest)
             continue
         if found == _MISSING:
-            found = _build(graph_file, cache_dir, settle_s)
+            found = _build(graph_file, cache_dir, settle_s, extra)
         try:
             store = ox.Store.read_only(str(found.location))
         except (OSError, RuntimeError) as error:  # a missing or damaged file: build it again
@@ -330,7 +385,7 @@ def open_cache(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S):
             found.release()
             _set_aside(found.location, found.digest)
             continue
-        _clean_if_left(cache_dir, graph_file.name, found.location)
+        _clean_if_left(cache_dir, _label(graph_file, extra), found.location)
         return store, found
     raise CacheError(f"the embedded store cannot be opened: {describe(last) if last else 'it keeps changing'}; "
                      f"remove {cache_dir} and try again", path=str(graph_file))

@@ -2,7 +2,8 @@
 
 The graph is split into one named graph per source document (its plan, sections, tasks,
 targets and citations) plus one for the shared nodes (agencies, collectives, documents,
-issuers, projects, indicators) and the ontology. Each named graph is sent with one HTTP
+issuers, projects, indicators) and the ontology; the progress reports' graph, when there
+is one, is the named graph ``graph/progress``. Each named graph is sent with one HTTP
 PUT, which the store applies whole or not at all; a failure stops the publish, reports
 which graphs were already replaced, and exits 2 (never a partial success).
 """
@@ -23,11 +24,12 @@ from pathlib import Path
 from .errors import PlangraphError
 from .resources import ontology_file
 
-__all__ = ["split_graphs", "publish", "GRAPH_BASE", "SHARED_GRAPH", "free_port", "start_server", "check_port_free",
+__all__ = ["split_graphs", "publish", "progress_graph", "GRAPH_BASE", "SHARED_GRAPH", "PROGRESS_GRAPH", "free_port", "start_server", "check_port_free",
            "OxigraphProcess"]
 
 GRAPH_BASE = "https://w3id.org/plangraph/graph/"
 SHARED_GRAPH = GRAPH_BASE + "registry"
+PROGRESS_GRAPH = GRAPH_BASE + "progress"
 _PLAN_RE = re.compile(r"^https://w3id\.org/plangraph/id/plan/([^/]+/[^/]+)")  # plan/<jurisdiction>/<year-number>
 _SOURCE_RE = re.compile(r"^https://w3id\.org/plangraph/id/source/(.+)$")
 
@@ -70,13 +72,25 @@ def split_graphs(graph_file: Path, ontology: Path | None = ontology_file()) -> d
     return {name: "\n".join(sorted(lines)) + "\n" for name, lines in sorted(graphs.items())}
 
 
+def progress_graph(path: Path) -> dict[str, str]:
+    """The progress reports' graph (plangraph.progress) as one named graph: ``graph/progress``."""
+    import pyoxigraph as ox
+
+    lines = sorted(f"{triple} ." for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    return {PROGRESS_GRAPH: "\n".join(lines) + "\n"}
+
+
 def publish(endpoint: str, graph_file: Path, timeout: float = 60.0,
-            progress=None) -> list[tuple[str, int]]:
-    """PUT every named graph to the Graph Store endpoint; return (graph, triples) sent."""
+            progress=None, reports: Path | None = None) -> list[tuple[str, int]]:
+    """PUT every named graph to the Graph Store endpoint; return (graph, triples) sent.
+
+    ``reports``: the progress reports' graph, sent as the named graph ``graph/progress``."""
     from .store import check_url, is_timeout, network_reason, one_line, unwrap
 
     check_url(endpoint, "Graph Store")
     graphs = split_graphs(graph_file)
+    if reports is not None:
+        graphs.update(progress_graph(reports))
     done: list[tuple[str, int]] = []
     for name, text in graphs.items():
         url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})

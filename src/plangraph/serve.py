@@ -78,10 +78,10 @@ def service_refusal(path: str, content_type: str, body: bytes) -> tuple[int, str
 class Upstream:
     """One oxigraph server on one cache folder, which it keeps from being removed."""
 
-    def __init__(self, graph_file: Path, timeout: float, cache_dir: Path | None = None):
+    def __init__(self, graph_file: Path, timeout: float, cache_dir: Path | None = None, also=()):
         from .store import EmbeddedStore
 
-        self.store = EmbeddedStore(graph_file, cache_dir=cache_dir)
+        self.store = EmbeddedStore(graph_file, cache_dir=cache_dir, also=also)
         lease = self.store.hold()
         self.digest = lease.digest
         self.port = free_port()
@@ -246,12 +246,13 @@ def _identity(path: Path):
 
 
 def serve(graph_file: Path, host: str, port: int, timeout: float, allow_service: bool,
-          say: Callable[[str], None], cache_dir: Path | None = None) -> None:
+          say: Callable[[str], None], cache_dir: Path | None = None, also=()) -> None:
     """Serve ``graph_file`` until SIGTERM or SIGINT; raise PlangraphError if oxigraph fails.
 
-    ``cache_dir`` is the workspace's cache (default: ``.cache`` beside the graph file)."""
+    ``cache_dir`` is the workspace's cache (default: ``.cache`` beside the graph file);
+    ``also``: more graph files served with it when they exist (the progress reports')."""
     cache_dir = cache_dir or graph_file.parent / ".cache"
-    from .cache import graph_digest
+    from .cache import content_digest
 
     gateway = Gateway(host, port, timeout, allow_service)
     if not is_loopback(host):
@@ -260,26 +261,27 @@ def serve(graph_file: Path, host: str, port: int, timeout: float, allow_service:
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
     retiring: list[Upstream] = []
-    gateway.upstream = Upstream(graph_file, timeout, cache_dir)
+    gateway.upstream = Upstream(graph_file, timeout, cache_dir, also)
     threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway").start()
     say(f"serving {graph_file} (sha256 {gateway.upstream.digest[:12]}) read-only on http://{host}:{port}/ "
         f"(SPARQL: /query); queries stop after {timeout:g} s; SERVICE "
         f"{'allowed' if allow_service else 'refused'}; Ctrl-C stops")
-    seen = _identity(graph_file)
+    watched = (graph_file, *also)
+    seen = [_identity(path) for path in watched]
     failure = None
     try:
         while not stop.wait(RELOAD_CHECK_S):
             if gateway.upstream.process.poll() is not None:
                 failure = f"oxigraph stopped (exit {gateway.upstream.process.returncode}): {gateway.upstream.process.tail()}"
                 break
-            now = _identity(graph_file)
-            if now is None or now == seen:
+            now = [_identity(path) for path in watched]
+            if now[0] is None or now == seen:
                 continue
             seen = now
             try:
-                if graph_digest(graph_file, cache_dir) == gateway.upstream.digest:
+                if content_digest(graph_file, cache_dir, also=also) == gateway.upstream.digest:
                     continue
-                fresh = Upstream(graph_file, timeout, cache_dir)
+                fresh = Upstream(graph_file, timeout, cache_dir, also)
             except (PlangraphError, OSError) as error:
                 say(f"warning: {graph_file} changed but cannot be served ({describe(error)}); "
                     "still serving the previous graph")

@@ -125,15 +125,18 @@ class EmbeddedStore:
 
     The store is the cache folder for the graph file's current bytes (:mod:`plangraph.cache`):
     built when there is none, built again when it is damaged, and kept from deletion while
-    this object has it open. ``SERVICE`` is refused unless ``allow_service`` (a query would
-    otherwise make this machine send requests anywhere).
+    this object has it open. ``also`` names more graph files loaded into the same store when
+    they exist (the workspace's progress reports' graph): every query sees their union, and the
+    folder is the one for the content of all of them. ``SERVICE`` is refused unless
+    ``allow_service`` (a query would otherwise make this machine send requests anywhere).
     """
 
     settle_s: float | None = None  # seconds; None: plangraph.cache.SETTLE_S (a younger stamp is not trusted)
 
     def __init__(self, graph_file: Path, cache_dir: Path | None = None, timeout: float | None = None,
-                 allow_service: bool = False):
+                 allow_service: bool = False, also=()):
         self.graph_file = Path(graph_file)
+        self.also = tuple(Path(path) for path in also)
         self.timeout = timeout
         self.allow_service = allow_service
         self.cache_dir = cache_dir or self.graph_file.parent / ".cache"
@@ -149,7 +152,7 @@ class EmbeddedStore:
             settle = SETTLE_S if self.settle_s is None else self.settle_s
             if self.lease is not None:  # held without the store (hold()): take a fresh lease
                 self.lease.release()
-            self._store, self.lease = open_cache(self.graph_file, self.cache_dir, settle)
+            self._store, self.lease = open_cache(self.graph_file, self.cache_dir, settle, self.also)
             self.location = self.lease.location
         return self._store
 
@@ -527,13 +530,14 @@ def network_reason(error: BaseException) -> str:
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0,
-               cache_dir: Path | None = None):
-    """The embedded store for ``graph_file`` (default: the workspace's graph), its cache in
-    ``cache_dir`` (default: ``.cache/`` beside the graph), or an endpoint."""
+               cache_dir: Path | None = None, also=()):
+    """The embedded store for ``graph_file`` (default: the workspace's graph) and the files of
+    ``also`` that exist (the progress reports' graph), its cache in ``cache_dir`` (default:
+    ``.cache/`` beside the graph), or an endpoint."""
     if endpoint:
         return RemoteStore(endpoint, timeout=timeout)
     if graph_file is None:
         from .paths import DEFAULT_OUTPUT  # looked up only when needed: it needs a workspace
 
         graph_file = DEFAULT_OUTPUT
-    return EmbeddedStore(graph_file, cache_dir=cache_dir, timeout=timeout)
+    return EmbeddedStore(graph_file, cache_dir=cache_dir, timeout=timeout, also=also)

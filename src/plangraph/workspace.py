@@ -1,7 +1,8 @@
 """Workspaces: a folder with a ``plangraph.toml``, found like git finds a repository.
 
 The file says where the workspace keeps its plans, its own registry entries, the graph, the
-query store's cache and the reports, every path relative to the file and inside its folder.
+query store's cache, the HTML reports, and the agencies' progress reports with their own
+graph, every path relative to the file and inside its folder.
 Commands look for it in the current folder and its parents, or take ``--workspace DIR`` /
 ``PLANGRAPH_WORKSPACE``; nothing outside the workspace and the installed package is read or
 written (except the files a user names, such as ``-o``).
@@ -42,8 +43,10 @@ KEYS = {
     "graph": ("plangraph.ttl", "the graph plangraph build writes; commit it"),
     "cache": (".plangraph-cache", "the query store's cache; not committed"),
     "reports": ("reports", "HTML views and other reports"),
+    "progress": ("progress", "progress reports from the agencies, kept as received (plangraph report import)"),
+    "progress_graph": ("plangraph-progress.ttl", "the progress reports' graph, beside the plans' one; commit it"),
 }
-PATH_KEYS = ("sources", "registry", "graph", "cache", "reports")
+PATH_KEYS = ("sources", "registry", "graph", "cache", "reports", "progress", "progress_graph")
 
 
 class WorkspaceError(PlangraphError):
@@ -66,6 +69,8 @@ class Workspace:
     graph: Path
     cache: Path
     reports: Path
+    progress: Path  # the files of progress reports as received
+    progress_graph: Path  # the graph built from them (plangraph.progress)
 
     @property
     def config_file(self) -> Path:

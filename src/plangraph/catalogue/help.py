@@ -188,10 +188,10 @@ HELP: dict[str, tuple[str, str]] = {
                             "Run queries with SERVICE (the server then sends requests to other hosts)."),
     "validate.short": ("Kiểm tra đồ thị: các shape SHACL và các quy tắc toàn đồ thị.",
                        "Check the graph: SHACL shapes and whole-graph rules."),
-    "validate": ("Kiểm tra FILES (mặc định: đồ thị của thư mục làm việc) theo các shape và quy tắc. "
+    "validate": ("Kiểm tra FILES (mặc định: đồ thị của thư mục làm việc và đồ thị tiến độ của nó) theo các shape và quy tắc. "
                  "Mã 0 khi không có vi phạm (cảnh báo vẫn được in), 1 khi có phát hiện từ mức --fail-on, "
                  "2 khi không đọc được tệp.",
-                 "Validate FILES (default: the workspace's graph) against the shapes and qc rules. Exit 0 "
+                 "Validate FILES (default: the workspace's graph and its progress reports' graph) against the shapes and qc rules. Exit 0 "
                  "when there is no violation (warnings are printed), 1 with findings at or above "
                  "--fail-on, 2 when a file cannot be read."),
     "validate.fmt": ("human: cho người đọc; json; turtle: một sh:ValidationReport chuẩn.",
@@ -240,3 +240,7 @@ HELP: dict[str, tuple[str, str]] = {
                    "The random seed (the same seed gives the same graph)."),
     "synth.output": ("Tệp N-Triples để ghi.", "N-Triples file to write."),
 }
+
+from .followup import HELP as _FOLLOWUP  # noqa: E402 - the follow-up's commands, in a module of their own
+
+HELP.update(_FOLLOWUP)

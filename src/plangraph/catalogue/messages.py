@@ -220,3 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.bool.false": ("không", "no"),
     "undated": ("không có hạn", "no date"),
 }
+
+from .followup import MESSAGES as _FOLLOWUP  # noqa: E402 - the follow-up's texts, in a module of their own
+
+MESSAGES.update(_FOLLOWUP)

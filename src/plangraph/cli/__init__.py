@@ -36,6 +36,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "viz": ("plangraph.cli.views", "viz"),
     "export": ("plangraph.cli.views", "export"),
     "synth": ("plangraph.cli.synth", "synth"),
+    "report": ("plangraph.cli.report", "report"),
+    "status": ("plangraph.cli.status", "status"),
+    "overdue": ("plangraph.cli.status", "overdue"),
+    "dashboard": ("plangraph.cli.status", "dashboard"),
 }
 
 
@@ -68,13 +72,16 @@ def _lang_option() -> click.Option:
 
 def localize(command: click.Command, name: str) -> click.Command:
     """Fill in the help of ``command`` and its options from the catalogue, in the current
-    language, and give it ``--lang``."""
+    language, and give it ``--lang``; the same for the subcommands of a group ("report
+    template")."""
     command.help = catalogue.help_text(name) or command.help
     command.short_help = catalogue.help_text(f"{name}.short") or command.short_help
     for param in command.params:
         if isinstance(param, click.Option):
             param.help = (catalogue.help_text(f"{name}.{param.name}") or catalogue.help_text(f"opt.{param.name}")
                           or param.help)
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        localize(sub, f"{name} {sub_name}")  # a group's subcommands: "report template"
     if not any(param.name == "lang" for param in command.params):
         command.params.append(_lang_option())
     else:

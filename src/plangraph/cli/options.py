@@ -181,10 +181,13 @@ def graph_of(graph_file: Path | None) -> Path:
 
 def store_for(endpoint, graph_file, timeout):
     """An endpoint, or the embedded store of ``--graph`` or the workspace's graph, whose cache
-    is the workspace's (beside the graph file only outside any workspace)."""
+    is the workspace's (beside the graph file only outside any workspace). The workspace's
+    graph comes with its progress reports' graph, when there is one."""
     from ..store import open_store
 
     if endpoint:
         return open_store(endpoint, None, timeout)
     ws = workspace(required=graph_file is None)
-    return open_store(None, graph_file or ws.graph, timeout, cache_dir=ws.cache if ws else None)
+    graph = graph_file or ws.graph
+    also = (ws.progress_graph,) if ws and graph.resolve() == ws.graph.resolve() else ()
+    return open_store(None, graph, timeout, cache_dir=ws.cache if ws else None, also=also)

@@ -78,6 +78,8 @@ _TASK_KINDS = [Column("source", "source"), Column("part", "part"), Column("deadl
                Column("task", "iri"), Column("deadline", "deadline"), Column("text", flex=True)]
 
 
+_CATEGORY_COLUMNS = ("doneOnTime", "doneLate", "inProgress", "overdue", "noReport", "noDeadline", "cancelled")
+
 VIEWS: dict[str, View] = {
     "tasks-of-agency": View(
         [Column("agencyName", priority=3, caption=True), Column("role", "role"),
@@ -128,6 +130,34 @@ VIEWS: dict[str, View] = {
         [Column("lead", flex=True, priority=1), Column("decision"), Column("source", "source"),
          Column("text", flex=True), Column("otherDecision"), Column("otherSource", "source")],
         sort=lambda r: (sort_key(r.get("lead", "")), _source_key(r))),
+    # the follow-up (plangraph status, overdue, report history; report template's rows)
+    "status": View(
+        [Column("name", flex=True, title="agencyName"), Column("total"), *(Column(v) for v in _CATEGORY_COLUMNS),
+         Column("agency", "iri", priority=9)],
+        sort=lambda r: (-int(r.get("overdue") or 0), sort_key(r.get("name", "")))),
+    "overdue": View(
+        group="lead",
+        columns=[Column("lead", flex=True), Column("deadline", "deadline", cap=12), Column("source", "source"),
+                 Column("text", flex=True), Column("lastStatus", "progress", priority=1), Column("lastReported", priority=1),
+                 Column("decision", priority=3), Column("lastNote", flex=True, priority=4),
+                 Column("lastEvidence", priority=5), Column("task", "iri", priority=9), Column("agency", "iri", priority=9)],
+        sort=lambda r: (sort_key(r.get("lead", "")), *_undated_last(r), _source_key(r))),
+    "task-status": View(
+        [Column("lead", flex=True), Column("category", "category"), Column("deadline", "deadline", cap=12),
+         Column("source", "source"), Column("text", flex=True), Column("lastReported", priority=1),
+         Column("completed", priority=2), Column("decision", priority=3), Column("task", "iri", priority=9),
+         Column("agency", "iri", priority=9)],
+        sort=lambda r: (sort_key(r.get("lead", "")), _source_key(r))),
+    "task-history": View(
+        [Column("reported"), Column("status", "progress"), Column("completed"), Column("note", flex=True),
+         Column("evidence", priority=2), Column("reporter", priority=1), Column("supersededOn"),
+         Column("file", priority=3), Column("row", priority=3), Column("sheet", priority=5),
+         Column("report", "iri", priority=9)]),
+    "open-tasks": View(
+        [Column("deadline", "deadline", cap=12), Column("source", "source"), Column("text", flex=True),
+         Column("decision", priority=2), Column("lastStatus", "progress", priority=1),
+         Column("lastReported", priority=1), Column("task", "iri", priority=9)],
+        sort=lambda r: (*_undated_last(r), _source_key(r))),
 }
 
 

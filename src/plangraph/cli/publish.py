@@ -17,15 +17,18 @@ from .errors import reports_errors
 @click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True)
 @reports_errors
 def publish(endpoint, graph_file, timeout):
-    """Load the graph into a store: one named graph per source document, one for the rest.
+    """Load the graph into a store: one named graph per source document, one for the rest,
+    and one for the workspace's progress reports.
 
     Each named graph is replaced whole (HTTP PUT). Query the store with its union default
     graph (oxigraph: --union-default-graph; Fuseki: tdb:unionDefaultGraph).
     """
     from ..publish import publish as run
-    from .options import graph_of
+    from .options import graph_of, workspace
 
-    done = run(endpoint, graph_of(graph_file), timeout, progress=lambda m: click.echo(m, err=True))
+    reports = workspace().progress_graph if graph_file is None else None  # the workspace's reports with its plans
+    done = run(endpoint, graph_of(graph_file), timeout, progress=lambda m: click.echo(m, err=True),
+               reports=reports if reports is not None and reports.is_file() else None)
     click.echo(f"published {len(done)} named graphs, {sum(n for _, n in done)} triples to {endpoint}", err=True)
 
 
@@ -51,4 +54,4 @@ def serve(port, host, graph_file, timeout, allow_service):
 
     ws = workspace(required=graph_file is None)
     run(graph_file or ws.graph, host, port, timeout, allow_service, say=lambda m: click.echo(m, err=True),
-        cache_dir=ws.cache if ws else None)
+        cache_dir=ws.cache if ws else None, also=(ws.progress_graph,) if ws and graph_file is None else ())

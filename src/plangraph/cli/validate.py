@@ -23,16 +23,19 @@ from .errors import reports_errors
 @click.option("-q", "--quiet", is_flag=True)
 @reports_errors
 def validate(files, fmt, fail_on, shapes_dir, engine, quiet):
-    """Validate FILES (default: the workspace's graph) against the shapes and qc rules.
+    """Validate FILES (default: the workspace's graph and its progress reports' graph) against
+    the shapes and qc rules.
 
     Exit 0 when there is no violation (warnings are printed), 1 when there are findings at
     or above --fail-on, 2 when a file cannot be read (its line is named).
     """
     from ..validate import report_json, report_turtle, validate_files
     from .findings import report_human
-    from .options import graph_of
+    from .options import graph_of, workspace
 
     paths = list(files) or [graph_of(None)]
+    if not files and workspace().progress_graph.is_file():
+        paths.append(workspace().progress_graph)
     report = validate_files(paths, shapes_dir=shapes_dir, engine=engine,
                             progress=None if quiet or fmt != "human" else lambda m: click.echo(m, err=True))
     if fmt == "json":
