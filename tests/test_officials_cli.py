@@ -111,7 +111,7 @@ def _words_of(graph_file, *args) -> set[str]:
                                   ("query", "target-conflicts"), ("query", "due", "-p", "from=2022-01-01",
                                                                   "-p", "to=2022-06-30")])
 def test_tables_fit_the_terminal_and_wrap_between_words(vietnamese, graph_file, columns, args):
-    from plangraph.cli.table import text_width
+    from plangraph.render.table import text_width
 
     result = run(graph_file, *args, columns=columns)
     assert result.exit_code == 0, result.output

@@ -5,7 +5,7 @@ most 100 columns."""
 from __future__ import annotations
 
 from ..catalogue import current, t
-from .table import text_width, wrap
+from ..render.table import text_width, wrap
 
 __all__ = ["report_human", "WIDTH"]
 

@@ -10,7 +10,7 @@ import click
 
 from ..catalogue import t
 from .errors import UserError
-from .output import FORMATS
+from ..render.output import FORMATS
 
 
 def query_options(function):
@@ -54,7 +54,7 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
     import os
 
     from ..store import Result, RowStream
-    from .output import FOR_PEOPLE, write_result
+    from ..render.output import FOR_PEOPLE, write_result
 
     output, all_rows = click.get_current_context().meta.get("plangraph.output", (None, False))
     notes = list(notes or [])
@@ -68,7 +68,7 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
         result = with_task_details(store, result, name)
     try:
         if fmt == "xlsx":
-            from .xlsx import workbook_bytes
+            from ..render.xlsx import workbook_bytes
 
             data, count = workbook_bytes(result if isinstance(result, Result) else Result(result.variables,
                                                                                           list(result)),
@@ -106,7 +106,7 @@ def for_people(store, result, name: str | None, columns: dict[str, str]):
     that folds appendix rows, ``?restates`` (the body task each restates) when the query
     does not give it (looked up here, so that the query itself costs no more)."""
     from ..store import Result, Term
-    from .present import view_for
+    from ..render.present import view_for
 
     rows = list(result)
     variables = list(result.variables)
@@ -131,7 +131,7 @@ def with_task_details(store, result, name: str | None):
     """``result`` with each task's row of the export layout joined in (for CSV and xlsx:
     the same columns as ``export -f csv``), when the view of ``name`` asks for it."""
     from ..store import Result
-    from .present import view_for
+    from ..render.present import view_for
 
     if not view_for(name, list(result.variables)).details:
         return result

@@ -29,7 +29,7 @@ def _cell(variable: str, text: str):
 
 def workbook_bytes(result, name: str | None, all_rows: bool = False,
                    notes: list[str] | None = None) -> tuple[bytes, int]:
-    """The workbook of ``result`` as people read it (:mod:`plangraph.cli.present`), and its
+    """The workbook of ``result`` as people read it (:mod:`plangraph.render.present`), and its
     number of rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
