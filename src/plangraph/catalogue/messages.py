@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "{count} appendix rows folded into the body task they restate (--all-rows lists them apart)"),
     "hidden.columns": ("cột ẩn cho vừa {width} ký tự: {columns} (--wide để xem mọi cột)",
                        "columns hidden to fit {width} characters: {columns} (--wide shows every column)"),
-    "rows": ("{count} dòng", "{count} rows"),
+    "noun.row": ("dòng", "row"),
     "noun.task": ("nhiệm vụ", "task"),
     "noun.appendix_row": ("dòng phụ lục", "appendix row"),
     "xlsx.needs_file": ("xlsx là tệp nhị phân: ghi bằng -o TỆP.xlsx (hoặc chuyển hướng > TỆP.xlsx)",

@@ -77,9 +77,15 @@ def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quie
     return run_sparql(store, bind(query, resolve_params(store, query, params, quiet, found)), fmt)
 
 
-def agency_column(name: str, found: dict) -> dict[str, str]:
-    """The agency people see with the answer of an agency query (a column of its own)."""
-    return {"agencyName": found["agency"].label} if name == "tasks-of-agency" and "agency" in found else {}
+def agency_column(name: str, found: dict) -> dict:
+    """The agency asked about, as the first columns of an agency query's answer in every
+    format: ``agency`` (its IRI) and ``agencyName``. Known from the resolution, so that the
+    query itself costs no more."""
+    from ..store import Term
+
+    if name != "tasks-of-agency" or "agency" not in found:
+        return {}
+    return {"agency": Term("uri", found["agency"].iri), "agencyName": Term("literal", found["agency"].label, "vi")}
 
 
 @click.command()
