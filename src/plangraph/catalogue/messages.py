@@ -220,3 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.bool.false": ("không", "no"),
     "undated": ("không có hạn", "no date"),
 }
+
+from .commands import COMMANDS  # noqa: E402  (the workspace commands' messages, kept apart for size)
+
+MESSAGES.update(COMMANDS)
