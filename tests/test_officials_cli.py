@@ -20,14 +20,6 @@ def graph_file(tmp_path_factory, built):
     return path
 
 
-@pytest.fixture
-def vietnamese(monkeypatch):
-    from plangraph import catalogue
-
-    monkeypatch.delenv("PLANGRAPH_LANG", raising=False)
-    catalogue.use(None)
-
-
 def run(graph_file, *args, columns: int = 80, lang: str | None = None):
     env = {"COLUMNS": str(columns)}
     if lang:

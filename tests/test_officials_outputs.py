@@ -20,14 +20,6 @@ def graph_file(tmp_path_factory, built):
     return path
 
 
-@pytest.fixture
-def vietnamese(monkeypatch):
-    from plangraph import catalogue
-
-    monkeypatch.delenv("PLANGRAPH_LANG", raising=False)
-    catalogue.use(None)
-
-
 def invoke(graph_file, *args):
     return CliRunner().invoke(cli, [*args, "--graph", str(graph_file)])
 

@@ -18,17 +18,6 @@ PLAN = SOURCES / FILES["004"]
 
 
 @pytest.fixture
-def outside(tmp_path, monkeypatch):
-    """The current folder is an empty folder outside any workspace."""
-    monkeypatch.delenv("PLANGRAPH_WORKSPACE", raising=False)
-    folder = tmp_path / "elsewhere"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    assert not any((p / CONFIG_NAME).exists() for p in (folder, *folder.parents))
-    return folder
-
-
-@pytest.fixture
 def ws(outside):
     """A new workspace made by `plangraph init`, the current folder."""
     result = invoke("init")
