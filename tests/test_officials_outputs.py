@@ -64,6 +64,25 @@ def test_xlsx_reads_back_with_frozen_header_filters_and_dates(vietnamese, graph_
     assert openpyxl.load_workbook(everything).active.max_row == 1 + 471
 
 
+def test_the_same_answer_gives_a_byte_identical_xlsx(graph_file, tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    from plangraph.render.xlsx import FIXED_TIME
+
+    for args in (["tasks", "-a", "Sở Y tế"], ["export"]):
+        first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+        for path in (first, second):
+            assert invoke(graph_file, *args, "-f", "xlsx", "-o", str(path)).exit_code == 0
+        assert first.read_bytes() == second.read_bytes(), args
+        # what made two writes differ: the zip entries' times and the workbook's created/modified
+        with zipfile.ZipFile(first) as archive:
+            assert {info.date_time for info in archive.infolist()} == {FIXED_TIME.timetuple()[:6]}
+        properties = openpyxl.load_workbook(first).properties
+        assert properties.created == properties.modified == FIXED_TIME
+
+
 def test_xlsx_to_a_terminal_is_refused(graph_file):
     # CliRunner's stdout is not a terminal: the bytes go there; a terminal gets a one-line refusal
     result = invoke(graph_file, "tasks", "-a", "Sở Y tế", "-f", "xlsx")
