@@ -69,3 +69,25 @@ def english(monkeypatch):
     catalogue.use(None)
     yield
     catalogue.use(None)
+
+
+@pytest.fixture
+def vietnamese(monkeypatch):
+    """Texts in the default language, Vietnamese, as people see them (no PLANGRAPH_LANG)."""
+    from plangraph import catalogue
+
+    monkeypatch.delenv("PLANGRAPH_LANG", raising=False)
+    catalogue.use(None)
+
+
+@pytest.fixture
+def outside(tmp_path, monkeypatch):
+    """The current folder is an empty folder outside any workspace."""
+    from plangraph.workspace import CONFIG_NAME
+
+    monkeypatch.delenv("PLANGRAPH_WORKSPACE", raising=False)
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert not any((p / CONFIG_NAME).exists() for p in (folder, *folder.parents))
+    return folder

@@ -20,14 +20,6 @@ def graph_file(tmp_path_factory, built):
     return path
 
 
-@pytest.fixture
-def vietnamese(monkeypatch):
-    from plangraph import catalogue
-
-    monkeypatch.delenv("PLANGRAPH_LANG", raising=False)
-    catalogue.use(None)
-
-
 def run(graph_file, *args, columns: int = 80, lang: str | None = None):
     env = {"COLUMNS": str(columns)}
     if lang:
@@ -88,6 +80,23 @@ def test_agency_results_carry_the_agency_and_role(graph_file):
     assert {row["Agency"] for row in rows} == {"Sở Y tế"} and {row["Role"] for row in rows} == {"lead", "coordinating"}
 
 
+@pytest.mark.parametrize("how", [("tasks", "-a", "so y te"), ("query", "tasks-of-agency", "-p", "agency=so y te")])
+def test_agency_results_carry_the_agency_and_role_for_programs_too(graph_file, how):
+    iri = "https://w3id.org/plangraph/id/agency/thanh-hoa/so-y-te"
+    data = json.loads(run(graph_file, *how, "-f", "json").stdout)
+    assert data["head"]["vars"][:3] == ["agency", "agencyName", "role"]
+    bindings = data["results"]["bindings"]
+    assert len(bindings) == 16
+    assert {(b["agency"]["type"], b["agency"]["value"], b["agencyName"]["value"]) for b in bindings} == {
+        ("uri", iri, "Sở Y tế")}
+    assert {b["role"]["value"] for b in bindings} == {"lead", "coordinating"}
+    records = [json.loads(line) for line in run(graph_file, *how, "-f", "jsonl").stdout.splitlines()]
+    assert len(records) == 16 and {(r["agency"], r["agencyName"]) for r in records} == {(iri, "Sở Y tế")}
+    tsv = run(graph_file, *how, "-f", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:3] == ["agency", "agencyName", "role"] and len(tsv) == 17
+    assert all(line.split("\t")[:2] == [iri, "Sở Y tế"] for line in tsv[1:])
+
+
 def test_document_and_task_are_resolved_out_loud(vietnamese, graph_file):
     tree = run(graph_file, "query", "resolution-tree", "-p", "resolution=58-nq/tw", "-f", "tsv")
     assert tree.exit_code == 0 and 'văn bản "58-nq/tw" → 58-NQ/TW' in tree.stderr
@@ -111,7 +120,7 @@ def _words_of(graph_file, *args) -> set[str]:
                                   ("query", "target-conflicts"), ("query", "due", "-p", "from=2022-01-01",
                                                                   "-p", "to=2022-06-30")])
 def test_tables_fit_the_terminal_and_wrap_between_words(vietnamese, graph_file, columns, args):
-    from plangraph.cli.table import text_width
+    from plangraph.render.table import text_width
 
     result = run(graph_file, *args, columns=columns)
     assert result.exit_code == 0, result.output

@@ -20,14 +20,6 @@ def graph_file(tmp_path_factory, built):
     return path
 
 
-@pytest.fixture
-def vietnamese(monkeypatch):
-    from plangraph import catalogue
-
-    monkeypatch.delenv("PLANGRAPH_LANG", raising=False)
-    catalogue.use(None)
-
-
 def invoke(graph_file, *args):
     return CliRunner().invoke(cli, [*args, "--graph", str(graph_file)])
 
@@ -70,6 +62,25 @@ def test_xlsx_reads_back_with_frozen_header_filters_and_dates(vietnamese, graph_
     everything = tmp_path / "all.xlsx"
     assert invoke(graph_file, "export", "-f", "xlsx", "-o", str(everything)).exit_code == 0
     assert openpyxl.load_workbook(everything).active.max_row == 1 + 471
+
+
+def test_the_same_answer_gives_a_byte_identical_xlsx(graph_file, tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    from plangraph.render.xlsx import FIXED_TIME
+
+    for args in (["tasks", "-a", "Sở Y tế"], ["export"]):
+        first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+        for path in (first, second):
+            assert invoke(graph_file, *args, "-f", "xlsx", "-o", str(path)).exit_code == 0
+        assert first.read_bytes() == second.read_bytes(), args
+        # what made two writes differ: the zip entries' times and the workbook's created/modified
+        with zipfile.ZipFile(first) as archive:
+            assert {info.date_time for info in archive.infolist()} == {FIXED_TIME.timetuple()[:6]}
+        properties = openpyxl.load_workbook(first).properties
+        assert properties.created == properties.modified == FIXED_TIME
 
 
 def test_xlsx_to_a_terminal_is_refused(graph_file):

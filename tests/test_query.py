@@ -281,7 +281,8 @@ def test_cli_formats(store):
     # issue 14: the CSV for people, with the agency, its role and the task layout of `export -f csv`
     assert csv_out.exit_code == 0 and csv_out.stdout.startswith("\ufeffAgency,Role,Decision,Source")
     data = json.loads(invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "json").stdout)
-    assert data["head"]["vars"][0] == "role" and len(data["results"]["bindings"]) == 16
+    # the agency asked about first, in every format (issue 14), then the query's own variables
+    assert data["head"]["vars"][:3] == ["agency", "agencyName", "role"] and len(data["results"]["bindings"]) == 16
     lines = invoke(store, "query", "trace", "-p", "task=004:97", "-f", "jsonl").stdout.splitlines()
     assert json.loads(lines[-1])["id"] == "10-NQ/TU"
     table = invoke(store, "trace", "004:97")
@@ -353,7 +354,13 @@ def test_streamed_formats_match_the_whole_result(store):
     query = load_query("tasks-of-agency")
     whole = store.query(bind(query, {"agency": "https://w3id.org/plangraph/id/agency/thanh-hoa/so-y-te"}))
     data = json.loads(invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "json").stdout)
-    assert data == whole.to_json()
+    # the agency asked about comes first in every row (issue 14); the rest is the query's answer
+    agency = {"agency": {"type": "uri", "value": "https://w3id.org/plangraph/id/agency/thanh-hoa/so-y-te"},
+              "agencyName": {"type": "literal", "value": "Sở Y tế", "xml:lang": "vi"}}
+    expected = whole.to_json()
+    expected["head"]["vars"][:0] = list(agency)
+    expected["results"]["bindings"] = [{**agency, **b} for b in expected["results"]["bindings"]]
+    assert data == expected
     tsv = invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "tsv").stdout.splitlines()
     task = tsv[0].split("\t").index("task")  # (no longer the last column since issue 14)
     assert [line.split("\t")[task] for line in tsv[1:]] == [row["task"].value for row in whole]

@@ -18,17 +18,6 @@ PLAN = SOURCES / FILES["004"]
 
 
 @pytest.fixture
-def outside(tmp_path, monkeypatch):
-    """The current folder is an empty folder outside any workspace."""
-    monkeypatch.delenv("PLANGRAPH_WORKSPACE", raising=False)
-    folder = tmp_path / "elsewhere"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    assert not any((p / CONFIG_NAME).exists() for p in (folder, *folder.parents))
-    return folder
-
-
-@pytest.fixture
 def ws(outside):
     """A new workspace made by `plangraph init`, the current folder."""
     result = invoke("init")
@@ -260,9 +249,13 @@ def test_not_in_workspace_is_a_workspace_error():
     assert issubclass(NotInWorkspace, WorkspaceError)
 
 
-def test_the_readme_shows_the_exact_output_of_add(ws, tmp_path):
+def test_the_readme_shows_the_exact_output_of_init_and_add(vietnamese, ws, tmp_path):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("## Your own plans", 1)[1]
+    shown_init = section.split('$ plangraph init thanh-hoa-plans --jurisdiction "tỉnh Thanh Hóa"\n', 1)[1]
+    made = invoke("init", tmp_path / "thanh-hoa-plans", "--jurisdiction", "tỉnh Thanh Hóa")
+    # (the README's folder is /home/lan/thanh-hoa-plans)
+    assert made.output == shown_init.split("\n$ ", 1)[0].replace("/home/lan", str(tmp_path)) + "\n"
     shown = section.split("$ plangraph add ../002_5ed02d632c79bce9.txt\n", 1)[1].split("\n$ ", 1)[0]
     plan = tmp_path / FILES["002"]
     plan.write_bytes((SOURCES / FILES["002"]).read_bytes())

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import __version__
+from .catalogue import t
 from .errors import PlangraphError, SourceError
 from .extract.agencies import REGISTRY_PATH
 from .graph.emit import GraphBuilder, Summary
@@ -74,11 +75,11 @@ def build_graph(
     from .read.plan import read_document
 
     if not sources.is_dir():
-        raise SourceError("source folder not found", path=str(sources))
+        raise SourceError(t("build.no_folder"), path=str(sources))
     manifest = read_manifest(sources / "manifest.toml")
     files = source_files(sources, suffixes)
     if not files:
-        raise SourceError(f"no documents ({', '.join(suffixes)}) in the source folder", path=str(sources))
+        raise SourceError(t("build.no_documents", suffixes=", ".join(suffixes)), path=str(sources))
     places = Jurisdictions.bundled()
     default = places.configured(jurisdiction)
     entries = registry_entries(registry, default.id if default else None)
@@ -89,7 +90,7 @@ def build_graph(
     seen: dict[str, str] = {}
     for path in files:
         if progress:
-            progress(f"reading {path.name}")
+            progress(t("build.reading", file=path.name))
         try:
             document = read_source(path, manifest.get(path.name))
         except PlangraphError as error:
@@ -99,7 +100,7 @@ def build_graph(
             continue
         if document.sha256 in seen:
             # the same text under two names would double every task: keep the first
-            warnings.append(f"{path.name}: same text as {seen[document.sha256]}; skipped")
+            warnings.append(t("build.same_text", file=path.name, other=seen[document.sha256]))
             continue
         seen[document.sha256] = path.name
         try:
@@ -111,7 +112,7 @@ def build_graph(
             continue
         except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as error:
             # the reader met a layout it does not understand: say so, build the others
-            failure = SourceError(f"cannot read this document ({type(error).__name__}: {error})", path=path.name)
+            failure = SourceError(t("build.cannot_read", error=f"{type(error).__name__}: {error}"), path=path.name)
             if strict:
                 raise failure from error
             errors.append(failure)
@@ -125,16 +126,14 @@ def build_graph(
         if progress:
             body = sum(1 for t in plan.tasks if not t.appendix)
             number = plan.number or plan.decision
-            progress(
-                f"  {number.identifier if number else '?'}: {body} body tasks, "
-                f"{len(plan.tasks) - body} appendix rows, {len(plan.targets)} targets"
-            )
+            progress(t("build.read", number=number.identifier if number else "?", body=body,
+                       appendix=len(plan.tasks) - body, targets=len(plan.targets)))
         builder.add(plan)
     if errors and not builder.plans:
         # nothing could be read: an empty graph would only hide the error; keep the old one
         if len(errors) == 1:
             raise errors[0]
-        raise SourceError("no document could be read: " + "; ".join(map(str, errors)), path=str(sources))
+        raise SourceError(t("build.none_read", errors="; ".join(map(str, errors))), path=str(sources))
     triples, summary = builder.triples()
     summary.warnings = warnings
     summary.notes = notes
@@ -144,11 +143,6 @@ def build_graph(
 
 
 from .atomic import write_atomic  # noqa: E402,F401  (re-exported: the one safe writer)
-
-
-def error_text(error: PlangraphError) -> str:
-    """The one-line message shown to users."""
-    return f"error: {error}"
 
 
 DIFF_CLASSES = ("Task", "Agency", "Collective", "Target", "Plan", "Document")

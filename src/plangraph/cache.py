@@ -187,7 +187,7 @@ def _build_lock(cache_dir: Path):
 def _rmtree(folder: Path) -> None:
     import shutil  # (only to remove a folder: most commands never do)
 
-    _rmtree(folder)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove_if_free(folder: Path) -> bool:

@@ -8,6 +8,9 @@ Each query file starts with a header of comments::
     # param: role choice(both,lead,coordinating)=both as ?roles  Which role to count.
     # example: plangraph query tasks-of-agency --param agency="Sở Y tế"
 
+``title-vi``, ``question-vi`` and ``param-vi: NAME  mô tả`` give the same in Vietnamese,
+which ``plangraph queries`` shows by default (:meth:`NamedQuery.shown`).
+
 A parameter is ``NAME TYPE[=DEFAULT] [required] [as ?var]  description``; its SPARQL
 variable is ``?var`` or the camel-cased name (``as-of`` -> ``?asOf``). Values are never
 pasted into the query text: each value becomes an RDF term (an escaped literal of the right
@@ -68,6 +71,23 @@ class NamedQuery:
     question: str = ""
     example: str = ""
     params: list[Param] = field(default_factory=list)
+    # "title", "question" and "param.NAME" in Vietnamese, from the title-vi, ... lines
+    vietnamese: dict[str, str] = field(default_factory=dict)
+
+    def shown(self, key: str, lang: str) -> str:
+        """The ``key`` ("title", "question", "param.NAME") people read in ``lang``: the
+        Vietnamese line when there is one, else the English.
+
+        Example:
+            >>> q = load_query("trace")
+            >>> q.shown("title", "vi"), q.shown("title", "en")
+            ('Lần theo nhiệm vụ tới các nghị quyết', 'Trace a task to its resolutions')
+        """
+        if lang == "vi" and key in self.vietnamese:
+            return self.vietnamese[key]
+        if key.startswith("param."):
+            return self.param(key[len("param."):]).description
+        return getattr(self, key)
 
     def param(self, name: str) -> Param:
         for param in self.params:
@@ -104,6 +124,11 @@ def parse_query(name: str, text: str) -> NamedQuery:
             query.question = value
         elif key == "example":
             query.example = value
+        elif key in ("title-vi", "question-vi"):
+            query.vietnamese[key[:-3]] = value
+        elif key == "param-vi":
+            name, _, description = value.partition(" ")
+            query.vietnamese["param." + name] = description.strip()
         elif key == "param":
             match = _PARAM_RE.match(value)
             if not match:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .catalogue import t
 from .errors import RegistryError
 from .resources import REGISTRY_NAMES, registry_file
 from .text import nfc
@@ -132,9 +133,9 @@ def _check_types(item: dict, where: str, line: int | None) -> None:
     for key, value in item.items():
         if key in LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RegistryError(f"{key} must be a list of strings", path=where, line=line)
+                raise RegistryError(t("reg.list", key=key), path=where, line=line)
         elif not isinstance(value, str):
-            raise RegistryError(f"{key} must be a string", path=where, line=line)
+            raise RegistryError(t("reg.string", key=key), path=where, line=line)
 
 
 def _extend(base: dict, extra: dict) -> dict:
@@ -159,40 +160,41 @@ def _merge(stem: str, path: Path, registries: Registries) -> None:
     if unknown:
         heading = re.search(rf"^[ \t]*\[\[?[ \t]*{re.escape(unknown[0])}[ \t]*\]", text, re.MULTILINE)
         line = text.count("\n", 0, heading.start()) + 1 if heading else line_of(text, unknown[0])
-        raise RegistryError(f"unknown table {unknown[0]!r}: {path.name} holds "
-                            + " and ".join(f"[[{t}]]" for t in TABLES[stem]), path=where, line=line)
+        raise RegistryError(t("reg.unknown_table", table=unknown[0], file=path.name,
+                              tables=f" {t('word.and')} ".join(f"[[{name}]]" for name in TABLES[stem])),
+                            path=where, line=line)
     known = {item["id"]: (table, index) for table in TABLES[stem] for index, item in enumerate(tables.get(table, []))}
     seen: set[str] = set()
     id_lines = _value_lines(text, "id")
     for table in TABLES[stem]:
         items = extra.get(table, [])
         if not isinstance(items, list):
-            raise RegistryError(f"{table} must be an array of tables ([[{table}]])", path=where)
+            raise RegistryError(t("reg.array", table=table), path=where)
         for item in items:
             entry_id = item.get("id")
             if not isinstance(entry_id, str) or not entry_id:
-                raise RegistryError(f"a [[{table}]] entry has no id", path=where)
+                raise RegistryError(t("reg.no_id", table=table), path=where)
             line = id_lines.get(entry_id)
             _check_types(item, where, line)
             if entry_id in seen:
-                raise RegistryError(f"{entry_id} is listed twice", path=where, line=line)
+                raise RegistryError(t("reg.twice", id=entry_id), path=where, line=line)
             seen.add(entry_id)
             if entry_id not in known:
                 missing = [key for key in REQUIRED[table] if key not in item]
                 if missing:
-                    raise RegistryError(f"[[{table}]] {entry_id} lacks {', '.join(missing)}", path=where, line=line)
+                    raise RegistryError(t("reg.lacks", table=table, id=entry_id, missing=", ".join(missing)),
+                                        path=where, line=line)
                 tables.setdefault(table, []).append(dict(item))
                 registries.added[(stem, entry_id)] = f"{path.name}:{line}"
                 continue
             base_table, index = known[entry_id]
             base = tables[base_table][index]
             if base_table != table:
-                raise RegistryError(f"{entry_id} is a [[{base_table}]] in the bundled registry, not a [[{table}]]",
+                raise RegistryError(t("reg.other_table", id=entry_id, bundled=base_table, table=table),
                                     path=where, line=line)
             if "name" in item and nfc(item["name"]) != nfc(base["name"]):
                 raise RegistryError(
-                    f"{entry_id} is named {item['name']!r} here but {base['name']!r} in the bundled registry: "
-                    "give a different body an id of its own, or put this name in aliases", path=where, line=line)
+                    t("reg.renamed", id=entry_id, name=repr(item["name"]), bundled=repr(base["name"])), path=where, line=line)
             tables[table][index] = _extend(base, item)
             registries.extended[(stem, entry_id)] = f"{path.name}:{line}"
 
@@ -215,7 +217,7 @@ def load_registries(overrides: Path | None = None) -> Registries:
     names = {f"{stem}.toml" for stem in REGISTRY_NAMES}
     for path in sorted(overrides.glob("*.toml")):
         if path.name not in names:
-            raise RegistryError(f"not a registry file: the registries are {', '.join(sorted(names))}", path=str(path))
+            raise RegistryError(t("reg.not_registry", names=", ".join(sorted(names))), path=str(path))
     for stem in REGISTRY_NAMES:
         path = overrides / f"{stem}.toml"
         if path.is_file():

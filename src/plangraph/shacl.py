@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["compile_shapes", "CompiledCheck", "UnsupportedShape"]
+__all__ = ["compile_shapes", "CompiledCheck", "UnsupportedShape", "english_message"]
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -33,6 +33,14 @@ class CompiledCheck:
     message: str
     path: str
     query: str
+
+
+def english_message(literals):
+    """Of a shape's messages in several languages, the English one (tagged @en, or
+    untagged); any one when none is; None when there are none."""
+    literals = list(literals)
+    english = [m for m in literals if getattr(m, "language", None) in (None, "en")]
+    return min(english or literals, default=None)
 
 
 def _term(node) -> str:
@@ -72,6 +80,11 @@ class _Compiler:
 
     def one(self, node, name):
         return self.g.value(node, self.sh[name])
+
+    def message(self, node):
+        """The English ``sh:message`` of ``node``: the one findings carry;
+        :func:`plangraph.validate.shape_messages` gives the Vietnamese beside it."""
+        return english_message(self.g.objects(node, self.sh.message))
 
     def items(self, node, name):
         import rdflib
@@ -119,7 +132,7 @@ class _Compiler:
             name = str(shape).rsplit("#", 1)[-1]
             focus = self.focus(shape)
             severity = self._severity(shape, "violation")
-            message = str(self.one(shape, "message") or f"does not conform to {name}")
+            message = str(self.message(shape) or f"does not conform to {name}")
             if self.one(shape, "or") is not None:
                 minus = " ".join(f"MINUS {self.conforms(alt, focus)}" for alt in self.items(shape, "or"))
                 out.append(CompiledCheck(name, severity, message, "",
@@ -143,7 +156,7 @@ class _Compiler:
             raise UnsupportedShape(f"{name}: only simple property paths are supported")
         p = _term(path)
         severity = self._severity(prop, node_severity)
-        message = str(self.one(prop, "message") or f"{name}: {path} does not conform")
+        message = str(self.message(prop) or f"{name}: {path} does not conform")
         short = str(path)
         checks: list[str] = []
         handled = {"path", "message", "severity", "name", "description"}

@@ -18,10 +18,12 @@ Example:
     >>> copy_in(ws, candidates)
     >>> [p.name for p in sorted(ws.sources.iterdir())]
     ['002_5ed02d632c79bce9.txt', 'manifest.toml']
+    >>> from plangraph.catalogue import use
+    >>> use("vi")
     >>> check_new(ws, [Path("data/sources/002_5ed02d632c79bce9.txt")])
     Traceback (most recent call last):
     ...
-    plangraph.errors.SourceError: 002_5ed02d632c79bce9.txt: already in sources as 002_5ed02d632c79bce9.txt (same SHA-256); nothing copied
+    plangraph.errors.SourceError: 002_5ed02d632c79bce9.txt: đã có trong sources với tên 002_5ed02d632c79bce9.txt (cùng SHA-256); không chép gì
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogue import t
 from .errors import SourceError
 from .workspace import SOURCE_SUFFIXES, MANIFEST_HEADER, PlanFindings, Workspace, inspect_document
 
@@ -77,28 +80,29 @@ def check_new(ws: Workspace, files: list[Path], registries=None) -> list[Candida
     for path in files:
         name = path.name
         if path.suffix not in SOURCE_SUFFIXES:
-            raise SourceError(f"not a plan: plangraph reads {' and '.join(SOURCE_SUFFIXES)} files; nothing copied",
-                              path=name)
+            raise SourceError(t("src.not_plan", suffixes=f" {t('word.and')} ".join(SOURCE_SUFFIXES)), path=name)
         if path.is_dir():
-            raise SourceError("a folder, not a plan file; nothing copied", path=str(path))
+            raise SourceError(t("src.folder"), path=str(path))
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise SourceError(f"cannot read: {exc.strerror}; nothing copied", path=str(path)) from None
+            raise SourceError(t("src.cannot_read", reason=exc.strerror), path=str(path)) from None
         checksum = sha256_of(data)
         twin = present.get(checksum) or next((c.name for c in candidates if c.sha256 == checksum), None)
         if twin:
-            where = "sources" if checksum in present else "this command"
-            raise SourceError(f"already in {where} as {twin} (same SHA-256); nothing copied", path=name)
+            where = "sources" if checksum in present else "command"
+            raise SourceError(t(f"src.twin.{where}", twin=twin), path=name)
         if (ws.sources / name).exists() or any(c.name == name for c in candidates):
-            raise SourceError(f"another plan is already called {name} in the sources; rename this file "
-                              "to add it; nothing copied", path=name)
+            raise SourceError(t("src.name_taken", name=name), path=name)
         try:
             findings = inspect_document(path, registries, ws.jurisdiction or None)
-        except SourceError as error:
-            raise SourceError(f"{error.message}; nothing copied", path=name, line=error.line) from None
+        except SourceError as error:  # the reader's own text, in Vietnamese when it is a form it knows
+            from .catalogue.reader import reader_text
+
+            raise SourceError(t("src.nothing_copied", message=reader_text(error.message)), path=name,
+                              line=error.line) from None
         if not findings.tasks:
-            raise SourceError("the reader finds no task in it: not a plan?; nothing copied", path=name)
+            raise SourceError(t("src.no_task"), path=name)
         candidates.append(Candidate(path, data, checksum, findings))
     return candidates
 
@@ -141,8 +145,7 @@ def take_out(ws: Workspace, file: str) -> Path:
     name = Path(file).name
     path = ws.sources / name
     if path.suffix not in SOURCE_SUFFIXES or not path.is_file():
-        raise SourceError(f"not a plan in {ws.relative(ws.sources)}/ (`plangraph remove` takes the name of a "
-                          "plan there)", path=name)
+        raise SourceError(t("src.not_in_sources", folder=ws.relative(ws.sources)), path=name)
     path.unlink()
     if ws.manifest.exists():
         text = ws.manifest.read_text(encoding="utf-8")
@@ -160,6 +163,5 @@ def edited_since_added(sources: Path) -> list[str]:
     for name, entry in sorted(read_manifest(sources / "manifest.toml").items()):
         path = sources / name
         if entry.sha256 and path.is_file() and sha256_of(path.read_bytes()) != entry.sha256:
-            warnings.append(f"{name}: changed since it was added (its SHA-256 is not the one in manifest.toml); "
-                            "plans are kept as received, so that the graph's line numbers point to them")
+            warnings.append(t("src.edited", name=name))
     return warnings

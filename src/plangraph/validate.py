@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .catalogue import t
 from .errors import PlangraphError
+from .shacl import english_message
 
 __all__ = ["Finding", "Report", "validate_files", "qc_rules", "shape_titles", "SEVERITIES"]
 
@@ -65,6 +66,12 @@ class Report:
     triples: int = 0
     # rule (qc rule or node shape) -> {"vi": title, "en": title}: the heading of its findings
     titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a finding's (English) message -> {"vi": message}: what people read in their language
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def message(self, finding: "Finding", lang: str) -> str:
+        """The message of ``finding`` in ``lang`` (its English one when there is no other)."""
+        return self.messages.get(finding.message, {}).get(lang, finding.message)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -83,14 +90,14 @@ def _parse_rdflib(path: Path, graph=None):
     try:
         graph.parse(path, format="turtle" if path.suffix in (".ttl", ".turtle") else None)
     except FileNotFoundError:
-        raise ValidationError("file not found", path=str(path)) from None
+        raise ValidationError(t("validate.not_found"), path=str(path)) from None
     except Exception as error:  # rdflib raises several types for bad syntax
         line = None
         match = re.search(r"line (\d+)", str(error))
         if match:
             line = int(match.group(1))
         first = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
-        raise ValidationError(f"cannot parse: {first}", path=str(path), line=line) from None
+        raise ValidationError(t("validate.cannot_parse", detail=first), path=str(path), line=line) from None
     return graph
 
 
@@ -103,15 +110,20 @@ def _load_oxigraph(paths: list[Path]):
             store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
         except SyntaxError as error:
             match = re.search(r"line (\d+)", str(error)) or re.search(r"(\d+):(\d+)", str(error))
-            raise ValidationError(f"Turtle syntax error: {str(error).split(' (')[0]}", path=str(path),
+            raise ValidationError(t("validate.syntax", detail=str(error).split(' (')[0]), path=str(path),
                                   line=int(match.group(1)) if match else None) from None
         except OSError as error:
-            raise ValidationError(f"cannot read: {error}", path=str(path)) from None
+            raise ValidationError(t("validate.cannot_read", detail=error), path=str(path)) from None
     return store
 
 
 def qc_rules(folder: Path | None = None) -> dict[str, tuple[dict[str, str], str]]:
-    """The whole-graph rules: name -> (header, query text)."""
+    """The whole-graph rules: name -> (header, query text).
+
+    The header has ``title``, ``problem``, ``solution`` and ``severity``, and the same in
+    Vietnamese as ``title-vi``, ``problem-vi`` and ``solution-vi`` (what ``validate`` shows
+    by default; findings in json and turtle carry the English ``problem``).
+    """
     from .resources import qc_folder
 
     folder = folder or qc_folder()
@@ -146,6 +158,9 @@ def _shacl_findings(data_graph, shapes_graph) -> list[Finding]:
             value = report.value(result, predicate)
             return value
 
+        # a shape with a message in two languages gives two: the English one is the finding's
+        english = english_message(report.objects(result, SHNS.resultMessage))
+
         severity = str(one(SHNS.resultSeverity) or SH + "Violation").rsplit("#", 1)[-1].lower()
         shape = one(SHNS.sourceShape)
         # a property shape is a blank node: name the rule after its node shape
@@ -155,7 +170,7 @@ def _shacl_findings(data_graph, shapes_graph) -> list[Finding]:
         value = one(SHNS.value)
         findings.append(Finding(
             rule=rule, severity=severity, focus=str(one(SHNS.focusNode)),
-            message=str(one(SHNS.resultMessage) or "does not conform"),
+            message=str(english or "does not conform"),
             path=_short(str(path)) if path is not None else "",
             value=str(value) if value is not None else "",
         ))
@@ -304,8 +319,26 @@ def validate_files(
     titles = {name: {"en": header["title"], "vi": header.get("title-vi", header["title"])}
               for name, (header, _) in rules.items()}
     titles.update(shape_titles(shapes))
+    messages = {header.get("problem", header["title"]): {"vi": header["problem-vi"]}
+                for header, _ in rules.values() if header.get("problem-vi")}
+    messages.update(shape_messages(shapes))
     return Report(findings=findings, rules={name: header for name, (header, _) in rules.items()}, triples=triples,
-                  titles=titles)
+                  titles=titles, messages=messages)
+
+
+def shape_messages(shapes_graph) -> dict[str, dict[str, str]]:
+    """Each English ``sh:message`` (tagged @en, or untagged) -> its other languages, from the
+    shapes that give one in several."""
+    from rdflib.namespace import SH as SHNS
+
+    found: dict[str, dict[str, str]] = {}
+    for node in set(shapes_graph.subjects(SHNS.message, None)):
+        literals = list(shapes_graph.objects(node, SHNS.message))
+        english = english_message(literals)
+        others = {m.language: str(m) for m in literals if getattr(m, "language", None) not in (None, "en")}
+        if english is not None and others:
+            found.setdefault(str(english), {}).update(others)
+    return found
 
 
 def shape_titles(shapes_graph) -> dict[str, dict[str, str]]:
@@ -357,6 +390,8 @@ def report_turtle(report: Report) -> str:
         triples.add((result, sh("resultSeverity"), sh(finding.severity.capitalize())))
         triples.add((result, sh("focusNode"), iri(finding.focus) if finding.focus.startswith("http") else lit(finding.focus)))
         triples.add((result, sh("resultMessage"), lit(finding.message, lang="en")))
+        for lang, message in sorted(report.messages.get(finding.message, {}).items()):
+            triples.add((result, sh("resultMessage"), lit(message, lang=lang)))
         source = f"https://w3id.org/plangraph/shapes#{finding.rule}" if finding.rule not in report.rules \
             else QC_BASE + finding.rule
         triples.add((result, sh("sourceShape"), iri(source)))

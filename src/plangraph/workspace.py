@@ -24,6 +24,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogue import t
 from .errors import PlangraphError
 
 __all__ = [
@@ -107,9 +108,8 @@ class Workspace:
             from .registries import line_of, read_toml
 
             _, text = read_toml(self.config_file, WorkspaceError)
-            raise WorkspaceError(f"jurisdiction = {self.jurisdiction!r} is not a province, city or district "
-                                 'plangraph knows; write it as printed in a plan header, e.g. "tỉnh Thanh Hóa" or '
-                                 '"thành phố Hà Nội"', path=str(self.config_file), line=line_of(text, "jurisdiction"))
+            raise WorkspaceError(t("ws.jurisdiction", value=self.jurisdiction), path=str(self.config_file),
+                                 line=line_of(text, "jurisdiction"))
         return found
 
     def registries(self):
@@ -126,10 +126,12 @@ def load(config_file: Path) -> Workspace:
         >>> import tempfile
         >>> bad = Path(tempfile.mkdtemp()) / CONFIG_NAME
         >>> _ = bad.write_text('[workspace]\\nname = "x"\\nsorces = "plans"\\n')
+        >>> from plangraph.catalogue import use
+        >>> use("vi")
         >>> load(bad)
         Traceback (most recent call last):
         ...
-        plangraph.workspace.WorkspaceError: ...plangraph.toml:3: unknown key 'sorces' in [workspace] ...
+        plangraph.workspace.WorkspaceError: ...plangraph.toml:3: khóa 'sorces' không có trong [workspace] ...
     """
     from .registries import line_of, read_toml
 
@@ -139,15 +141,15 @@ def load(config_file: Path) -> Workspace:
     extra = sorted(set(data) - {"workspace"})
     if extra or not isinstance(data.get("workspace"), dict):
         line = line_of(text, extra[0]) if extra else None
-        raise WorkspaceError(f"expected one [workspace] table{f', not {extra[0]!r}' if extra else ''}",
+        raise WorkspaceError(t("ws.one_table_not", name=extra[0]) if extra else t("ws.one_table"),
                              path=where, line=line)
     table = data["workspace"]
     for key, value in table.items():
         if key not in KEYS:
-            raise WorkspaceError(f"unknown key {key!r} in [workspace] (known: {', '.join(KEYS)})",
+            raise WorkspaceError(t("ws.unknown_key", key=key, known=", ".join(KEYS)),
                                  path=where, line=line_of(text, key))
         if not isinstance(value, str) or (key in PATH_KEYS and not value.strip()):
-            raise WorkspaceError(f"{key} must be a {'non-empty ' if key in PATH_KEYS else ''}string",
+            raise WorkspaceError(t("ws.non_empty" if key in PATH_KEYS else "ws.string", key=key),
                                  path=where, line=line_of(text, key))
     root = config_file.parent
     paths = {}
@@ -155,8 +157,8 @@ def load(config_file: Path) -> Workspace:
         value = table.get(key, KEYS[key][0])
         path = Path(os.path.normpath(root / value))
         if path != root and root not in path.parents:
-            raise WorkspaceError(f"{key} = {value!r} is outside the workspace folder; paths are relative to "
-                                 f"{CONFIG_NAME} and stay inside its folder", path=where, line=line_of(text, key))
+            raise WorkspaceError(t("ws.outside", key=key, value=value, config=CONFIG_NAME), path=where,
+                                 line=line_of(text, key))
         paths[key] = path
     jurisdiction = table.get("jurisdiction", "")  # checked by Workspace.place(), when a command needs it
     return Workspace(root=root, name=table.get("name") or root.name, jurisdiction=jurisdiction, **paths)
@@ -175,15 +177,13 @@ def find(start: Path | None = None, explicit: Path | str | None = None) -> Works
         folder = Path(explicit)
         config = folder if folder.name == CONFIG_NAME and folder.is_file() else folder / CONFIG_NAME
         if not config.is_file():
-            raise NotInWorkspace(f"no {CONFIG_NAME} in {folder} (given by --workspace or {ENV_VAR}); "
-                                 f"run `plangraph init {folder}` to make a workspace there")
+            raise NotInWorkspace(t("ws.none_in", config=CONFIG_NAME, folder=folder, env=ENV_VAR))
         return load(config)
     here = Path(os.path.abspath(start or Path.cwd()))
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return load(folder / CONFIG_NAME)
-    raise NotInWorkspace(f"not in a plangraph workspace (no {CONFIG_NAME} here or in any parent folder); "
-                         "run `plangraph init` to make one")
+    raise NotInWorkspace(t("ws.not_in", config=CONFIG_NAME))
 
 
 def _toml_string(value: str) -> str:
@@ -240,9 +240,9 @@ def init(folder: Path, name: str | None = None, jurisdiction: str = "") -> list[
     folder = Path(os.path.abspath(folder))
     config = folder / CONFIG_NAME
     if config.exists():
-        raise WorkspaceError("already a workspace; nothing changed", path=str(config))
+        raise WorkspaceError(t("ws.already"), path=str(config))
     if folder.exists() and not folder.is_dir():
-        raise WorkspaceError("not a folder", path=str(folder))
+        raise WorkspaceError(t("ws.not_folder"), path=str(folder))
     made: list[Path] = []
 
     def make(path: Path, text: str | None = None) -> None:

@@ -7,9 +7,13 @@ translated: messages, ``--help``, table and CSV headers, and values such as role
 ("chủ trì"/"phối hợp") and deadline kinds.
 
 Each entry is ``key: (vietnamese, english)`` with ``str.format`` fields. The entries are
-plain dicts in :mod:`.messages` (messages, column headers, values) and :mod:`.help` (the
-help of every command and option), so the catalogue costs one small import (measured:
-under 1 ms, against 30-40 ms for rich and more for Babel's locale data).
+plain dicts in :mod:`.messages` (messages, column headers, values), :mod:`.commands` (the
+workspace commands: init, add, remove, build, queries) and :mod:`.help` (the help of every
+command and option), so the catalogue costs one small import (measured: under 1 ms, against
+30-40 ms for rich and more for Babel's locale data). The texts that live with what they
+describe are in two languages there, and picked here by :func:`current`: the shapes'
+``sh:message`` (``@vi`` and ``@en``), the qc rules' and named queries' headers (``title``
+and ``title-vi``, ...). :mod:`.reader` gives the reader's English warnings in Vietnamese.
 
 Example:
     >>> use("en")

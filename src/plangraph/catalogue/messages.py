@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "{count} appendix rows folded into the body task they restate (--all-rows lists them apart)"),
     "hidden.columns": ("cột ẩn cho vừa {width} ký tự: {columns} (--wide để xem mọi cột)",
                        "columns hidden to fit {width} characters: {columns} (--wide shows every column)"),
-    "rows": ("{count} dòng", "{count} rows"),
+    "noun.row": ("dòng", "row"),
     "noun.task": ("nhiệm vụ", "task"),
     "noun.appendix_row": ("dòng phụ lục", "appendix row"),
     "xlsx.needs_file": ("xlsx là tệp nhị phân: ghi bằng -o TỆP.xlsx (hoặc chuyển hướng > TỆP.xlsx)",
@@ -221,6 +221,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undated": ("không có hạn", "no date"),
 }
 
+from .commands import COMMANDS  # noqa: E402  (the workspace commands' messages, kept apart for size)
 from .followup import MESSAGES as _FOLLOWUP  # noqa: E402 - the follow-up's texts, in a module of their own
 
+MESSAGES.update(COMMANDS)
 MESSAGES.update(_FOLLOWUP)

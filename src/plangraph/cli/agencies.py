@@ -8,7 +8,7 @@ import click
 
 from .errors import reports_errors
 from .options import emit, store_for, workspace
-from .output import FORMATS
+from ..render.output import FORMATS
 
 # Every agency or collective the tasks name that no registry lists (pg:registered false),
 # with its jurisdiction and each task's line.

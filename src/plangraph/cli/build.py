@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import current, t
 from ..errors import EXIT_FINDINGS
 from .errors import reports_errors
 
@@ -36,6 +37,7 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
     2 on unusable input (or, with --strict, any unreadable document).
     """
     from ..build import build_graph, write_atomic
+    from ..catalogue.reader import reader_text
     from ..registries import activate, load_registries
     from ..source_folder import edited_since_added
     from .options import workspace
@@ -56,36 +58,37 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
         result = build_graph(sources, registries, progress=progress, strict=strict,
                              jurisdiction=ws.jurisdiction if ws else None)
     result.summary.warnings[:0] = edited_since_added(sources)
+    # the reader writes its warnings in English: reader_text gives the forms it knows in Vietnamese
     for note in result.summary.notes:
-        progress(f"note: {note}")
+        progress(t("build.note", text=reader_text(note)))
     for warning in result.summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(t("build.warning", text=reader_text(warning)), err=True)
     for failure in result.summary.failed:
-        click.echo(f"error: {failure} (left out of the graph)", err=True)
+        click.echo(t("build.failed", text=reader_text(failure)), err=True)
     if show_diff:
         _print_graph_diff(output.read_text(encoding="utf-8") if output.exists() else "", result.turtle)
     if check:
-        current = output.read_text(encoding="utf-8") if output.exists() else ""
-        if current == result.turtle:
-            click.echo(f"{output}: up to date", err=True)
+        on_disk = output.read_text(encoding="utf-8") if output.exists() else ""
+        if on_disk == result.turtle:
+            click.echo(t("build.up_to_date", path=output), err=True)
             return
-        _report_drift(output, current, result.turtle)
+        _report_drift(output, on_disk, result.turtle)
         sys.exit(EXIT_FINDINGS)
     write_atomic(output, result.turtle)
     s = result.summary
     elapsed = time.perf_counter() - started
-    unregistered = f" ({s.unregistered} unregistered)" if s.unregistered else ""
-    click.echo(
-        f"wrote {output}: {s.documents} documents, {s.tasks} tasks ({s.body_tasks} body, "
-        f"{s.appendix_tasks} appendix), {s.agencies} agencies{unregistered}, {s.collectives} collectives, "
-        f"{s.targets} targets, {s.cited_documents} cited documents, {s.projects} projects, "
-        f"{s.triples} triples in {elapsed:.2f} s",
-        err=True,
-    )
+    unregistered = t("build.unregistered", count=s.unregistered) if s.unregistered else ""
+    click.echo(t("build.wrote", path=output, documents=s.documents, tasks=s.tasks, body=s.body_tasks,
+                 appendix=s.appendix_tasks, agencies=s.agencies, unregistered=unregistered,
+                 collectives=s.collectives, targets=s.targets, cited=s.cited_documents, projects=s.projects,
+                 triples=s.triples, seconds=f"{elapsed:.2f}".replace(".", "," if current() == "vi" else ".")),
+               err=True)
 
     if s.failed:
-        click.echo(f"{len(s.failed)} document(s) left out: " + "; ".join(s.failed), err=True)
+        click.echo(t("build.left_out", count=len(s.failed), failures="; ".join(map(reader_text, s.failed))),
+                   err=True)
         sys.exit(EXIT_FINDINGS)
+
 
 def _report_drift(output: Path, current: str, expected: str) -> None:
     import difflib
@@ -95,8 +98,7 @@ def _report_drift(output: Path, current: str, expected: str) -> None:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     added = sum(1 for line in diff if line.startswith("+"))
     removed = len(diff) - added
-    click.echo(f"{output}: differs from what the sources give (+{added} -{removed} lines); "
-               "run `plangraph build` and do not edit the file by hand", err=True)
+    click.echo(t("build.drift", path=output, added=added, removed=removed), err=True)
     for line in diff[:20]:
         click.echo(f"  {line[:160]}", err=True)
 
@@ -107,10 +109,9 @@ def _print_graph_diff(old: str, new: str) -> None:
     report = graph_diff(old, new)
     for kind, change in report.items():
         counts = f"+{len(change['added'])} -{len(change['removed'])} ~{len(change['changed'])}"
-        plural = {"Agency": "agencies"}.get(kind, kind.lower() + "s")
-        click.echo(f"{plural}: {counts}", err=True)
+        click.echo(f"{t('diff.' + kind)}: {counts}", err=True)
         for sign, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
             for node in change[key][:25]:
                 click.echo(f"  {sign} {node}", err=True)
             if len(change[key]) > 25:
-                click.echo(f"  {sign} ... and {len(change[key]) - 25} more", err=True)
+                click.echo(f"  {sign} {t('more', count=len(change[key]) - 25)}", err=True)

@@ -36,9 +36,12 @@ def reports_errors(function: F) -> F:
         except Exception as error:
             if os.environ.get("PLANGRAPH_DEBUG"):
                 raise
+            from ..catalogue import t
+            from ..catalogue.reader import reader_text
+
             if isinstance(error, (PlangraphError, OSError, UnicodeDecodeError)):
-                raise UserError(describe(error)) from None
-            raise UserError(f"internal error ({describe(error)}); "
-                            "run again with PLANGRAPH_DEBUG=1 and report the traceback") from None
+                # (the reader's errors are in English: the forms it knows are given in Vietnamese)
+                raise UserError(reader_text(describe(error))) from None
+            raise UserError(t("internal", detail=describe(error))) from None
 
     return wrapper  # type: ignore[return-value]

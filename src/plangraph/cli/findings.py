@@ -4,8 +4,8 @@ most 100 columns."""
 
 from __future__ import annotations
 
-from ..catalogue import current, t
-from .table import text_width, wrap
+from ..catalogue import current, has, t
+from ..render.table import text_width, wrap
 
 __all__ = ["report_human", "WIDTH"]
 
@@ -28,6 +28,15 @@ def _where(finding, files: list[str]) -> str:
     return finding.file or finding.focus.replace(ID_BASE, "")
 
 
+def _details(details: str) -> str:
+    """A qc finding's "VARIABLE value; ..." with each variable as people call it."""
+    parts = []
+    for part in details.split("; "):
+        variable, _, value = part.partition(" ")
+        parts.append(f"{t('qc.' + variable)} {value}" if has("qc." + variable) else part)
+    return "; ".join(parts)
+
+
 def report_human(report, width: int = WIDTH) -> str:
     """The findings of ``report`` under one heading per rule, then the summary line."""
     lines: list[str] = []
@@ -40,20 +49,21 @@ def report_human(report, width: int = WIDTH) -> str:
         title = titles.get(current()) or titles.get("en") or rule
         lines += _wrapped(f"{title} ({len(findings)}) [{rule}]", 0, width, t(f"severity.{severity}") + ": ")
         header = report.rules.get(rule, {})
-        if header.get("solution"):
-            lines += _wrapped(header["solution"], 2, width, t("validate.todo") + ": ")
+        solution = header.get(f"solution-{current()}") or header.get("solution")
+        if solution:
+            lines += _wrapped(solution, 2, width, t("validate.todo") + ": ")
         for finding in findings:
             label = f"«{finding.label[:70]}{'…' if len(finding.label) > 70 else ''}»" if finding.label else ""
             node = finding.focus.replace(ID_BASE, "")
             if rule in report.rules:
-                detail = f"[{finding.path}]" if finding.path else ""
+                detail = f"[{_details(finding.path)}]" if finding.path else ""
             else:
                 value = finding.value.replace(ID_BASE, "")
                 detail = f"[{finding.path}{' = ' + value if value else ''}]" if finding.path or value else ""
             text = " ".join(part for part in (label or node, detail) if part)
             lines += _wrapped(text, 2, width, f"{_where(finding, files)}: ")
             if rule not in report.rules:
-                lines += _wrapped(finding.message, 6, width)
+                lines += _wrapped(report.message(finding, current()), 6, width)
         lines.append("")
     lines.append(t("validate.summary", violations=report.count("violation"), warnings=report.count("warning"),
                    notes=report.count("info"), triples=report.triples))

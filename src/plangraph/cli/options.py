@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..catalogue import t
+from ..catalogue import plural, t
 from .errors import UserError
-from .output import FORMATS
+from ..render.output import FORMATS
 
 
 def query_options(function):
@@ -45,16 +45,17 @@ def say(message: str) -> None:
 
 
 def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, name: str | None = None,
-         store=None, notes: list[str] | None = None, columns: dict[str, str] | None = None) -> None:
+         store=None, notes: list[str] | None = None, columns: dict | None = None) -> None:
     """Print ``result`` (rows streaming through in the formats for programs), say on stderr
     what was left out or folded and how many rows, and exit 1 when asked to fail on an
     empty result. ``name``: the named query it answers (how people read it); ``columns``:
-    variables with one value for every row that people should see too (the agency)."""
+    variables with one value (a :class:`~plangraph.store.Term`) for every row, put first in
+    every format (the agency asked about: people and programs both need to see it)."""
     import itertools
     import os
 
     from ..store import Result, RowStream
-    from .output import FOR_PEOPLE, write_result
+    from ..render.output import FOR_PEOPLE, write_result
 
     output, all_rows = click.get_current_context().meta.get("plangraph.output", (None, False))
     notes = list(notes or [])
@@ -62,13 +63,15 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
         rows = itertools.islice(result, limit)  # on a stream, stops the query after `limit` rows
         result = Result(result.variables, list(rows)) if isinstance(result, Result) else RowStream(
             result.variables, rows)
+    if columns and result.boolean is None:
+        result = with_columns(result, columns)
     if fmt in FOR_PEOPLE and result.boolean is None:
-        result = for_people(store, result, name, columns or {})
+        result = for_people(store, result, name)
     if fmt in ("csv", "xlsx") and store is not None and result.boolean is None:
         result = with_task_details(store, result, name)
     try:
         if fmt == "xlsx":
-            from .xlsx import workbook_bytes
+            from ..render.xlsx import workbook_bytes
 
             data, count = workbook_bytes(result if isinstance(result, Result) else Result(result.variables,
                                                                                           list(result)),
@@ -96,17 +99,35 @@ def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, na
     for note in notes:
         say(note)
     if result.boolean is None:
-        say(t("rows", count=count) + (f" → {output}" if output is not None else ""))
+        say(plural(count, "noun.row") + (f" → {output}" if output is not None else ""))
     if fail_on_empty and result.boolean is None and not count:
         sys.exit(1)
 
 
-def for_people(store, result, name: str | None, columns: dict[str, str]):
-    """``result`` with what the formats for people add: ``columns`` (first), and for a view
-    that folds appendix rows, ``?restates`` (the body task each restates) when the query
-    does not give it (looked up here, so that the query itself costs no more)."""
-    from ..store import Result, Term
-    from .present import view_for
+def with_columns(result, columns: dict):
+    """``result`` with the variables of ``columns`` first, each with its one value in every
+    row; a stream stays a stream.
+
+    Example:
+        >>> from plangraph.store import Result, Term
+        >>> answer = with_columns(Result(["role"], [{"role": Term("literal", "lead")}]),
+        ...                       {"agencyName": Term("literal", "Sở Y tế")})
+        >>> answer.variables, [row["agencyName"].value for row in answer]
+        (['agencyName', 'role'], ['Sở Y tế'])
+    """
+    from ..store import Result, RowStream
+
+    variables = [*columns, *(v for v in result.variables if v not in columns)]
+    rows = ({**columns, **row} for row in result)
+    return Result(variables, list(rows)) if isinstance(result, Result) else RowStream(variables, rows)
+
+
+def for_people(store, result, name: str | None):
+    """``result`` with what the formats for people add: for a view that folds appendix rows,
+    ``?restates`` (the body task each restates) when the query does not give it (looked up
+    here, so that the query itself costs no more)."""
+    from ..store import Result
+    from ..render.present import view_for
 
     rows = list(result)
     variables = list(result.variables)
@@ -121,9 +142,6 @@ def for_people(store, result, name: str | None, columns: dict[str, str]):
             rows = [{**row, "restates": restated[row["task"].value]} if "task" in row and row["task"].value in restated
                     else row for row in rows]
         variables.append("restates")
-    if columns:
-        rows = [{**{k: Term("literal", v) for k, v in columns.items()}, **row} for row in rows]
-        variables = [*columns, *(v for v in variables if v not in columns)]
     return Result(variables, rows)
 
 
@@ -131,7 +149,7 @@ def with_task_details(store, result, name: str | None):
     """``result`` with each task's row of the export layout joined in (for CSV and xlsx:
     the same columns as ``export -f csv``), when the view of ``name`` asks for it."""
     from ..store import Result
-    from .present import view_for
+    from ..render.present import view_for
 
     if not view_for(name, list(result.variables)).details:
         return result

@@ -77,9 +77,15 @@ def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quie
     return run_sparql(store, bind(query, resolve_params(store, query, params, quiet, found)), fmt)
 
 
-def agency_column(name: str, found: dict) -> dict[str, str]:
-    """The agency people see with the answer of an agency query (a column of its own)."""
-    return {"agencyName": found["agency"].label} if name == "tasks-of-agency" and "agency" in found else {}
+def agency_column(name: str, found: dict) -> dict:
+    """The agency asked about, as the first columns of an agency query's answer in every
+    format: ``agency`` (its IRI) and ``agencyName``. Known from the resolution, so that the
+    query itself costs no more."""
+    from ..store import Term
+
+    if name != "tasks-of-agency" or "agency" not in found:
+        return {}
+    return {"agency": Term("uri", found["agency"].iri), "agencyName": Term("literal", found["agency"].label, "vi")}
 
 
 @click.command()
@@ -103,18 +109,22 @@ def query(name, params, endpoint, graph_file, fmt, bom, limit, fail_on_empty, ti
 @reports_errors
 def queries(verbose):
     """List the named queries with what they answer."""
+    from ..catalogue import current
     from ..query import list_queries, load_query
 
+    lang = current()
     for name in list_queries():
         q = load_query(name)
-        click.echo(f"{name:18} {q.title}")
+        click.echo(f"{name:18} {q.shown('title', lang)}")
         if verbose:
-            click.echo(f"{'':18} {q.question}")
+            click.echo(f"{'':18} {q.shown('question', lang)}")
             for p in q.params:
-                flag = "required" if p.required else f"default {p.default}" if p.default else "optional"
+                flag = (t("queries.required") if p.required else t("queries.default", value=p.default)
+                        if p.default else t("queries.optional"))
                 choices = f" ({'|'.join(p.choices)})" if p.choices else ""
-                click.echo(f"{'':20}--param {p.name}=<{p.type}{choices}> {flag}: {p.description}")
-            click.echo(f"{'':18} e.g. {q.example}\n")
+                kind = t("ptype." + p.type)
+                click.echo(f"{'':20}--param {p.name}=<{kind}{choices}> {flag}: {q.shown('param.' + p.name, lang)}")
+            click.echo(f"{'':18} {t('queries.example', example=q.example)}\n")
 
 
 @click.command()

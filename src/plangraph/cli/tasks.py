@@ -75,7 +75,7 @@ def task_card(store, iri: str, width: int) -> list[str]:
     rows that restate it: the lines above the chain of ``trace``."""
     from ..query import iri_term, short_file
     from ..views.export import task_rows
-    from .table import text_width, wrap
+    from ..render.table import text_width, wrap
 
     row = {k: term.value for k, term in task_rows(store, [iri]).get(iri, {}).items()}
     if not row:
@@ -111,7 +111,7 @@ def trace(task, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """TASK (IRI or FILE:LINE, e.g. 004:97): its lead and coordinating agencies, deadline and
     output, then the chain up to the top resolutions."""
     from ..query import resolve_task_match
-    from .output import terminal_width
+    from ..render.output import terminal_width
 
     store = store_for(endpoint, graph_file, timeout)
     match = resolve_task_match(store, task)

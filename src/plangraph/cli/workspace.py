@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import t
 from .errors import reports_errors
 from .options import workspace
 
@@ -30,11 +31,13 @@ def init(folder: Path | None, name: str | None, jurisdiction: str) -> None:
     root = Path(folder).resolve()
     for path in made:
         shown = path.resolve().relative_to(root).as_posix() + ("/" if path.is_dir() else "")
-        click.echo(f"made {shown}")
-    click.echo(f"workspace ready in {root}; next: plangraph add PLAN.md, then plangraph build", err=True)
+        click.echo(t("init.made", path=shown))
+    click.echo(t("init.ready", root=root), err=True)
 
 
 def _findings_lines(findings) -> list[str]:
+    from ..catalogue.reader import reader_text
+
     f = findings
     body = f.tasks - f.appendix_tasks
     rows = [
@@ -44,18 +47,19 @@ def _findings_lines(findings) -> list[str]:
         ("date", f.date or "?"),
         ("kind", f.kind),
         ("title", f.title),
-        ("implements", "; ".join(f.implements) or "nothing found"),
-        ("tasks", f"{f.tasks} ({body} in the text, {f.appendix_tasks} appendix rows), {f.targets} targets"),
-        ("unregistered", "; ".join(f.unregistered) if f.unregistered else "none"),
-        ("warnings", str(len(f.warnings)) if f.warnings else "none"),
+        ("implements", "; ".join(f.implements) or t("add.nothing_found")),
+        ("tasks", t("add.task_counts", tasks=f.tasks, body=body, appendix=f.appendix_tasks, targets=f.targets)),
+        ("unregistered", "; ".join(f.unregistered) if f.unregistered else t("add.none")),
+        ("warnings", str(len(f.warnings)) if f.warnings else t("add.none")),
     ]
     if f.notes:
-        rows.insert(-1, ("notes", "; ".join(f.notes)))
-    lines = [f.file, *(f"  {key + ':':13} {value}" for key, value in rows)]
+        rows.insert(-1, ("notes", "; ".join(map(reader_text, f.notes))))
+    width = max(len(t(f"add.{key}")) for key, _ in rows) + 1
+    lines = [f.file, *(f"  {t('add.' + key) + ':':{width}} {value}" for key, value in rows)]
     shown = 20
-    lines.extend(f"    {warning}" for warning in f.warnings[:shown])
+    lines.extend(f"    {reader_text(warning)}" for warning in f.warnings[:shown])
     if len(f.warnings) > shown:
-        lines.append(f"    ... and {len(f.warnings) - shown} more")
+        lines.append(f"    {t('more', count=len(f.warnings) - shown)}")
     return lines
 
 
@@ -79,14 +83,13 @@ def add(files: tuple[Path, ...], dry_run: bool) -> None:
         click.echo("\n".join(_findings_lines(candidate.findings)))
     where = ws.relative(ws.sources) + "/"
     if dry_run:
-        click.echo(f"dry run: nothing copied to {where}", err=True)
+        click.echo(t("add.dry_run", where=where), err=True)
         return
     copy_in(ws, candidates)
     for candidate in candidates:
-        click.echo(f"added {candidate.name} to {where} (sha256 {candidate.sha256[:12]}…)", err=True)
+        click.echo(t("add.added", name=candidate.name, where=where, sha=candidate.sha256[:12]), err=True)
     unregistered = sum(len(c.findings.unregistered) for c in candidates)
-    hint = "; then `plangraph agencies --unregistered` for entries to add" if unregistered else ""
-    click.echo(f"next: plangraph build{hint}", err=True)
+    click.echo(t("add.next", hint=t("add.hint_unregistered") if unregistered else ""), err=True)
 
 
 @click.command()
@@ -98,4 +101,4 @@ def remove(file: str) -> None:
 
     ws = workspace()
     path = take_out(ws, file)
-    click.echo(f"removed {ws.relative(path)}; next: plangraph build", err=True)
+    click.echo(t("remove.removed", path=ws.relative(path)), err=True)

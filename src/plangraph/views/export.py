@@ -112,10 +112,10 @@ def export(store, fmt: str, graph_file: Path | None = None) -> bytes:
             nx.write_gexf(graph, buffer)
         return buffer.getvalue()
     if fmt in ("csv", "xlsx"):  # for Excel: the task layout `tasks -f csv` has too
-        from ..cli.output import write_result
+        from ..render.output import write_result
 
         if fmt == "xlsx":
-            from ..cli.xlsx import workbook_bytes
+            from ..render.xlsx import workbook_bytes
 
             return workbook_bytes(tasks_result(store), "tasks-export", all_rows=True)[0]
         text = io.StringIO()

@@ -3,14 +3,21 @@
 One sheet, the same columns and headers as the CSV; the header row frozen and filtered,
 columns as wide as their text (up to a limit, long text wrapped), dates as Excel dates and
 line numbers as numbers, so that sorting and filtering work as people expect.
+
+The same answer gives the same bytes: openpyxl stamps the workbook's created and modified
+times and each zip entry with the time of writing, so the times are fixed here
+(:data:`FIXED_TIME`), as the graph is byte-identical for the same sources.
 """
 
 from __future__ import annotations
 
 import io
-from datetime import date
+import zipfile
+from datetime import date, datetime
 
-__all__ = ["workbook_bytes"]
+__all__ = ["workbook_bytes", "FIXED_TIME"]
+
+FIXED_TIME = datetime(2000, 1, 1)  # the workbook's created and modified, and every zip entry's time
 
 MAX_WIDTH = 60
 _DATES = {"deadline", "date"}
@@ -27,9 +34,37 @@ def _cell(variable: str, text: str):
     return text
 
 
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip whose entries all carry :data:`FIXED_TIME` (``writestr`` stamps them with now,
+    ``write`` with the time of the file: openpyxl writes each sheet to a temporary file)."""
+
+    def writestr(self, name, data, *args, **kwargs):
+        if not isinstance(name, zipfile.ZipInfo):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = self.compression
+            info.external_attr = 0o600 << 16  # what writestr gives an entry named by a string
+            name = info
+        super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None):  # (openpyxl passes no more)
+        with open(filename, "rb") as handle:
+            self.writestr(arcname or str(filename), handle.read())
+
+
+def _save(book) -> bytes:
+    """``book`` as xlsx bytes, the same for the same content (``Workbook.save`` would set
+    its modified time to now)."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.created = book.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    ExcelWriter(book, _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return buffer.getvalue()
+
+
 def workbook_bytes(result, name: str | None, all_rows: bool = False,
                    notes: list[str] | None = None) -> tuple[bytes, int]:
-    """The workbook of ``result`` as people read it (:mod:`plangraph.cli.present`), and its
+    """The workbook of ``result`` as people read it (:mod:`plangraph.render.present`), and its
     number of rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -62,6 +97,4 @@ def workbook_bytes(result, name: str | None, all_rows: bool = False,
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue(), len(rows)
+    return _save(book), len(rows)

@@ -149,6 +149,6 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
     elif fmt == "csv":  # for Excel: a BOM and CRLF, always
         write_rows(out, headers, rows, bom=bom)
     else:
-        raise ValueError(fmt)  # xlsx is written by plangraph.cli.xlsx, to a file
+        raise ValueError(fmt)  # xlsx is written by plangraph.render.xlsx, to a file
     return len(rows)
 

@@ -42,7 +42,7 @@ class Column:
         self.flex = flex  # takes the room the other columns leave
         self.priority = priority  # 0: always in the table; higher: hidden first when it does not fit
         self.caption = caption  # the same in every row: said once above the table instead
-        self.cap = cap  # wraps beyond this width (default: plangraph.cli.table.CAP)
+        self.cap = cap  # wraps beyond this width (default: plangraph.render.table.CAP)
         self.title = title  # the header's catalogue entry, when not the variable's ("col.VAR")
 
 
