@@ -61,10 +61,10 @@ def _plain(row) -> dict[str, str]:
 def dashboard_data(store, as_of: str) -> dict:
     """What the page shows on ``as_of`` (YYYY-MM-DD): agencies with their counts, tasks with
     their category, the overdue ones, and every report by task."""
-    from ..cli.query import run_named
+    from ..query import bind, load_query
 
     tasks, agencies = [], {}
-    for row in run_named(store, "task-status", {"as-of": as_of}):
+    for row in store.query(bind(load_query("task-status"), {"as-of": as_of})):  # (no name to resolve)
         task = _plain(row)
         tasks.append(task)
         entry = agencies.setdefault(task["agency"], {"iri": task["agency"], "name": task.get("lead", task["agency"]),
