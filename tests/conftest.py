@@ -23,6 +23,12 @@ FILES = {
 }
 
 
+def pytest_collection_modifyitems(items):
+    """The wheel and pre-commit installs first: the longest module starts on one worker while
+    the others share the rest, instead of running alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def resolver() -> AgencyResolver:
     return AgencyResolver.from_file()

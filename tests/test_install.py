@@ -85,9 +85,13 @@ def installed(tmp_path_factory) -> Installed:
     assert [w.name for w in wheels] == [f"plangraph-{__version__}-py3-none-any.whl"]
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    subprocess.run([venv / "bin" / "pip", "install", "-q", wheels[0]], check=True, capture_output=True)
+    # --no-compile: the modules a command imports are compiled when it first runs them (below,
+    # bytecode may be written), not the whole of numpy, IPython and jedi at install time
+    subprocess.run([venv / "bin" / "pip", "install", "-q", "--no-compile", wheels[0]], check=True,
+                   capture_output=True)
     (base / "home").mkdir()
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PLANGRAPH_", "VIRTUAL_ENV"))}
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("PLANGRAPH_", "VIRTUAL_ENV")) and key != "PYTHONDONTWRITEBYTECODE"}
     env.update(PATH=f"{venv / 'bin'}{os.pathsep}{_clean_path()}", HOME=str(base / "home"), PYTHONNOUSERSITE="1")
     return Installed(base, clone, venv / "bin", env)
 
@@ -179,7 +183,7 @@ def test_the_pre_commit_hooks_work_in_a_repository_that_holds_only_a_workspace(i
     # pip's own cache (the real user's) is kept, so that the dependencies come from the
     # wheels pip already has rather than from the index again (the test's HOME is empty)
     env = {**installed.env, "PATH": _clean_path(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-           "PIP_CACHE_DIR": _pip_cache()}
+           "PIP_CACHE_DIR": _pip_cache(), "PIP_NO_COMPILE": "1"}
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", installed.clone]
     passed = installed.run(*pre_commit, "--all-files", cwd=repo, env=env)
     assert "plangraph build --check" in passed.stdout and "plangraph validate" in passed.stdout
