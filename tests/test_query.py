@@ -11,8 +11,8 @@ from plangraph.cli import cli
 from plangraph.cli.query import run_named
 from plangraph.query import QueryError, bind, find_agencies, list_queries, load_query, resolve_agency
 
-ALL = ["due", "duplicate-tasks", "resolution-tree", "target-conflicts", "targets", "tasks-of-agency",
-       "trace", "workload"]
+ALL = ["agency-changes", "due", "duplicate-tasks", "resolution-tree", "target-conflicts", "targets",
+       "tasks-of-agency", "trace", "unassigned-after-reorganisation", "workload"]
 
 
 @pytest.fixture(scope="module")

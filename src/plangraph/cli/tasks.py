@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .asof import as_of_options, as_of_params, succession_note
 from .errors import reports_errors
 from .options import emit, query_options, store_for
 from .query import run_named
@@ -15,16 +16,25 @@ from .query import run_named
 @click.option("--collectives", is_flag=True, help="Also count tasks given to a collective the agency belongs to.")
 @click.option("--from", "from_", metavar="YYYY-MM-DD", help="Only deadlines on or after this day.")
 @click.option("--to", metavar="YYYY-MM-DD", help="Only deadlines on or before this day.")
+@as_of_options
 @query_options
 @reports_errors
-def tasks(agency, role, collectives, from_, to, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
-    """Every task an agency leads or coordinates, across all plans (query tasks-of-agency)."""
-    params = {"agency": agency, "role": role, "collectives": str(collectives).lower()}
+def tasks(agency, role, collectives, from_, to, as_of, as_printed, endpoint, graph_file, fmt, bom, limit,
+          fail_on_empty, timeout):
+    """Every task an agency holds, across all plans (query tasks-of-agency): today, unless
+    --as-of or --as-printed; a task it took over says from whom ("inherited from ...")."""
+    from ..query import resolve_agency
+
+    params = {"agency": agency, "role": role, "collectives": str(collectives).lower(),
+              **as_of_params(as_of, as_printed)}
     if from_:
         params["from"] = from_
     if to:
         params["to"] = to
     store = store_for(endpoint, graph_file, timeout)
+    note = succession_note(store, resolve_agency(store, agency), as_of, as_printed)
+    if note:
+        click.echo(note, err=True)
     emit(run_named(store, "tasks-of-agency", params, fmt), fmt, bom, limit, fail_on_empty)
 
 

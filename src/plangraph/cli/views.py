@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from .asof import as_of_options, as_of_params
 from .errors import UserError, reports_errors
 from .options import graph_of, store_for, workspace
 
@@ -21,9 +22,14 @@ from .options import graph_of, store_for, workspace
               help="Refuse a larger view: a browser cannot show it usefully (and its layout is quadratic).")
 @click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT", help="Read from a SPARQL endpoint.")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
+@as_of_options
 @reports_errors
-def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_file):
-    """Write one interactive HTML view that works offline (every script is inside the file)."""
+def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_file, as_of, as_printed):
+    """Write one interactive HTML view that works offline (every script is inside the file).
+
+    The agency view answers for today (--as-of, --as-printed): the tasks it took over, and
+    the bodies it took over from or passed its work to, are drawn apart.
+    """
     from ..build import write_atomic
     from ..text import slugify
     from ..views import html, subgraphs
@@ -32,9 +38,13 @@ def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_f
                                        ("overview", overview)) if value]
     if len(chosen) != 1:
         raise UserError("choose one view: --agency, --resolution, --plan or --overview")
+    as_of_params(as_of, as_printed)  # checks them
+    if (as_of or as_printed) and not agency:
+        raise UserError("--as-of and --as-printed are for the agency view (--agency)")
     store = store_for(endpoint, graph_file, 30.0)
     if agency:
-        graph, name = subgraphs.agency_view(store, agency), f"agency-{slugify(agency)}"
+        graph = subgraphs.agency_view(store, agency, as_of=as_of, as_printed=as_printed)
+        name = f"agency-{slugify(agency)}"
     elif resolution:
         graph, name = subgraphs.resolution_view(store, resolution), f"resolution-{slugify(resolution)}"
     elif plan:

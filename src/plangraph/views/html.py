@@ -35,6 +35,8 @@ EDGES = {
     "in-section": {"color": "#a2d9ce", "width": 1, "dashes": False, "label": "thuộc mục / in section"},
     "implements": {"color": "#c0392b", "width": 2, "dashes": False, "label": "thực hiện / implements"},
     "works-on": {"color": "#2c6fbb", "width": 1, "dashes": False, "label": "nhiệm vụ / tasks"},
+    "inherited": {"color": "#d35400", "width": 2, "dashes": True, "label": "kế thừa / took over"},
+    "succession": {"color": "#8e44ad", "width": 3, "dashes": False, "label": "chuyển giao / work passed to"},
 }
 
 
@@ -132,7 +134,7 @@ def _vis_data(graph) -> tuple[list[dict], list[dict]]:
         weight = data.get("weight", 1)
         net.add_edge(ids[a], ids[b], color=style["color"], dashes=style["dashes"],
                      width=style["width"] * (1 + min(weight, 40) / 8 if data["relation"] == "works-on" else 1),
-                     title=f"{style['label']}" + (f": {weight}" if data["relation"] == "works-on" else ""),
+                     title=data.get("title") or f"{style['label']}" + (f": {weight}" if data["relation"] == "works-on" else ""),
                      relation=data["relation"], arrows="to")
     nodes, edges, *_ = net.get_network_data()
     return nodes, edges
