@@ -316,8 +316,10 @@ class _Reader:
 
         entry_id = item.get("id")
         if not isinstance(entry_id, str) or "/" not in entry_id:
-            raise RegistryError(f"a [[{table}]] id is \"<jurisdiction>/<name>\", not {entry_id!r}",
-                                path=str(self.bundled_path))
+            message = f"a [[{table}]] id is \"<jurisdiction>/<name>\" (\"thanh-hoa/2025-so-tai-chinh\"), not {entry_id!r}"
+            if isinstance(entry_id, str):
+                self.fail(entry_id, message)
+            raise RegistryError(message, path=self.where("")[0])
         place = entry_id.split("/", 1)[0]
         if place not in Jurisdictions.bundled().by_id:
             self.fail(entry_id, f"[[{table}]] {entry_id}: no jurisdiction {place!r} (jurisdictions.toml)")
