@@ -261,9 +261,9 @@ def _existence(add, changes: list[Change]) -> None:
 
 
 def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], names: dict[str, str]) -> int:
+    nodes = [iri(f"{task_node}/holder/{role}/{printed}/{step.change.date.isoformat()}") for step in steps]
     for index, step in enumerate(steps):
-        date = step.change.date.isoformat()
-        node = iri(f"{task_node}/holder/{role}/{printed}/{date}")
+        node = nodes[index]
         add(node, RDF_TYPE, _pg("Handover"))
         add(node, _pg("task"), iri(task_node))
         add(node, _pg("role"), lit(role))
@@ -272,6 +272,7 @@ def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], 
         add(node, _pg("validFrom"), _day(step.change.date))
         if index + 1 < len(steps):
             add(node, _pg("validUntil"), _day(steps[index + 1].change.date))
+            add(node, _pg("next"), nodes[index + 1])
         add(node, _pg("change"), change_node(step.change.id))
         if step.function is not None:
             add(node, _pg("routing"), _function_node(step.function))
