@@ -266,9 +266,12 @@ def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], 
         node = nodes[index]
         add(node, RDF_TYPE, _pg("Handover"))
         add(node, _pg("task"), iri(task_node))
+        add(node, _pg("plan"), iri(task_node.rsplit("/task/", 1)[0]))  # the task's: queries find its plans here
         add(node, _pg("role"), lit(role))
         add(node, _pg("printedAgency"), _agency_node(printed))
         add(node, _pg("fromAgency"), _agency_node(step.origin))
+        if not step.change.ends(step.origin):
+            add(node, _pg("releasedBy"), _agency_node(step.origin))  # it continued, without this work
         add(node, _pg("validFrom"), _day(step.change.date))
         if index + 1 < len(steps):
             add(node, _pg("validUntil"), _day(steps[index + 1].change.date))
@@ -280,18 +283,27 @@ def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], 
                 add(node, _pg("matchedKeyword"), lit(keyword, lang="vi"))
         else:
             add(node, _pg("routing"), _pg("NoSingleSuccessor" if step.holder is None else "MainSuccessor"))
-        detail = f" ({step.function.name_en}: {_quoted(step.keywords)})" if step.function is not None else ""
-        event = _event(step)
         if step.holder is not None:
             add(node, _pg("heldBy"), _agency_node(step.holder))
             via = f" via {names[step.origin]}" if step.origin != printed else ""
-            add(node, _pg("inheritedNote"), lit(f"inherited from {names[printed]}{via}, {event}{detail}", lang="en"))
-            add(node, _pg("passedNote"), lit(f"passed to {names[step.holder]}, {event}{detail}", lang="en"))
-        else:
-            add(node, _pg("passedNote"), lit(_no_successor(step, names), lang="en"))
+            add(node, _pg("inheritedNote"),
+                lit(f"inherited from {names[printed]}{via}, {_event(step)}{_detail(step)}", lang="en"))
+        # where the task went, and where it went after: the whole rest of its chain
+        add(node, _pg("passedNote"), lit("; then ".join(_passed(later, names) for later in steps[index:]), lang="en"))
         if step.rule != "none" and (step.scores or step.change.functions):
             add(node, _p(RDFS, "comment"), lit(_reason(step, names), lang="en"))
     return len(steps)
+
+
+def _passed(step: Step, names: dict[str, str]) -> str:
+    """"passed to Sở Tài chính, merged 2025-03-01", or why there is no single successor."""
+    if step.holder is None:
+        return _no_successor(step, names)
+    return f"passed to {names[step.holder]}, {_event(step)}{_detail(step)}"
+
+
+def _detail(step: Step) -> str:
+    return f" ({step.function.name_en}: {_quoted(step.keywords)})" if step.function is not None else ""
 
 
 def _event(step: Step) -> str:
