@@ -224,11 +224,6 @@ class Succession:
                 break
         return steps
 
-    def participants(self) -> set[str]:
-        """Every agency key a change or function names."""
-        keys = {k for c in self.changes.values() for k in (*c.originals, *c.results)}
-        return keys | {f.recipient for f in self.functions.values()}
-
 
 def agency_keys(registries: "Registries") -> dict[str, str]:
     """Agency key -> name for every body a change may name: each jurisdiction's own entries
