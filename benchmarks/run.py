@@ -499,6 +499,9 @@ def main() -> None:
     parser.add_argument("--only", choices=["succession"],
                         help="succession: only tasks-of-agency against its anchor (five plans and each size)")
     parser.add_argument("--worker", nargs=3, metavar=("BACKEND", "FILE", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--against", metavar="REF",
+                        help="only time --help and the agency query here and at git REF, in the same run "
+                             "(benchmarks/against.py); with --sizes, the agency query on those synthetic sizes too")
     options = parser.parse_args()
     if options.only:
         global ONLY
@@ -512,6 +515,15 @@ def main() -> None:
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     lines = [f"\n## {stamp} (commit {commit})\n", f"{machine()}\n"]
+    if options.against:
+        from against import compare
+
+        graphs = [("the five plans", ROOT / "data" / "plangraph.ttl", ID + "agency/thanh-hoa/so-y-te")]
+        graphs += [(f"{size:,} triples", synthetic_file(size)[0], ID + "agency/thanh-hoa/so-y-te")
+                   for size in (options.sizes if "--sizes" in sys.argv else [])]
+        lines += [f"Against `{options.against}` (anchor measured in the same run, in alternation):\n"]
+        lines += compare(options.against, graphs)
+        options.no_real, options.sizes = True, []
     if not options.no_real and ONLY == "succession":
         lines += bench_real_succession()
     elif not options.no_real:

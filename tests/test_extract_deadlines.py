@@ -27,6 +27,23 @@ CELLS = [
     ("", "none", None, None),
     ("Báo cáo UBND tỉnh để trình Thủ tướng Chính phủ xem xét, phê duyệt trong Quý IV/2021", "quarter",
      date(2021, 10, 1), date(2021, 12, 31)),
+    # the forms of the 2025 plans (tests/corpus/): bare cells, ranges of months and of days
+    ("6/2025", "month", date(2025, 6, 1), date(2025, 6, 30)),
+    ("12/2025", "month", date(2025, 12, 1), date(2025, 12, 31)),
+    ("2026", "year", date(2026, 1, 1), date(2026, 12, 31)),
+    ("2026 - 2030", "period", date(2026, 1, 1), date(2030, 12, 31)),
+    ("2026-2027", "period", date(2026, 1, 1), date(2027, 12, 31)),
+    ("Tháng 11 - 12/2025", "period", date(2025, 11, 1), date(2025, 12, 31)),
+    ("Từ ngày 15/11/2025 đến ngày 15/12/2025", "period", date(2025, 11, 15), date(2025, 12, 15)),
+    ("Quý I năm 2026", "quarter", date(2026, 1, 1), date(2026, 3, 31)),
+    ("Hoàn thành trong năm 2025", "year", date(2025, 1, 1), date(2025, 12, 31)),
+    ("Trước ngày 30/6/2025", "by-date", None, date(2025, 6, 30)),
+    ("Trong năm 2026", "year", date(2026, 1, 1), date(2026, 12, 31)),
+    ("Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)", "quarter",
+     date(2026, 1, 1), date(2026, 3, 31)),
+    # a citation in a deadline cell is not a month, a count is not a year
+    ("10/2021/NĐ-CP", "none", None, None),
+    ("113 km", "none", None, None),
 ]
 
 

@@ -46,7 +46,7 @@ def test_a_symlink_is_followed_and_stays_a_link(graph_file, tmp_path):
     result = export_csv(graph_file, link)
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_bytes().startswith("\ufeffdecision,".encode("utf-8"))
+    assert target.read_bytes().startswith("\ufeffDecision,".encode("utf-8"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "real.csv"]
 
 
@@ -80,7 +80,7 @@ def test_a_fifo_is_written_through(graph_file, tmp_path):
     reader.join(timeout=30)
     assert result.exit_code == 0, result.output
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert received and received[0].startswith("\ufeffdecision,".encode("utf-8"))
+    assert received and received[0].startswith("\ufeffDecision,".encode("utf-8"))
 
 
 def test_a_link_to_standard_output_writes_to_it(graph_file, tmp_path):
@@ -91,7 +91,7 @@ def test_a_link_to_standard_output_writes_to_it(graph_file, tmp_path):
     command = [sys.executable, "-m", "plangraph", "export", "-f", "csv", "-o", str(link), "--graph", str(graph_file)]
     done = subprocess.run(command, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("\ufeffdecision,".encode("utf-8"))
+    assert done.stdout.startswith("\ufeffDecision,".encode("utf-8"))
     assert link.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["stdout"]
 
 

@@ -8,6 +8,8 @@ holds 137 today; Sở Tài nguyên và Môi trường (38) and Sở Nông nghi�
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 
 import pytest
@@ -51,7 +53,7 @@ def csv_rows(result):
     import io
 
     assert result.exit_code == 0, result.output
-    return list(csv.DictReader(io.StringIO(result.stdout)))
+    return list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def test_finance_today_holds_its_own_tasks_and_those_of_planning_and_investment(store):
@@ -61,10 +63,17 @@ def test_finance_today_holds_its_own_tasks_and_those_of_planning_and_investment(
     assert holdings(today) == holdings(own) + holdings(planning)
     marks = Counter(row.get("succession", "") for row in today)
     assert marks == {"": 53, "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01": 84}
-    # the CLI says so in a column of its own
-    table = csv_rows(invoke(store, "tasks", "--agency", "Sở Tài chính", "-f", "csv"))
+    # the CLI says so in a column of its own, for programs and for people (CSV folds the
+    # appendix rows that restate a body task held the same way)
+    table = csv_rows(invoke(store, "tasks", "--agency", "Sở Tài chính", "-f", "tsv"))
     assert list(table[0])[-2:] == ["succession", "task"]
     assert sum(row["succession"] == "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01" for row in table) == 84
+    sheet = invoke(store, "tasks", "--agency", "Sở Tài chính", "-f", "csv")
+    people = list(csv.DictReader(io.StringIO(sheet.stdout.lstrip("\ufeff"))))
+    assert list(people[0])[:3] == ["Agency", "Role", "Succession"]
+    inherited = [row for row in people if row["Succession"] == "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01"]
+    assert inherited and len(inherited) < 84 and len(people) - len(inherited) < 53
+    assert {row["Agency"] for row in people} == {"Sở Tài chính"}
 
 
 def test_agriculture_and_environment_today_holds_both_merged_departments(store):
@@ -202,16 +211,16 @@ def test_dong_son_went_to_the_city_and_then_had_no_single_successor(store):
 
 
 def test_a_name_that_no_longer_exists_says_to_whom_it_passed(store):
-    result = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "-f", "csv")
-    assert result.stderr.splitlines()[0].startswith(
-        "note: Sở Kế hoạch và Đầu tư ended on 2025-03-01; its work passed to Sở Tài chính.")
+    result = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "-f", "tsv")
+    assert any(line.startswith("note: Sở Kế hoạch và Đầu tư ended on 2025-03-01; its work passed to Sở Tài chính.")
+               for line in result.stderr.splitlines())
     table = csv_rows(result)
     assert len(table) == 84 and {row["succession"] for row in table} == {"passed to Sở Tài chính, merged 2025-03-01"}
-    before = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "--as-of", "2025-02-28", "-f", "csv")
+    before = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "--as-of", "2025-02-28", "-f", "tsv")
     assert "note:" not in before.stderr and "passed to" not in before.stdout
     formed = invoke(store, "tasks", "--agency", "Sở Nông nghiệp và Môi trường", "--as-of", "2024-12-31")
     assert formed.exit_code == 0 and "was formed on 2025-03-01" in formed.stderr
-    printed = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "--as-printed", "-f", "csv")
+    printed = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "--as-printed", "-f", "tsv")
     assert "note:" not in printed.stderr and "passed to" not in printed.stdout
 
 
@@ -274,9 +283,10 @@ def test_the_agency_view_draws_what_it_took_over_apart(store):
     assert [(a.rsplit("/", 1)[-1], d["title"]) for a, d in into] == [
         ("so-ke-hoach-va-dau-tu", "Department of Planning and Investment merged into the Department of Finance, 2025-03-01")]
     task = finance.nodes[ID + "plan/thanh-hoa/2021-2999/task/L88"]
-    assert task["title"].endswith("Kế thừa / succession: inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01")
+    assert task["title"].endswith("\nSource: 000_b2f608754944a1c5.txt:88\n"
+                                  "Succession: inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01")
     page = html.render_html(finance)
-    assert "kế thừa / took over" in page and "chuyển giao / work passed to" in page
+    assert "took over in a change of organisation" in page and "work passed on (merger, renaming, abolition)" in page
     # the same view as the plans print it: no succession at all
     printed = subgraphs.agency_view(store, "Sở Tài chính", as_printed=True)
     assert {d["relation"] for *_, d in printed.edges(data=True)} >= {"lead", "coordinating"}

@@ -136,17 +136,17 @@ def test_the_same_mechanism_serves_another_province(workspace):
     assert invoke("build", "-q").exit_code == 0
     graph = (workspace / "plangraph.ttl").read_text(encoding="utf-8")
     assert "<change/dong-thap/2026-so-tai-chinh>" in graph and "thanh-hoa" not in graph
-    science = csv_rows(invoke("tasks", "--agency", "Sở Khoa học và Công nghệ", "--as-printed", "-f", "csv"))
-    finance = csv_rows(invoke("tasks", "--agency", "Sở Tài chính", "--as-printed", "-f", "csv"))
-    office = csv_rows(invoke("tasks", "--agency", "Văn phòng UBND tỉnh", "--as-printed", "-f", "csv"))
-    later = csv_rows(invoke("tasks", "--agency", "Sở Tài chính", "--as-of", "2026-06-01", "-f", "csv"))
+    science = csv_rows(invoke("tasks", "--agency", "Sở Khoa học và Công nghệ", "--as-printed", "-f", "tsv"))
+    finance = csv_rows(invoke("tasks", "--agency", "Sở Tài chính", "--as-printed", "-f", "tsv"))
+    office = csv_rows(invoke("tasks", "--agency", "Văn phòng UBND tỉnh", "--as-printed", "-f", "tsv"))
+    later = csv_rows(invoke("tasks", "--agency", "Sở Tài chính", "--as-of", "2026-06-01", "-f", "tsv"))
     moved = [row for row in later if row["succession"]]
     digital = [row for row in science if "chuyển đổi số" in row["text"].lower()]
     assert len(later) == len(finance) + len(science) - len(digital) and len(science) == 10
     assert {row["succession"] for row in moved} == {"inherited from Sở Khoa học và Công nghệ, merged 2026-01-01"}
-    assert csv_rows(invoke("tasks", "--agency", "Sở Tài chính", "--as-of", "2025-12-31", "-f", "csv")) == finance
+    assert csv_rows(invoke("tasks", "--agency", "Sở Tài chính", "--as-of", "2025-12-31", "-f", "tsv")) == finance
     taken = [row for row in csv_rows(invoke("tasks", "--agency", "Văn phòng UBND tỉnh", "--as-of", "2026-06-01",
-                                            "-f", "csv")) if row["succession"]]
+                                            "-f", "tsv")) if row["succession"]]
     assert len(taken) == len(digital) and len(office) + len(taken) > len(office)
     validation = invoke("validate")
     assert "0 violations" in validation.output
@@ -157,4 +157,4 @@ def csv_rows(result):
     import io
 
     assert result.exit_code == 0, result.output
-    return list(csv.DictReader(io.StringIO(result.stdout)))
+    return list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))

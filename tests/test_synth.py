@@ -87,7 +87,7 @@ def test_conforms_to_the_shapes(two_provinces):
     assert report.count("violation") == 0
     # the warnings are the real ones, once per copy of their plan
     rules = {f.rule for f in report.findings if f.severity == "warning"}
-    assert rules == {"TaskShape", "target-conflicts"}
+    assert rules == {"TaskShape", "target-conflicts", "TargetTimeShape"}
 
 
 def test_copies_of_a_task_are_not_duplicates_of_one_another(two_provinces):

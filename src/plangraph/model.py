@@ -124,6 +124,12 @@ class Target:
     scope: str = "province"  # province, city, district
     scope_area: str = ""
     sentence: str = ""
+    annual: bool = False  # "phấn đấu hằng năm, có 80% ...": every year, not one year
+    base: str | None = None  # what a share or ratio is of: "GRDP" ("0,3% GRDP")
+    base_year: int | None = None  # "gấp 2,7 - 3,2 lần so với năm 2020"
+    rank_among: str | None = None  # "trong nhóm 10 tỉnh, thành phố dẫn đầu cả nước": "cả nước"
+    task_line: int | None = None  # the task whose text sets it
+    task_appendix: bool = False
 
 
 @dataclass

@@ -33,7 +33,8 @@ from .text import fold
 
 __all__ = [
     "NamedQuery", "Param", "QueryError", "load_query", "list_queries", "bind", "term_for",
-    "AgencyMatch", "find_agencies", "resolve_agency", "resolve_document", "resolve_task",
+    "AgencyMatch", "Resolution", "find_agencies", "resolve_agency", "resolve_document", "resolve_task",
+    "resolve_agency_match", "resolve_document_match", "resolve_task_match", "short_file",
     "refuse_service", "uses_service",
 ]
 
@@ -274,155 +275,9 @@ def refuse_service(sparql: str) -> None:
                          "explicitly (plangraph serve --allow-service; EmbeddedStore(allow_service=True))")
 
 
-# -- finding things by name -----------------------------------------------------------
+# -- finding things by name (plangraph.resolve) ---------------------------------------------
 
-@dataclass
-class AgencyMatch:
-    """An agency or collective found by name, with how well it matched."""
-
-    iri: str
-    name: str
-    score: int
-    matched: str
-    collective: bool
-
-
-_HEADS = ("sở", "ban", "ủy ban nhân dân", "trung tâm", "bộ chỉ huy")
-_LABELS_QUERY = """
-PREFIX pg: <https://w3id.org/plangraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?agency ?name ?label ?collective WHERE {
-  { ?agency a pg:Agency BIND(false AS ?collective) } UNION { ?agency a pg:Collective BIND(true AS ?collective) }
-  ?agency skos:prefLabel ?name . FILTER(lang(?name) = "vi")
-  { ?agency skos:prefLabel ?label } UNION { ?agency skos:altLabel ?label } UNION { ?agency skos:hiddenLabel ?label }
-  FILTER(!langMatches(lang(?label), "en"))
-}"""
-
-
-def find_agencies(store, text: str, limit: int = 10) -> list[AgencyMatch]:
-    """Find agencies by name: diacritics- and case-insensitive, by abbreviation and prefix.
-
-    Ranking: the exact name with diacritics first, then the same name in another case,
-    then without diacritics, then an abbreviation ("KH&ĐT"), then names that start with the
-    text, then names that contain all its words.
-    """
-    from .extract.agencies import name_key
-
-    wanted = text.strip()
-    if not wanted:
-        return []
-    low, folded, key = wanted.lower(), fold(wanted), name_key(wanted)
-    folded_key = fold(key)
-    best: dict[str, AgencyMatch] = {}
-    for row in store.query(_LABELS_QUERY):
-        label = row["label"].value
-        iri, name = row["agency"].value, row["name"].value
-        collective = row["collective"].value == "true"
-        label_key = name_key(label)
-        if label == wanted:
-            score = 100
-        elif label.lower() == low:
-            score = 95
-        elif key == label_key:
-            score = 92
-        elif fold(label) == folded or folded_key == fold(label_key):
-            score = 90
-        elif any(label_key == f"{head} {key}" for head in _HEADS):
-            score = 85  # "KH&ĐT" for "Sở KH&ĐT": the name without its head word
-        elif label_key.startswith(key + " ") or label.lower().startswith(low):
-            score = 75
-        elif fold(label_key).startswith(folded_key + " ") or fold(label).startswith(folded):
-            score = 70
-        elif all(word in fold(label_key).split() for word in folded_key.split()):
-            score = 50
-        elif folded_key and folded_key in fold(label_key):
-            score = 40
-        else:
-            continue
-        if collective:
-            score -= 1  # an agency before a collective of the same name
-        if iri not in best or best[iri].score < score:
-            best[iri] = AgencyMatch(iri, name, score, label, collective)
-    return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
-
-
-_EXACT_LABEL_QUERY = """
-PREFIX pg: <https://w3id.org/plangraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?agency WHERE {
-  #@values
-  { ?agency skos:prefLabel ?label } UNION { ?agency skos:altLabel ?label } UNION { ?agency skos:hiddenLabel ?label }
-  ?agency a ?kind . VALUES ?kind { pg:Agency pg:Collective }
-}"""
-
-
-def resolve_agency(store, text: str) -> str:
-    """The IRI of the one agency ``text`` names; an ambiguous name lists the candidates.
-
-    A name that is exactly the label of one agency is looked up in the store's index; any
-    other name is ranked against every label (:func:`find_agencies`), which costs more on
-    a national graph with thousands of agencies.
-    """
-    if re.match(r"^https?://", text):
-        return _known(store, text, "agency", "VALUES ?kind { pg:Agency pg:Collective } ?node a ?kind")
-    from .text import nfc
-
-    wanted = nfc(text.strip())
-    if wanted:
-        label = _literal(wanted)
-        values = f"VALUES ?label {{ {label} {label}@vi }}"
-        exact = [row["agency"].value for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))]
-        if len(exact) == 1:
-            return exact[0]
-    matches = find_agencies(store, text)
-    if not matches:
-        raise QueryError(f"no agency matches {text!r}; try `plangraph agency {text!r}`")
-    top = [m for m in matches if m.score == matches[0].score]
-    if len(top) > 1 or (matches[0].score < 90 and len(matches) > 1 and matches[1].score >= matches[0].score - 5):
-        names = "; ".join(f"{m.name}" for m in matches[:8])
-        raise QueryError(f"{text!r} is ambiguous: {names}. Give the full name or the IRI.")
-    return matches[0].iri
-
-
-def resolve_document(store, text: str) -> str:
-    """The IRI of the document numbered ``text`` ("58-NQ/TW"), or ``text`` if it is an IRI."""
-    if re.match(r"^https?://", text):
-        return _known(store, text, "document", "?node eli:id_local ?number")
-    query = ('PREFIX eli: <http://data.europa.eu/eli/ontology#>\n'
-             f'SELECT DISTINCT ?doc WHERE {{ ?doc eli:id_local {_literal(text.strip())} }} ORDER BY ?doc')
-    found = [row["doc"].value for row in store.query(query)]
-    if not found:
-        raise QueryError(f"no document numbered {text!r}")
-    if len(found) > 1:
-        raise QueryError(f"{text!r} names several documents (numbers restart every year): "
-                         + ", ".join(found) + ". Give the IRI.")
-    return found[0]
-
-
-def resolve_task(store, text: str) -> str:
-    """The IRI of a task given as an IRI or FILE:LINE (FILE may be a unique prefix)."""
-    if re.match(r"^https?://", text):
-        return _known(store, text, "task", "?node a pg:Task")
-    match = re.fullmatch(r"(?P<file>[^:]+):(?P<line>\d+)", text.strip())
-    if not match:
-        raise QueryError(f"a task is an IRI or FILE:LINE, not {text!r}")
-    query = ("PREFIX pg: <https://w3id.org/plangraph/ontology#>\n"
-             "SELECT ?task ?file WHERE { ?task a pg:Task ; pg:sourceFile ?file ; pg:sourceLine "
-             f"{_literal(match.group('line'), XSD + 'integer')} }} ORDER BY ?file")
-    found = [(row["task"].value, row["file"].value) for row in store.query(query)
-             if row["file"].value.startswith(match.group("file"))]
-    if not found:
-        raise QueryError(f"no task starts at {text!r}")
-    if len(found) > 1:
-        raise QueryError(f"{text!r} matches tasks in several files: " + ", ".join(f for _, f in found))
-    return found[0][0]
-
-
-def _known(store, iri: str, what: str, pattern: str) -> str:
-    """``iri`` if the graph has it as ``what`` (``pattern`` about ``?node``), else QueryError:
-    an IRI with a typo would otherwise answer with no rows, as if the agency had no task."""
-    query = (f"PREFIX pg: <{PG}>\nPREFIX eli: <http://data.europa.eu/eli/ontology#>\n"
-             f"ASK {{ VALUES ?node {{ {iri_term(iri)} }} {pattern} }}")
-    if not store.query(query).boolean:
-        raise QueryError(f"no {what} {iri} in the graph")
-    return iri
+from .resolve import (  # noqa: E402 - resolve uses the terms above
+    _LABELS_QUERY, STRONG, AgencyMatch, Resolution, find_agencies, resolve_agency, resolve_agency_match,
+    resolve_document, resolve_document_match, resolve_task, resolve_task_match, short_file,
+)

@@ -6,17 +6,14 @@ open it in milliseconds instead of parsing Turtle each time. A remote endpoint i
 over HTTP POST with a timeout and bounded retries for reads.
 
 Both return :class:`Result`: the SPARQL 1.1 results model (variables, and rows of RDF terms
-as plain dicts), so every output format and every test sees the same shape.
+as plain dicts), so every output format and every test sees the same shape. The HTTP
+modules are imported only when an endpoint is used (they cost the embedded path 8-9 ms).
 """
 
 from __future__ import annotations
 
-import http.client
 import json
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -407,6 +404,11 @@ class RemoteStore:
         self.retries = retries
 
     def query(self, sparql: str) -> Result:
+        import http.client
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
         request = urllib.request.Request(
             self.endpoint,
@@ -463,6 +465,8 @@ def check_url(url: str, what: str) -> None:
         Traceback (most recent call last):
         plangraph.errors.StoreError: not an http(s) endpoint URL: 'http://127.0.0.1:abc/query'
     """
+    import urllib.parse
+
     parsed = urllib.parse.urlparse(url)
     try:
         parsed.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
@@ -483,6 +487,8 @@ def _read_before(response, deadline: float) -> bytes:
     payload = b"".join(chunks)
     expected = response.headers.get("Content-Length", "")
     if expected.isdigit() and len(payload) < int(expected):
+        import http.client
+
         raise http.client.IncompleteRead(payload, int(expected) - len(payload))
     return payload
 
@@ -494,6 +500,8 @@ def one_line(text: str) -> str:
 
 def unwrap(error: BaseException):
     """The OSError (or text) a URLError wraps; any other error as it is."""
+    import urllib.error
+
     return error.reason if isinstance(error, urllib.error.URLError) else error
 
 
@@ -504,6 +512,8 @@ def is_timeout(error: BaseException) -> bool:
 
 def network_reason(error: BaseException) -> str:
     """One line on why an HTTP exchange failed below HTTP: refused, reset, cut off, not HTTP."""
+    import http.client
+
     reason = unwrap(error)
     if isinstance(reason, http.client.IncompleteRead):
         text = f"the answer was cut off after {len(reason.partial)} bytes"

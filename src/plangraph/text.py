@@ -39,6 +39,7 @@ LOWER = "".join(sorted({chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() 
 
 # Invisible characters that converters leave behind; they must not change the graph.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TAGS = re.compile(r"</?(?:b|i|u|p|em|strong|span|br)\b[^>]*>", re.IGNORECASE)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -51,6 +52,10 @@ def nfc(text: str) -> str:
         >>> nfc("Ho\u0300a") == "Hòa"
         True
     """
+    if text.isascii():
+        return text
+    if unicodedata.is_normalized("NFC", text) and not _HAS_INVISIBLE.search(text):
+        return text  # the usual case, and much cheaper to check than to redo
     return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
@@ -84,6 +89,7 @@ _TONE_PAIRS = {
 _TONE_RE = re.compile("|".join(sorted(_TONE_PAIRS, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=65536)
 def tone_key(text: str) -> str:
     """Lower-case ``text`` and unify tone-mark placement, keeping diacritics.
 

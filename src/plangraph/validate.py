@@ -21,9 +21,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .catalogue import t
 from .errors import PlangraphError
 
-__all__ = ["Finding", "Report", "validate_files", "qc_rules", "SEVERITIES"]
+__all__ = ["Finding", "Report", "validate_files", "qc_rules", "shape_titles", "SEVERITIES"]
 
 SEVERITIES = ("violation", "warning", "info")
 SH = "http://www.w3.org/ns/shacl#"
@@ -62,6 +63,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     rules: dict[str, dict[str, str]] = field(default_factory=dict)  # qc rule name -> header
     triples: int = 0
+    # rule (qc rule or node shape) -> {"vi": title, "en": title}: the heading of its findings
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -282,7 +285,7 @@ def validate_files(
     for path in sorted(shapes_dir.glob("*.ttl")):
         _parse_rdflib(path, shapes)
     if progress:
-        progress(f"read {triples} triples; checking the shapes ({engine} engine)")
+        progress(t("validate.reading", triples=triples, engine=engine))
     if engine == "pyshacl":
         data = rdflib.Graph()
         for path in data_files:
@@ -294,44 +297,33 @@ def validate_files(
         findings = _fast_shacl_findings(store, shapes, ontology_graph)
     rules = qc_rules(rules_dir)
     if progress:
-        progress(f"running {len(rules)} whole-graph rules")
+        progress(t("validate.rules", count=len(rules)))
     findings += _qc_findings(store, rules)
     _locate(store, findings)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule, f.file, f.line or 0, f.focus, f.path))
-    return Report(findings=findings, rules={name: header for name, (header, _) in rules.items()}, triples=triples)
+    titles = {name: {"en": header["title"], "vi": header.get("title-vi", header["title"])}
+              for name, (header, _) in rules.items()}
+    titles.update(shape_titles(shapes))
+    return Report(findings=findings, rules={name: header for name, (header, _) in rules.items()}, triples=triples,
+                  titles=titles)
+
+
+def shape_titles(shapes_graph) -> dict[str, dict[str, str]]:
+    """Each node shape's title (its ``rdfs:label`` or ``sh:name``, by language)."""
+    import rdflib
+    from rdflib.namespace import RDF, RDFS, SH as SHNS
+
+    titles: dict[str, dict[str, str]] = {}
+    for shape in shapes_graph.subjects(RDF.type, SHNS.NodeShape):
+        if isinstance(shape, rdflib.BNode):
+            continue
+        for predicate in (RDFS.label, SHNS.name):
+            for label in shapes_graph.objects(shape, predicate):
+                titles.setdefault(str(shape).rsplit("#", 1)[-1], {})[label.language or "en"] = str(label)
+    return titles
 
 
 # -- output -------------------------------------------------------------------------------
-
-def report_human(report: Report) -> str:
-    lines = []
-    by_rule: dict[tuple[str, str], list[Finding]] = {}
-    for finding in report.findings:
-        by_rule.setdefault((finding.severity, finding.rule), []).append(finding)
-    for (severity, rule), findings in by_rule.items():
-        header = report.rules.get(rule, {})
-        title = header.get("title", rule)
-        lines.append(f"{severity.upper()} {rule}: {title} ({len(findings)})")
-        if header.get("solution"):
-            lines.append(f"  what to do: {header['solution']}")
-        for finding in findings:
-            where = finding.where or "(no source line)"
-            label = f" «{finding.label[:70]}{'…' if len(finding.label) > 70 else ''}»" if finding.label else ""
-            if rule in report.rules:
-                detail = f" [{finding.path}]" if finding.path else ""
-            else:
-                detail = f" [{finding.path}{' = ' + _short_node(finding.value) if finding.value else ''}]" \
-                    if finding.path or finding.value else ""
-            lines.append(f"  {where}: {_short_node(finding.focus)}{label}{detail}")
-            if rule not in report.rules:
-                lines.append(f"      {finding.message}")
-        lines.append("")
-    lines.append(
-        f"{report.count('violation')} violations, {report.count('warning')} warnings, "
-        f"{report.count('info')} notes in {report.triples} triples"
-    )
-    return "\n".join(lines)
-
 
 def _short_node(iri: str) -> str:
     return iri.replace("https://w3id.org/plangraph/id/", "")

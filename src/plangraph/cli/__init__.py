@@ -1,8 +1,10 @@
 """The ``plangraph`` command: one click group, each subcommand in its own module.
 
 Subcommand modules are imported only when their command runs, so ``plangraph --help``
-stays fast. Exit codes: 0 success, 1 findings (e.g. ``build --check`` found drift),
-2 an error (unreadable input, bad arguments).
+stays fast. Every text people read comes from :mod:`plangraph.catalogue`: Vietnamese by
+default, English with ``--lang en`` (before or after the command name) or
+``PLANGRAPH_LANG=en``. Exit codes: 0 success, 1 findings (e.g. ``build --check`` found
+drift), 2 an error (unreadable input, bad arguments).
 """
 
 from __future__ import annotations
@@ -13,31 +15,84 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from .. import catalogue
 
-# name -> (module, function, one-line help shown by --help without importing the module)
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "init": ("plangraph.cli.workspace", "init", "Make a workspace: plangraph.toml, sources/, registry/."),
-    "add": ("plangraph.cli.workspace", "add", "Copy plans into the workspace, after showing what was found."),
-    "remove": ("plangraph.cli.workspace", "remove", "Take a plan out of the workspace."),
-    "agencies": ("plangraph.cli.agencies", "agencies", "The registry's agencies; --unregistered: entries to paste."),
-    "build": ("plangraph.cli.build", "build", "Build the workspace's graph from its plans."),
-    "query": ("plangraph.cli.query", "query", "Run a named query (tasks-of-agency, trace, due, ...)."),
-    "queries": ("plangraph.cli.query", "queries", "List the named queries and what they answer."),
-    "sparql": ("plangraph.cli.query", "sparql", "Run an ad hoc SPARQL query."),
-    "tasks": ("plangraph.cli.tasks", "tasks", "Every task of an agency across all plans."),
-    "trace": ("plangraph.cli.tasks", "trace", "Trace a task up to the resolutions it serves."),
-    "agency": ("plangraph.cli.tasks", "agency", "Find agencies by name, abbreviation or prefix."),
-    "publish": ("plangraph.cli.publish", "publish", "Load the graph into a SPARQL store (Graph Store Protocol)."),
-    "serve": ("plangraph.cli.publish", "serve", "Serve the graph read-only with oxigraph on 127.0.0.1."),
-    "validate": ("plangraph.cli.validate", "validate", "Check the graph: SHACL shapes and whole-graph rules."),
-    "viz": ("plangraph.cli.views", "viz", "Write an interactive graph view (HTML, works offline)."),
-    "export": ("plangraph.cli.views", "export", "Export to GraphML, GEXF, JSON-LD, N-Triples or CSV."),
-    "synth": ("plangraph.cli.synth", "synth", "Write a synthetic graph of a given size (benchmarks)."),
+# name -> (module, function); the one-line help is the catalogue's "NAME.short"
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("plangraph.cli.workspace", "init"),
+    "add": ("plangraph.cli.workspace", "add"),
+    "remove": ("plangraph.cli.workspace", "remove"),
+    "agencies": ("plangraph.cli.agencies", "agencies"),
+    "build": ("plangraph.cli.build", "build"),
+    "query": ("plangraph.cli.query", "query"),
+    "queries": ("plangraph.cli.query", "queries"),
+    "sparql": ("plangraph.cli.query", "sparql"),
+    "tasks": ("plangraph.cli.tasks", "tasks"),
+    "trace": ("plangraph.cli.tasks", "trace"),
+    "agency": ("plangraph.cli.tasks", "agency"),
+    "publish": ("plangraph.cli.publish", "publish"),
+    "serve": ("plangraph.cli.publish", "serve"),
+    "validate": ("plangraph.cli.validate", "validate"),
+    "viz": ("plangraph.cli.views", "viz"),
+    "export": ("plangraph.cli.views", "export"),
+    "synth": ("plangraph.cli.synth", "synth"),
 }
+
+
+def language_in(args: list[str]) -> str | None:
+    """The value of ``--lang`` anywhere in ``args`` (None when not given).
+
+    Read before click parses anything, so that ``plangraph tasks --help --lang en`` shows
+    English help: click would print the help on meeting ``--help``, before ``--lang``.
+
+    Example:
+        >>> language_in(["tasks", "-a", "Sở Y tế", "--lang=en"]), language_in(["--lang", "vi", "tasks"])
+        ('en', 'vi')
+    """
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return None
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _lang_option() -> click.Option:
+    # the value is read by language_in before parsing; the option is there for --help and
+    # so that click accepts it after any command
+    return click.Option(["--lang"], type=click.Choice(catalogue.LANGUAGES), expose_value=False,
+                        is_eager=True, help=catalogue.help_text("opt.lang"))
+
+
+def localize(command: click.Command, name: str) -> click.Command:
+    """Fill in the help of ``command`` and its options from the catalogue, in the current
+    language, and give it ``--lang``."""
+    command.help = catalogue.help_text(name) or command.help
+    command.short_help = catalogue.help_text(f"{name}.short") or command.short_help
+    for param in command.params:
+        if isinstance(param, click.Option):
+            param.help = (catalogue.help_text(f"{name}.{param.name}") or catalogue.help_text(f"opt.{param.name}")
+                          or param.help)
+    if not any(param.name == "lang" for param in command.params):
+        command.params.append(_lang_option())
+    else:
+        next(p for p in command.params if p.name == "lang").help = catalogue.help_text("opt.lang")
+    return command
 
 
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        catalogue.use(language_in(args))
+        if catalogue.current() == "vi":
+            from ..catalogue.click import install
+
+            install()
+        localize(self, "plangraph")
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -45,31 +100,22 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
             return None
-        module, attribute, _ = COMMANDS[name]
-        return getattr(importlib.import_module(module), attribute)
+        module, attribute = COMMANDS[name]
+        return localize(getattr(importlib.import_module(module), attribute), name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, catalogue.help_text(f"{name}.short") or "") for name in self.list_commands(ctx)]
+        with formatter.section(click.formatting._("Commands")):
             formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="plangraph")
-@click.option("--workspace", "workspace_dir", metavar="DIR", type=click.Path(path_type=Path),
-              help="The workspace (a folder with plangraph.toml); default: PLANGRAPH_WORKSPACE, "
-                   "else the nearest plangraph.toml at or above the current folder.")
+@click.option("--workspace", "workspace_dir", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(catalogue.LANGUAGES), expose_value=False, is_eager=True)
 @click.pass_context
 def cli(ctx: click.Context, workspace_dir: Path | None) -> None:
-    """Trace what a government plan asks of whom.
-
-    plangraph turns provincial action plans into an RDF knowledge graph: every task with
-    its lead and coordinating agencies, deadline, output and source line, the chain from
-    each plan to the resolutions it implements, and the targets it sets.
-
-    Commands work in a workspace (plangraph init makes one): its plangraph.toml says
-    where the plans, the registry entries of its own, the graph and the cache are.
-    """
+    """Trace what a government plan asks of whom (help: the catalogue's "plangraph")."""
     ctx.obj = {"workspace_dir": workspace_dir}
 
 

@@ -97,7 +97,8 @@ def agencies(unregistered: bool, graph_file: Path | None, fmt: str) -> None:
                  "jurisdiction": Term("literal", entry.jurisdiction or entry.scope),
                  "from": Term("literal", registries.origin(stems.get(entry.id, "agencies"), entry.id))}
                 for entry in entries]
-        emit(Result(["id", "kind", "name", "name_en", "jurisdiction", "from"], rows), fmt, False, None, False)
+        emit(Result(["id", "kind", "name", "name_en", "jurisdiction", "from"], rows), fmt, False, None, False,
+             name="agencies")
         return
     store = store_for(None, graph_file, 60.0)
     rows = [(r["agency"].value, r["kind"].value, r["name"].value, r["place"].value if "place" in r else "",

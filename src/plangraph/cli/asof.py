@@ -21,6 +21,7 @@ from datetime import date
 
 import click
 
+from ..catalogue import t
 from .errors import UserError
 
 __all__ = ["as_of_options", "as_of_params", "succession_note"]
@@ -40,11 +41,9 @@ SELECT ?name ?ended ?founded ?successor WHERE {
 def as_of_options(function):
     """--as-of DATE and --as-printed."""
 
-    @click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
-                  help="Answer for this day: the tasks an agency held then, after the changes of organisation up "
-                       "to it (default: today).")
-    @click.option("--as-printed", is_flag=True,
-                  help="The agencies as the plans name them, with no merger, renaming or abolition applied.")
+    # their help is the catalogue's (opt.as_of, opt.as_printed; viz.as_of)
+    @click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
+    @click.option("--as-printed", is_flag=True)
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         return function(*args, **kwargs)
@@ -56,13 +55,12 @@ def as_of_params(as_of: str | None, as_printed: bool) -> dict[str, str]:
     """The query parameters for the options (none when neither is given: the queries'
     defaults, today and not as printed)."""
     if as_of and as_printed:
-        raise UserError("--as-printed shows the names as the plans print them, on no particular day: "
-                        "give --as-of or --as-printed, not both")
+        raise UserError(t("asof.both"))
     if as_of:
         try:
             date.fromisoformat(as_of)
         except ValueError:
-            raise UserError(f"--as-of takes a day as YYYY-MM-DD, not {as_of!r}") from None
+            raise UserError(t("asof.not_a_day", value=as_of)) from None
         return {"as-of": as_of}
     return {"as-printed": "true"} if as_printed else {}
 
@@ -84,11 +82,9 @@ def succession_note(store, agency_iri: str, as_of: str | None, as_printed: bool)
     founded = row.get("founded")
     if ended is not None and ended.value <= day:
         successor = row.get("successor")
-        passed = f"its work passed to {successor.value}" if successor is not None else \
-            "its work has no single successor"
-        return (f"note: {name} ended on {ended.value}; {passed}. The rows show where each of its tasks is on "
-                f"{day} (--as-printed: the tasks the plans give it; plangraph query agency-changes: its history)")
+        passed = (t("asof.passed_to", name=successor.value) if successor is not None
+                  else t("asof.no_single_successor"))
+        return t("asof.ended", name=name, ended=ended.value, passed=passed, day=day)
     if founded is not None and founded.value > day:
-        return (f"note: {name} was formed on {founded.value}: on {day} it held no task yet "
-                f"(plangraph query agency-changes: the bodies whose work it took over)")
+        return t("asof.not_formed", name=name, founded=founded.value, day=day)
     return None

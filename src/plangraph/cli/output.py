@@ -1,9 +1,13 @@
-"""Print query results as a wrapped table, CSV, TSV, SPARQL JSON or JSON lines.
+"""Print query results: for people (a table that fits, every column, CSV and xlsx for
+Excel) or for programs (TSV, SPARQL JSON, JSON lines).
 
 Data goes to stdout, messages to stderr. ``json`` is the SPARQL 1.1 Query Results JSON
-format; ``jsonl`` is one plain record (variable -> value) per line, for scripts. CSV and
-TSV go through :func:`plangraph.csvfile.write_rows`, which neutralises cells a spreadsheet
-would run as formulas.
+format; ``jsonl`` is one plain record (variable -> value) per line, for scripts; ``tsv``
+has the variables as its header. Those three keep the query's English variable names and
+raw values, and stream. ``table``, ``wide``, ``csv`` and ``xlsx`` are for people: headers
+and values in the reader's language, sorted and folded as :mod:`.present` says. CSV and
+TSV go through :func:`plangraph.csvfile.write_rows`, which neutralises cells a
+spreadsheet would run as formulas; CSV always has a BOM and CRLF line ends (Excel).
 """
 
 from __future__ import annotations
@@ -11,103 +15,105 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import textwrap
-import unicodedata
 
 from ..csvfile import write_rows
 from ..store import Result, Term
+from . import present
+from .table import fit, wide
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-_SHORT = {
-    "https://w3id.org/plangraph/ontology#": "pg:",
-    "https://w3id.org/plangraph/id/": "",
-    "http://data.europa.eu/eli/ontology#": "eli:",
-}
+FORMATS = ("table", "wide", "csv", "xlsx", "tsv", "json", "jsonl")
+FOR_PEOPLE = ("table", "wide", "csv", "xlsx")
+MIN_WIDTH = 80
 
 
 def _plain(term: Term | None) -> str:
     return "" if term is None else term.value
 
 
-def _short(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if term.type == "uri":
-        for long, short in _SHORT.items():
-            if term.value.startswith(long):
-                return short + term.value[len(long):]
-    return term.value
+def terminal_width() -> int:
+    """The terminal's width (``COLUMNS`` when set), at least 80: a table narrower than
+    that would leave the task text a few letters per line."""
+    return max(shutil.get_terminal_size((120, 24)).columns, MIN_WIDTH)
 
 
-def _char_width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
+def render_table(result: Result, width: int | None = None, name: str | None = None, all_rows: bool = False,
+                 notes: list[str] | None = None) -> str:
+    """The table people read: fits ``width`` (the terminal), sources short, values translated.
 
-
-_NARROW = {chr(c) for c in range(0x20, 0x7F)} | set(
-    "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
-    "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ")
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (wide CJK characters 2, combining marks 0).
-
-    Vietnamese text in NFC is one column per character; only the rare other characters
-    are looked up, which keeps a table of thousands of rows fast.
+    A column whose value is the same in every row (the agency of ``tasks``) is said once
+    above the table; columns that do not fit are hidden, and ``notes`` says which.
     """
-    odd = set(text) - _NARROW
-    if not odd:
-        return len(text)
-    return len(text) + sum(text.count(c) * (_char_width(c) - 1) for c in odd)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
-def render_table(result: Result, width: int | None = None) -> str:
-    """A table that wraps long cells (Vietnamese text included) to the terminal width."""
     if result.boolean is not None:
-        return "yes" if result.boolean else "no"
-    width = width or shutil.get_terminal_size((140, 24)).columns
-    columns = result.variables
-    cells = [[_short(row.get(v)).replace("\n", " ") for v in columns] for row in result.rows]
-    natural = [max([_width(c) for c in col] + [_width(name)]) for name, col in
-               zip(columns, zip(*cells))] if cells else [_width(c) for c in columns]
-    budget = max(width - 3 * (len(columns) - 1), 20)
-    widths = list(natural)
-    while sum(widths) > budget:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= 12:
-            break
-        widths[widest] -= 1
-    lines = [" | ".join(_pad(name, w) for name, w in zip(columns, widths)).rstrip(),
-             "-+-".join("-" * w for w in widths)]
-    for row in cells:
-        wrapped = [[cell] if len(cell) <= w and _width(cell) <= w  # most cells fit: no wrapping
-                   else textwrap.wrap(cell, w, break_long_words=True, break_on_hyphens=False) or [""]
-                   for cell, w in zip(row, widths)]
-        for index in range(max(len(w) for w in wrapped)):
-            parts = [w[index] if index < len(w) else "" for w in wrapped]
-            lines.append(" | ".join(_pad(p, w) for p, w in zip(parts, widths)).rstrip())
-    return "\n".join(lines)
+        return present.value("bool", "true" if result.boolean else "false")
+    return _table(result, width, name, all_rows, notes)[0]
 
 
-def write_result(result, fmt: str, bom: bool = False, out=None) -> int:
+def _table(result: Result, width: int | None, name: str | None, all_rows: bool,
+           notes: list[str] | None) -> tuple[str, int]:
+    width = width or terminal_width()
+    view = present.view_for(name, list(result.variables))
+    rows, folded = present.prepare(result, name, all_rows)
+    notes = notes if notes is not None else []
+    if folded:
+        notes.append(present.folded_note(folded))
+    files = present.files_of(rows)
+    columns = [c for c in view.columns if c.var in result.variables or c.var == "source" and rows and "source" in rows[0]]
+    columns = [c for c in columns if any(row.get(c.var) for row in rows)] or columns[:1]
+    captions = []
+    if rows:
+        for column in [c for c in columns if c.caption]:
+            values = {present.display(row, column, files, True) for row in rows}
+            if len(values) == 1:
+                captions.append(f"{present.header(column.var)}: {values.pop()}")
+                columns.remove(column)
+    groups = None
+    if view.group and any(c.var == view.group for c in columns):
+        groups = [row.get(view.group, "") for row in rows]
+        columns = [c for c in columns if c.var != view.group]
+    cells = [[present.display(row, c, files, True) for c in columns] for row in rows]
+    lines, hidden = fit(present.headers_for(columns), cells, width, [c.flex for c in columns],
+                        [c.priority for c in columns], [c.cap for c in columns], groups)
+    if hidden:
+        notes.append(present.t("hidden.columns", width=width,
+                               columns=", ".join(present.header(columns[i].var) for i in sorted(hidden))))
+    return "\n".join(captions + lines), len(rows)
+
+
+def every_column(result, name: str | None, all_rows: bool) -> tuple[list[str], list[list[str]], list[str], int]:
+    """Every variable of the answer, as people read them (``wide``, ``csv``, ``xlsx``):
+    headers, rows of cells, the variables, and how many appendix rows were folded."""
+    view = present.view_for(name, list(result.variables))
+    rows, folded = present.prepare(result, name, all_rows)
+    files = present.files_of(rows)
+    kinds = {**present.KINDS, **{c.var: c for c in view.columns if c.kind != "deadline"}} if name else {}
+    wanted = view.csv_columns or [v for v in result.variables if v not in ("file", "line") or "source" not in
+                                  result.variables]
+    if "source" not in wanted and rows and "source" in rows[0] and "file" in wanted:
+        wanted = ["source" if v == "file" else v for v in wanted if v != "line"]
+    columns = [kinds.get(v, present.Column(v)) for v in wanted]
+    headers = present.headers_for(columns) if name is not None else wanted
+    return headers, [[present.display(row, c, files, False) for c in columns] for row in rows], wanted, folded
+
+
+def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None = None, all_rows: bool = False,
+                 notes: list[str] | None = None) -> int:
     """Write ``result`` (a :class:`Result` or a :class:`RowStream`) to ``out`` (stdout) in
-    ``fmt``; return the number of rows written.
+    ``fmt``; return the number of rows written. ``name``: the named query it answers
+    (its view); ``notes`` collects what the reader should be told on stderr.
 
-    Every format but ``table`` writes each row as it arrives, so a large answer streams
-    through in constant memory; a table needs every row to size its columns.
+    ``tsv``, ``json`` and ``jsonl`` write each row as it arrives, so a large answer
+    streams through in constant memory; the formats for people need every row.
     """
     out = out or sys.stdout
+    notes = notes if notes is not None else []
     if result.boolean is not None:
         if fmt == "json":
             json.dump({"head": {}, "boolean": result.boolean}, out)
             out.write("\n")
         elif fmt in ("csv", "tsv"):
-            write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=bom)
+            write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=fmt == "csv")
         else:
-            out.write(("yes" if result.boolean else "no") + "\n")
+            out.write(render_table(result) + "\n")
         return 0
     variables = result.variables
     count = 0
@@ -125,10 +131,23 @@ def write_result(result, fmt: str, bom: bool = False, out=None) -> int:
             out.write("\n")
             count += 1
         return count
-    if fmt in ("csv", "tsv"):  # cells that a spreadsheet would run as formulas are neutralised
+    if fmt == "tsv" or (fmt == "csv" and name is None):  # streams: an ad hoc query's own columns
         rows = ([_plain(row.get(v)) for v in variables] for row in result)
-        return write_rows(out, variables, rows, tsv=fmt == "tsv", bom=bom)
+        return write_rows(out, variables, rows, tsv=fmt == "tsv", bom=fmt == "csv")
     if not isinstance(result, Result):
         result = Result(variables, list(result))
-    out.write(render_table(result) + "\n")
-    return len(result.rows)
+    if fmt == "table":
+        text, count = _table(result, None, name, all_rows, notes)
+        out.write(text + "\n")
+        return count
+    headers, rows, _, folded = every_column(result, name, all_rows)
+    if folded:
+        notes.append(present.folded_note(folded))
+    if fmt == "wide":
+        out.write("\n".join(wide(headers, rows)) + "\n")
+    elif fmt == "csv":  # for Excel: a BOM and CRLF, always
+        write_rows(out, headers, rows, bom=bom)
+    else:
+        raise ValueError(fmt)  # xlsx is written by plangraph.cli.xlsx, to a file
+    return len(rows)
+

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..catalogue import t
 from .asof import as_of_options, as_of_params
 from .errors import UserError, reports_errors
-from .options import emit, query_options, run_sparql, store_for
+from .options import emit, query_options, run_sparql, say, store_for
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
@@ -17,7 +18,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name:
-            raise UserError(f"--param takes NAME=VALUE, not {item!r}")
+            raise UserError(t("param.form", item=item))
         params[name.strip()] = value
     return params
 
@@ -35,23 +36,51 @@ def _read_query_file(path: Path) -> str:
                              path=str(path), line=line) from None
 
 
-def run_named(store, name: str, params: dict[str, str], fmt: str = "table"):
-    """Resolve the parameters that name things (agency, document, task), bind, run (as a
-    stream of rows for every format but the table)."""
-    from ..query import bind, load_query, resolve_agency, resolve_document, resolve_task
+def check_range(start: str | None, end: str | None) -> None:
+    """Refuse a window that ends before it starts (it would silently answer nothing)."""
+    if start and end and start > end:
+        from ..query import QueryError
 
-    query = load_query(name)
+        raise QueryError(t("range.reversed", start=start, end=end))
+
+
+def resolve_params(store, query, params: dict[str, str], quiet: bool = False, found: dict | None = None
+                   ) -> dict[str, str]:
+    """The parameters with each name of an agency, document or task resolved to its IRI,
+    said on stderr ("cơ quan "so y te" → Sở Y tế"); a weak or ambiguous name is refused.
+    ``found`` (when given) receives each parameter's :class:`plangraph.query.Resolution`."""
+    from ..query import resolve_agency_match, resolve_document_match, resolve_task_match
+
+    resolvers = {"agency": resolve_agency_match, "document": resolve_document_match, "task": resolve_task_match}
     resolved = {}
     for key, value in params.items():
         kind = query.param(key).type
-        if kind == "agency":
-            value = resolve_agency(store, value)
-        elif kind == "document":
-            value = resolve_document(store, value)
-        elif kind == "task":
-            value = resolve_task(store, value)
+        if kind in resolvers:
+            match = resolvers[kind](store, value)
+            if not quiet:
+                say(match.said())
+            if found is not None:
+                found[key] = match
+            value = match.iri
         resolved[key] = value
-    return run_sparql(store, bind(query, resolved), fmt)
+    check_range(resolved.get("from"), resolved.get("to"))
+    return resolved
+
+
+def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quiet: bool = True,
+              found: dict | None = None):
+    """Resolve the parameters that name things (agency, document, task), bind, run (as a
+    stream of rows in the formats for programs). ``quiet=False`` says what each name was
+    resolved to on stderr; ``found`` receives the resolutions."""
+    from ..query import bind, load_query
+
+    query = load_query(name)
+    return run_sparql(store, bind(query, resolve_params(store, query, params, quiet, found)), fmt)
+
+
+def agency_column(name: str, found: dict) -> dict[str, str]:
+    """The agency people see with the answer of an agency query (a column of its own)."""
+    return {"agencyName": found["agency"].label} if name == "tasks-of-agency" and "agency" in found else {}
 
 
 @click.command()
@@ -75,7 +104,9 @@ def query(name, params, as_of, as_printed, endpoint, graph_file, fmt, bom, limit
         load_query(name).param(key)  # a query without it: say so, rather than ignore the option
         values.setdefault(key, value)
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, name, values, fmt), fmt, bom, limit, fail_on_empty)
+    found: dict = {}
+    result = run_named(store, name, values, fmt, quiet=False, found=found)
+    emit(result, fmt, bom, limit, fail_on_empty, name=name, store=store, columns=agency_column(name, found))
 
 
 @click.command()
@@ -110,6 +141,6 @@ def sparql(text, query_file, endpoint, graph_file, fmt, bom, limit, fail_on_empt
     elif text == "-":
         text = sys.stdin.read()
     if not text:
-        raise UserError("give a query as TEXT or with -q FILE")
+        raise UserError(t("sparql.give"))
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_sparql(store, text, fmt), fmt, bom, limit, fail_on_empty)
+    emit(run_sparql(store, text, fmt, ad_hoc=True), fmt, bom, limit, fail_on_empty)

@@ -4,38 +4,110 @@ from __future__ import annotations
 
 import click
 
+from ..catalogue import t
 from .asof import as_of_options, as_of_params, succession_note
 from .errors import reports_errors
-from .options import emit, query_options, store_for
-from .query import run_named
+from .options import emit, query_options, say, store_for
+from .query import agency_column, check_range, run_named
+
+
+def _window(rows, start: str | None, end: str | None, undated: bool) -> tuple[list, list[str]]:
+    """The rows whose deadline is in [start, end] (and the undated ones when ``undated``),
+    and what the reader should be told was left out (counted in tasks, not rows)."""
+    kept, without, outside = [], set(), set()
+    for row in rows:
+        deadline = row["deadline"].value if "deadline" in row else None
+        if deadline is None:
+            if undated:
+                kept.append(row)
+            else:
+                without.add(row["task"].value)
+        elif (start and deadline < start) or (end and deadline > end):
+            outside.add(row["task"].value)
+        else:
+            kept.append(row)
+    notes = []
+    if outside:
+        notes.append(t("dropped.outside", count=len(outside), window=f"{start or '…'} – {end or '…'}"))
+    if without:
+        notes.append(t("dropped.undated", count=len(without)))
+    return kept, notes
 
 
 @click.command()
-@click.option("-a", "--agency", required=True, help='The agency: "Sở Y tế", "so y te", "KH&ĐT" or an IRI.')
+@click.option("-a", "--agency", required=True)
 @click.option("--role", type=click.Choice(["both", "lead", "coordinating"]), default="both", show_default=True)
-@click.option("--collectives", is_flag=True, help="Also count tasks given to a collective the agency belongs to.")
-@click.option("--from", "from_", metavar="YYYY-MM-DD", help="Only deadlines on or after this day.")
-@click.option("--to", metavar="YYYY-MM-DD", help="Only deadlines on or before this day.")
+@click.option("--collectives", is_flag=True)
+@click.option("--from", "from_", metavar="YYYY-MM-DD")
+@click.option("--to", metavar="YYYY-MM-DD")
+@click.option("--undated", is_flag=True)
 @as_of_options
 @query_options
 @reports_errors
-def tasks(agency, role, collectives, from_, to, as_of, as_printed, endpoint, graph_file, fmt, bom, limit,
+def tasks(agency, role, collectives, from_, to, undated, as_of, as_printed, endpoint, graph_file, fmt, bom, limit,
           fail_on_empty, timeout):
-    """Every task an agency holds, across all plans (query tasks-of-agency): today, unless
-    --as-of or --as-printed; a task it took over says from whom ("inherited from ...")."""
-    from ..query import resolve_agency
+    """Every task an agency holds, across all plans (query tasks-of-agency), by deadline:
+    today, unless --as-of or --as-printed; a task it took over says from whom ("inherited
+    from ..."); --from/--to say how many tasks they leave out, and why."""
+    from ..query import Param, term_for
+    from ..store import Result
 
+    for name, day in (("from", from_), ("to", to)):
+        if day:
+            term_for(Param(name, "date", name), day)  # a date, or a one-line error
+    check_range(from_, to)
+    store = store_for(endpoint, graph_file, timeout)
     params = {"agency": agency, "role": role, "collectives": str(collectives).lower(),
               **as_of_params(as_of, as_printed)}
-    if from_:
-        params["from"] = from_
-    if to:
-        params["to"] = to
-    store = store_for(endpoint, graph_file, timeout)
-    note = succession_note(store, resolve_agency(store, agency), as_of, as_printed)
+    found: dict = {}
+    result = run_named(store, "tasks-of-agency", params, fmt, quiet=False, found=found)
+    note = succession_note(store, found["agency"].iri, as_of, as_printed)
     if note:
-        click.echo(note, err=True)
-    emit(run_named(store, "tasks-of-agency", params, fmt), fmt, bom, limit, fail_on_empty)
+        say(note)
+    notes = []
+    if from_ or to:  # in Python, so that what the window leaves out can be counted
+        rows, notes = _window(result, from_, to, undated)
+        result = Result(list(result.variables), rows)
+    emit(result, fmt, bom, limit, fail_on_empty, name="tasks-of-agency", store=store, notes=notes,
+         columns=agency_column("tasks-of-agency", found))
+
+
+_RESTATED_BY = """PREFIX pg: <https://w3id.org/plangraph/ontology#>
+SELECT ?file ?line WHERE { ?row pg:details ?task ; pg:sourceFile ?file ; pg:sourceLine ?line . #@values
+} ORDER BY ?file ?line"""
+
+
+def task_card(store, iri: str, width: int) -> list[str]:
+    """Who leads the task, who coordinates, by when, with which output, and the appendix
+    rows that restate it: the lines above the chain of ``trace``."""
+    from ..query import iri_term, short_file
+    from ..views.export import task_rows
+    from .table import text_width, wrap
+
+    row = {k: term.value for k, term in task_rows(store, [iri]).get(iri, {}).items()}
+    if not row:
+        return []
+    restated = [f"{r['file'].value}:{r['line'].value}" for r in
+                store.query(_RESTATED_BY.replace("#@values", f"VALUES ?task {{ {iri_term(iri)} }}"))]
+    files = sorted({row["file"], *(s.rpartition(":")[0] for s in restated)})
+    short = lambda source: f"{short_file(source.rpartition(':')[0], files)}:{source.rpartition(':')[2]}"  # noqa: E731
+    deadline = row.get("deadline", "")
+    if row.get("deadlineText"):
+        deadline = f"{deadline} ({row['deadlineText']})" if deadline else row["deadlineText"]
+    fields = [(t("trace.lead"), row.get("leads", "")), (t("trace.coordinators"), row.get("coordinators", "")),
+              (t("trace.deadline"), deadline), (t("trace.output"), row.get("output", ""))]
+    if restated:
+        fields.append((t("trace.restates"), ", ".join(short(s) for s in restated)))
+    label = max(text_width(name) for name, _ in fields) + 2
+    where = ", ".join(part for part in (row.get("decision"), row.get("section") and t("trace.section", number=row["section"]))
+                      if part)
+    lines = [f"{t('trace.task', source=short(row['source']))} ({where})"]
+    lines += ["  " + line for line in wrap(row.get("text", ""), width - 2)]
+    for name, text in fields:
+        wrapped = wrap(text or t("none.value"), width - label - 2)
+        lines.append(f"  {name + ':':{label}}{wrapped[0]}")
+        lines += [" " * (label + 2) + line for line in wrapped[1:]]
+    return lines
 
 
 @click.command()
@@ -43,9 +115,21 @@ def tasks(agency, role, collectives, from_, to, as_of, as_printed, endpoint, gra
 @query_options
 @reports_errors
 def trace(task, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
-    """The chain of TASK (IRI or FILE:LINE, e.g. 004:97) up to the top resolutions."""
+    """TASK (IRI or FILE:LINE, e.g. 004:97): its lead and coordinating agencies, deadline and
+    output, then the chain up to the top resolutions."""
+    from ..query import resolve_task_match
+    from .output import terminal_width
+
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, "trace", {"task": task}, fmt), fmt, bom, limit, fail_on_empty)
+    match = resolve_task_match(store, task)
+    say(match.said())
+    result = run_named(store, "trace", {"task": match.iri}, fmt)
+    if fmt in ("table", "wide"):  # the task itself is the card above the chain
+        from ..store import Result
+
+        click.echo("\n".join(task_card(store, match.iri, terminal_width()) + ["", t("trace.chain")]))
+        result = Result(result.variables, [row for row in result if row["level"].value != "task"])
+    emit(result, fmt, bom, limit, fail_on_empty, name="trace", store=store)
 
 
 @click.command()
@@ -62,4 +146,5 @@ def agency(name, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     rows = [{"name": Term("literal", m.name), "score": Term("literal", str(m.score)),
              "matched": Term("literal", m.matched), "kind": Term("literal", "collective" if m.collective else "agency"),
              "iri": Term("uri", m.iri)} for m in matches]
-    emit(Result(["name", "score", "matched", "kind", "iri"], rows), fmt, bom, None, fail_on_empty)
+    emit(Result(["name", "score", "matched", "kind", "iri"], rows), fmt, bom, None, fail_on_empty,
+         name="agency-search")

@@ -15,14 +15,12 @@ from .errors import reports_errors
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(["human", "json", "turtle"]), default="human",
-              show_default=True, help="turtle: a standard sh:ValidationReport.")
+              show_default=True)
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation",
-              show_default=True, help="The lowest severity that makes the exit code 1.")
-@click.option("--shapes", "shapes_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder of SHACL shapes (default: the shapes bundled with plangraph).")
-@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
-              help="fast: shapes compiled to SPARQL on pyoxigraph; pyshacl: the reference implementation.")
-@click.option("-q", "--quiet", is_flag=True, help="Only the summary line (human format).")
+              show_default=True)
+@click.option("--shapes", "shapes_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True)
+@click.option("-q", "--quiet", is_flag=True)
 @reports_errors
 def validate(files, fmt, fail_on, shapes_dir, engine, quiet):
     """Validate FILES (default: the workspace's graph) against the shapes and qc rules.
@@ -30,7 +28,8 @@ def validate(files, fmt, fail_on, shapes_dir, engine, quiet):
     Exit 0 when there is no violation (warnings are printed), 1 when there are findings at
     or above --fail-on, 2 when a file cannot be read (its line is named).
     """
-    from ..validate import report_human, report_json, report_turtle, validate_files
+    from ..validate import report_json, report_turtle, validate_files
+    from .findings import report_human
     from .options import graph_of
 
     paths = list(files) or [graph_of(None)]

@@ -133,6 +133,8 @@ class AgencyResolver:
                 self._by_folded.setdefault(fold(key), set()).add(entry.id)
         # A list of names can only end with a word that ends some name.
         self._last_words = {fold(key.split()[-1]) for key in self._by_key}
+        # ... and can only start with a word that starts some name (a cheap first test)
+        self._first_words = {fold(key.split()[0]) for key in self._by_key}
         self._memo: dict[str, str | None] = {}
 
     @classmethod
@@ -254,6 +256,9 @@ class AgencyResolver:
             (['so-y-te'], 'thường xuyên cập nhật tình hình')
         """
         words = text.split(" ")
+        first = name_key(re.sub(r"^(?:các|những)\s+", "", text[:40], flags=re.IGNORECASE)).split()
+        if not first or (fold(first[0]) not in self._first_words and fold(name_key(words[0]) or "-") not in self._first_words):
+            return None
         for count in range(min(len(words), max_words), 0, -1):
             last = name_key(words[count - 1]).split()
             if not last or fold(last[-1]) not in self._last_words:

@@ -51,6 +51,18 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(_BEFORE + r"năm\s+(?P<y>\d{4})\b", re.IGNORECASE)
+# ranges: "Từ ngày 15/11/2025 đến ngày 15/12/2025", "Tháng 11 - 12/2025", "từ tháng 3/2026 đến tháng 6/2026"
+_DATE_RANGE_RE = re.compile(
+    r"(?:từ\s+)?ngày\s+(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|-|–)\s*"
+    r"(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})", re.IGNORECASE)
+_MONTH_RANGE_RE = re.compile(
+    r"(?:từ\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|-|–)\s*(?:tháng\s+)?"
+    r"(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})", re.IGNORECASE)
+# a table cell that is only a time: "6/2025", "2026", "2026 - 2030" (never read in running text,
+# where such numbers are counts, codes and parts of names)
+_BARE_PERIOD_RE = re.compile(r"^(?:năm\s+)?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})(?!\d)", re.IGNORECASE)
+_BARE_MONTH_RE = re.compile(r"^(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?!\d|\s*/)")  # not "10/2021/NĐ-CP"
+_BARE_YEAR_RE = re.compile(r"^(?P<y>\d{4})(?![\d/\-–])")
 _ONGOING_RE = re.compile(
     r"trong (?:quá trình|thời gian) (?:tổ chức )?(?:triển khai )?thực hiện(?: Nghị quyết| Kế hoạch| Chương trình)?(?=\W*$)"
     r"|trong (?:quá trình|thời gian) (?:tổ chức )?(?:triển khai )?thực hiện (?:Nghị quyết|Kế hoạch|Chương trình)\b"
@@ -86,6 +98,19 @@ def _hits(text: str) -> list[_Hit]:
             taken.append((start, match.end()))
             hits.append(_Hit(start, match.end(), deadline, before))
 
+    for m in _DATE_RANGE_RE.finditer(text):
+        try:
+            last = date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+            first = date(int(m["y1"] or m["y2"]), int(m["m1"]), int(m["d1"]))
+        except ValueError:
+            continue
+        if first <= last:
+            add(m, Deadline(m.group(0).strip(), "period", last, first), False)
+    for m in _MONTH_RANGE_RE.finditer(text):
+        year2, month1, month2 = int(m["y2"]), int(m["m1"]), int(m["m2"])
+        year1 = int(m["y1"] or year2)
+        if 1 <= month1 <= 12 and 1 <= month2 <= 12 and (year1, month1) <= (year2, month2):
+            add(m, Deadline(m.group(0).strip(), "period", _month_end(year2, month2), date(year1, month1, 1)), False)
     for m in _DATE_RE.finditer(text):
         try:
             day = date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -143,15 +168,39 @@ def parse_deadline(cell: str | None) -> Deadline:
         ('period', datetime.date(2021, 1, 1), datetime.date(2025, 12, 31))
         >>> parse_deadline("Báo cáo theo quy định").kind
         'none'
+        >>> d = parse_deadline("Tháng 11 - 12/2025")
+        >>> d.kind, d.start, d.end
+        ('period', datetime.date(2025, 11, 1), datetime.date(2025, 12, 31))
+        >>> parse_deadline("6/2025").end, parse_deadline("2026 - 2030").kind
+        (datetime.date(2025, 6, 30), 'period')
     """
     text = clean_line(cell or "").strip()
     if not text:
         return Deadline("", "none")
     hits = _hits(text)
+    bare = _bare(text)
+    if bare is not None and (not hits or hits[0].start > 0):
+        return Deadline(text, bare.kind, bare.end, bare.start)
     if not hits:
         return Deadline(text, "none")
     first = hits[0].deadline
     return Deadline(text, first.kind, first.end, first.start)
+
+
+def _bare(text: str) -> Deadline | None:
+    """A cell that opens with a bare time: "2026 - 2030", "6/2025", "2026"."""
+    m = _BARE_PERIOD_RE.match(text)
+    if m and int(m["y1"]) <= int(m["y2"]):
+        return Deadline(m.group(0), "period", date(int(m["y2"]), 12, 31), date(int(m["y1"]), 1, 1))
+    m = _BARE_MONTH_RE.match(text)
+    if m and 1 <= int(m["m"]) <= 12:
+        year, month = int(m["y"]), int(m["m"])
+        return Deadline(m.group(0), "month", _month_end(year, month), date(year, month, 1))
+    m = _BARE_YEAR_RE.match(text)
+    if m and 1900 < int(m["y"]) < 2200:
+        year = int(m["y"])
+        return Deadline(m.group(0), "year", date(year, 12, 31), date(year, 1, 1))
+    return None
 
 
 _REPORT_RE = re.compile(r"(?:báo cáo|trình|gửi)\b[^;.]*$", re.IGNORECASE)
@@ -196,7 +245,7 @@ def find_deadline_in_text(text: str) -> Deadline:
                 continue  # a citation's date
         elif deadline.kind in ("year", "period") and not hit.before:
             opens_clause = _CLAUSE_START_RE.search(before) and re.match(r"\s*,", text[hit.end:])
-            if not (words.startswith("trong") or opens_clause):
+            if not (words.startswith(("trong", "từ")) or opens_clause):
                 continue
         if _REPORT_RE.search(before[max(before.rfind(";"), before.rfind(". ")) + 1:]):
             return deadline

@@ -67,6 +67,8 @@ def find_projects(text: str) -> list[ProjectRef]:
     folded = fold(text)
     taken: list[tuple[int, int]] = []
     for alias, ref in _gazetteer():
+        if alias not in folded:
+            continue  # the cheap test first: most names are in no task
         for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue

@@ -119,7 +119,7 @@ class Documents:
                 ref = citation.ref
                 if ref.identifier.startswith(".") or not re.match(r"\d", ref.identifier):
                     continue  # the plan's own decision, number left blank
-                doc = self.docs.setdefault(self.key(ref, plan.source_file), Doc(ref.identifier, *self.key(ref, plan.source_file)[1:]))
+                doc = self.add(ref, plan.source_file)
                 doc.kinds[ref.kind] += 1
                 if ref.date:
                     doc.dates[ref.date] += 1
@@ -139,7 +139,10 @@ class Documents:
 
     def add(self, ref: DocRef, source_file: str) -> Doc:
         key = self.key(ref, source_file)
-        return self.docs.setdefault(key, Doc(ref.identifier, key[1], key[2]))
+        doc = self.docs.setdefault(key, Doc(ref.identifier, key[1], key[2]))
+        if doc.identifier == doc.identifier.upper() and ref.identifier != ref.identifier.upper():
+            doc.identifier = ref.identifier  # "32/CT-TTG" in a title in capitals is "32/CT-TTg"
+        return doc
 
     def resolve_blank_decisions(self, plans: list[PlanExtract]) -> dict[str, tuple[Doc, Citation]]:
         """For each plan whose decision number is blank, the citation naming that decision."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import PlanExtract, Task
 from ..text import fold
 from ..resources import registry_file
-from .documents import Documents, Issuers
+from .documents import KIND_CLASS, Documents, Issuers
 from .iris import agency_path, jurisdiction_path, plan_path
 from .succession import emit_succession
 from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit
@@ -126,7 +126,7 @@ class GraphBuilder:
         decision_docs: dict[str, object] = {}
         for plan in self.plans:
             place = _place_id(plan)
-            decision = plan.decision
+            decision = _issuing(plan)
             doc = None
             if plan.source_file in resolved:
                 doc = resolved[plan.source_file][0]
@@ -238,17 +238,20 @@ class GraphBuilder:
         if years:
             add(node, pg("horizonYear"), lit(max(years), datatype=XSD + "gYear"))
         decision_doc = decision_docs[plan.source_file]
-        if decision_doc is not None and plan.decision is not None:
+        issuing = _issuing(plan)
+        if decision_doc is not None and issuing is not None:
             dnode = decision_doc.node
             add(node, pg("issuedBy"), dnode)
             add(dnode, pg("issues"), node)
-            add(dnode, RDF_TYPE, pg(KIND := ("Resolution" if plan.decision.kind == "Nghị quyết" else "Decision")))
-            date = plan.decision.date
+            kind = {"Nghị quyết": "Resolution", "Quyết định": "Decision"}.get(issuing.kind) or KIND_CLASS.get(
+                issuing.kind, "Document")
+            add(dnode, RDF_TYPE, pg(kind))
+            date = issuing.date
             if plan.source_file in resolved:
                 citation = resolved[plan.source_file][1]
                 date = date or citation.ref.date
                 add(dnode, pg("numberSource"), _citation_node(plan_nodes, docs.source_of(citation), citation))
-            decision_doc.kinds[plan.decision.kind] += 1
+            decision_doc.kinds[issuing.kind] += 1
             docs.facts(add, decision_doc, override_date=date, issuer_node=issuer)
             if plan.decision_line:
                 add(dnode, pg("sourceLine"), lit(plan.decision_line, datatype=XSD + "integer"))
@@ -316,6 +319,8 @@ class GraphBuilder:
             add(node, pg("section"), iri(f"{plan_node[1:-1]}/section/{task.section}"))
         if task.row_number:
             add(node, pg("rowNumber"), lit(task.row_number))
+        for key in task.refers_to:  # "thực hiện các nhiệm vụ tại mục (IV)(1)"
+            add(node, pg("refersTo"), iri(f"{plan_node[1:-1]}/section/{key}"))
         if task.output:
             add(node, pg("output"), lit(task.output, lang="vi"))
         if task.submit_to:
@@ -359,8 +364,21 @@ class GraphBuilder:
 
     def _targets(self, add, plan: PlanExtract, node: str, indicators_used: set[str]) -> None:
         source_node = iri(f"source/{plan.source_file}")
-        for index, target in enumerate(plan.targets):
-            tnode = iri(f"{node[1:-1]}/target/L{target.line}-{index + 1}")
+        per_line: dict[int, int] = {}
+        for target in plan.targets:
+            # numbered within its line: a target found elsewhere does not renumber it
+            per_line[target.line] = number = per_line.get(target.line, 0) + 1
+            tnode = iri(f"{node[1:-1]}/target/L{target.line}-{number}")
+            if target.task_line is not None:
+                add(iri(f"{node[1:-1]}/task/L{target.task_line}"), pg("target"), tnode)
+            if target.annual:
+                add(tnode, pg("recurrence"), pg("Annual"))
+            if target.base:
+                add(tnode, pg("base"), lit(target.base))
+            if target.base_year:
+                add(tnode, pg("baseYear"), lit(target.base_year, datatype=XSD + "gYear"))
+            if target.rank_among:
+                add(tnode, pg("rankAmong"), lit(target.rank_among, lang="vi"))
             add(tnode, RDF_TYPE, pg("Target"))
             add(tnode, pg("plan"), node)
             add(tnode, pg("indicator"), lit(target.indicator, lang="vi"))
@@ -477,6 +495,17 @@ class GraphBuilder:
         add(node, pg("jurisdictionLevel"), pg(_LEVELS.get(place.level, "ProvinceLevel")))
         if place.parent:
             add(node, pg("partOf"), iri(jurisdiction_path(place.parent)))
+
+
+def _issuing(plan: PlanExtract):
+    """The document that issues a plan: its Quyết định or Nghị quyết, or, for a Kế hoạch (a
+    Chỉ thị ...) issued directly, the plan's own numbered document ("308/KH-UBND"), so that
+    every plan has one issuing document to be named and cited by."""
+    if plan.decision is not None:
+        return plan.decision
+    if plan.number is not None and (not plan.not_a_plan or plan.tasks):
+        return plan.number
+    return None
 
 
 def _top(place) -> str:

@@ -107,7 +107,14 @@ def to_turtle(triples: Iterable[Triple], header: str = "", prefixes: dict[str, s
     for prefix, namespace in sorted(known.items()):
         out.append(f"@prefix {prefix}: <{namespace}> .")
     out.append("")
-    compact = lambda term: _compact(term, known)  # noqa: E731
+    cache: dict[str, str] = {}  # the same terms recur on every subject: compact each once
+
+    def compact(term: str) -> str:
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = _compact(term, known)
+        return found
+
     for subject in sorted(by_subject, key=compact):
         predicates = by_subject[subject]
         ordered = sorted(predicates, key=lambda p: (p != RDF_TYPE, compact(p)))

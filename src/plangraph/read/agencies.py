@@ -40,6 +40,7 @@ _REGISTRY_STEMS = ("standard-agencies", "agencies")
 _NATIONAL_HINTS = re.compile(
     r"\b(?:việt nam|trung ương|chính phủ|quốc hội|quốc gia|tối cao|nhà nước việt nam)\b", re.IGNORECASE)
 _NATIONAL_HEADS = ("bộ ", "tổng cục ", "cục ", "vụ ")
+_LOCAL_TAIL = re.compile(r"\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s*$", re.IGNORECASE)
 _NOT_NATIONAL = ("bộ chỉ huy", "bộ đội", "bộ tư lệnh", "bộ phận")
 
 
@@ -123,6 +124,8 @@ class AgencyReader:
         low = nfc(surface).lower()
         if stated is not None:
             return self.places.by_id.get(stated.province or "", stated) if stated.level != "province" else stated
+        if _LOCAL_TAIL.search(low):
+            return self.home  # "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố": the city's committee
         if (low.startswith(_NATIONAL_HEADS) and not low.startswith(_NOT_NATIONAL)) or _NATIONAL_HINTS.search(low):
             return NATIONAL
         return self.home
@@ -153,8 +156,10 @@ class AgencyReader:
         names are taken, each resolved against the registry where it can be.
         """
         text = nfc(text).strip()
-        known = self.resolver.longest_list_prefix(text)
         scanned = scan_names(text, whole=whole)
+        # the registry's reading can only cover a little more than the open-world one
+        limit = 45 if scanned is None else min(45, len(text[: len(text) - len(scanned[1])].split()) + 20)
+        known = self.resolver.longest_list_prefix(text, max_words=limit)
         if known is None and scanned is None:
             return None
         if scanned is None or (known is not None and _prefer_registry(text, known, scanned)):

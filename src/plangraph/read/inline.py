@@ -27,59 +27,47 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _FOOTNOTE = re.compile(r"\[\^?\d{1,2}\]")
 
 
+_MARK_RE = re.compile(r"\*+|__|<[^>]*>")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+_ANY_MARK = re.compile(r"[*_<\[]")
+
+
 def _tokens(line: str) -> list[tuple[str, str]]:
-    """Split ``line`` into ("text", s) and ("mark", "**" | "*" | "__" | "<b>" ...) tokens."""
+    """Split ``line`` into ("text", s) and ("mark", "**" | "*") tokens."""
     out: list[tuple[str, str]] = []
-    i, n = 0, len(line)
-    buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            out.append(("text", "".join(buffer)))
-            buffer.clear()
-
-    while i < n:
-        ch = line[i]
-        if ch == "*":
-            j = i
-            while j < n and line[j] == "*":
-                j += 1
-            run = j - i
+    position = 0
+    pending = ""  # text held back until the next mark, so that text tokens stay whole
+    for match in _MARK_RE.finditer(line):
+        start, end, mark = match.start(), match.end(), match.group(0)
+        before = line[start - 1] if start else " "
+        after = line[end] if end < len(line) else " "
+        if mark[0] == "*":
             # "**" toggles bold, "*" italic, "***" both; a lone "*" between spaces is a
-            # bullet or a multiplication sign, not a mark.
-            prev = line[i - 1] if i else " "
-            nxt = line[j] if j < n else " "
-            if run == 1 and prev.isspace() and nxt.isspace():
-                buffer.append(ch)
-            else:
-                flush()
-                out.extend([("mark", "**")] * (run // 2))  # "****" opens and closes: no change
-                if run % 2 == 1:
-                    out.append(("mark", "*"))
-            i = j
-            continue
-        if ch == "_" and line.startswith("__", i):
-            prev = line[i - 1] if i else " "
-            nxt = line[i + 2] if i + 2 < n else " "
-            if not (prev.isalnum() and nxt.isalnum()):
-                flush()
-                out.append(("mark", "**"))
-                i += 2
+            # bullet or a multiplication sign, not a mark. "****" opens and closes: no change.
+            if len(mark) == 1 and before.isspace() and after.isspace():
                 continue
-        if ch == "<":
-            match = _TAG_BOLD.match(line, i) or _TAG_ITALIC.match(line, i)
-            if match:
-                flush()
-                out.append(("mark", "**" if _TAG_BOLD.match(line, i) else "*"))
-                i = match.end()
-                continue
-            match = _TAGS.match(line, i)
-            if match:
-                i = match.end()
-                continue
-        buffer.append(ch)
-        i += 1
-    flush()
+            marks = [("mark", "**")] * (len(mark) // 2) + ([("mark", "*")] if len(mark) % 2 else [])
+        elif mark == "__":
+            if before.isalnum() and after.isalnum():
+                continue  # "a__b": not a mark
+            marks = [("mark", "**")]
+        elif _TAG_BOLD.fullmatch(mark):
+            marks = [("mark", "**")]
+        elif _TAG_ITALIC.fullmatch(mark):
+            marks = [("mark", "*")]
+        elif _TAGS.fullmatch(mark):
+            marks = []  # another tag: dropped
+        else:
+            continue  # "<" that is not a tag: text
+        text = pending + line[position:start]
+        if text:
+            out.append(("text", text))
+        pending = ""
+        out.extend(marks)
+        position = end
+    rest = pending + line[position:]
+    if rest:
+        out.append(("text", rest))
     return out
 
 
@@ -89,10 +77,14 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     ``bold`` and ``italic`` give the state carried over from the line before.
     Whitespace is collapsed and the text is stripped.
     """
-    chars: list[str] = []
+    if not _ANY_MARK.search(line):  # most lines: one state throughout
+        text = _SPACE_RUN.sub(" ", line).strip(" \t\u00a0\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005"
+                                            "\u2006\u2007\u2008\u2009\u200a")
+        return text, [bold] * len(text), [italic] * len(text)
+    line = _BOOKMARK.sub("", line)
+    pieces: list[str] = []
     bolds: list[bool] = []
     italics: list[bool] = []
-    line = _BOOKMARK.sub("", line)
     for kind, value in _tokens(line):
         if kind == "mark":
             if value == "**":
@@ -100,26 +92,28 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
             else:
                 italic = not italic
             continue
-        for ch in value:
-            chars.append(ch)
-            bolds.append(bold)
-            italics.append(italic)
-    # collapse whitespace, keeping the masks aligned
+        pieces.append(value)
+        bolds.extend([bold] * len(value))
+        italics.extend([italic] * len(value))
+    raw = "".join(pieces)
+    # collapse whitespace to single spaces, keeping the masks aligned
     text: list[str] = []
     b_out: list[bool] = []
     i_out: list[bool] = []
-    for ch, b, it in zip(chars, bolds, italics):
-        if ch in " \t\u00a0\u202f\u3000" or "\u2000" <= ch <= "\u200a":
-            if not text or text[-1] == " ":
-                continue
-            ch = " "
-        text.append(ch)
-        b_out.append(b)
-        i_out.append(it)
-    while text and text[-1] == " ":
-        text.pop()
-        b_out.pop()
-        i_out.pop()
+    position = 0
+    for run in _SPACE_RUN.finditer(raw):
+        start = run.start()
+        text.append(raw[position:start])
+        b_out.extend(bolds[position:start])
+        i_out.extend(italics[position:start])
+        if start and run.end() < len(raw):  # not at the start, not at the end
+            text.append(" ")
+            b_out.append(bolds[start])
+            i_out.append(italics[start])
+        position = run.end()
+    text.append(raw[position:])
+    b_out.extend(bolds[position:])
+    i_out.extend(italics[position:])
     return "".join(text), b_out, i_out
 
 

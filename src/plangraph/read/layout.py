@@ -361,7 +361,10 @@ def _merge_page_breaks(blocks: list[Block], wrapped: bool = False) -> list[Block
             continue
         heading_cut = (previous is not None and previous.kind == "para" and block.kind == "para" and previous.bold
                        and block.bold and previous.marker and not block.marker and not previous.heading_level
-                       and not previous.text.endswith(_TERMINAL_ALL) and _name_wrap(previous.text, block.text))
+                       and not previous.text.endswith(_TERMINAL_ALL)
+                       and (_name_wrap(previous.text, block.text)
+                            # a bold numbered heading cut by a blank line: the rest, short, not a heading in capitals
+                            or (len(block.text) < 120 and not _all_caps(block.text) and not block.text.endswith(":"))))
         if heading_cut:
             # "**3. Đề nghị ..., Hội Liên hiệp**" / "**Phụ nữ Thành phố ...**": one heading
             previous.text = f"{previous.text} {block.text}"

@@ -69,6 +69,8 @@ COMMON_BODIES = {
     "cá nhân", "hộ gia đình", "lãnh đạo", "ban quản lý", "đơn vị sự nghiệp", "bệnh viện", "trạm", "đối tượng",
 }
 _OPENERS = ("các", "những", "mọi")
+# "các cơ quan trực thuộc Bộ ...", "các đơn vị thuộc Sở ...", "các tổ chức thành viên của Mặt trận": one collective
+_OWNED_BY = {tone_key(w) for w in ("thuộc", "của")}
 
 # Lower-case words that open a predicate after a name: a name never continues with them.
 _STOP_BIGRAMS = {
@@ -132,6 +134,8 @@ def _head_of(text: str) -> str | None:
         rest = words[2:] if words[0] == "tất" else words[1:]
         if rest and rest[0] == "các":
             rest = rest[1:]
+        if any(tuple(rest[:n]) in _NOT_NAMES for n in range(2, min(6, len(rest)) + 1)):
+            return None  # "các cơ sở dữ liệu", "các cơ quan nhà nước ... gồm"
         for size in range(min(4, len(rest)), 0, -1):
             if " ".join(rest[:size]) in COMMON_BODIES or tuple(rest[:size]) in _HEAD_WORDS:
                 return "các " + " ".join(rest[:size])
@@ -140,9 +144,16 @@ def _head_of(text: str) -> str | None:
         if tuple(words[:size]) in _HEAD_WORDS:
             if any(tuple(words[:n]) in _NOT_NAMES for n in range(2, min(6, len(words)) + 1)):
                 return None
-            return " ".join(words[:size])
+            head = " ".join(words[:size])
+            if head in _VERB_HEADS and _VERB_LIST_RE.match(text):
+                return None  # "Thanh tra, kiểm tra, giám sát ...": the verb, not the inspectorate
+            return head
     return None
 
+
+# Heads that are also verbs: followed by a comma and a lower-case verb they are the verb.
+_VERB_HEADS = {tone_key(w) for w in ("thanh tra", "kiểm toán")}
+_VERB_LIST_RE = re.compile(r"^\W*\w+\s+\w+\s*,\s*[a-zà-ỹđ]", re.IGNORECASE | re.UNICODE)
 
 # Kinds too general to head a block of tasks on their own: "1. Doanh nghiệp số" and "Các
 # ngành, lĩnh vực khác" are topics; "Các doanh nghiệp công nghệ số" addresses businesses.
@@ -236,7 +247,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
     tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
     end = 0
     index = 0
-    after_slash = False
+    after_slash = after_paren = False
     while index < len(tokens):
         start, stop, word = tokens[index]
         folded = tone_key(word)
@@ -245,6 +256,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             if close != -1 and close - start < 160:
                 end = close + 1
                 index = next((k for k, t in enumerate(tokens) if t[0] > close), len(tokens))
+                after_paren = True
                 continue
             break
         if not re.match(r"[\w&]", word):
@@ -267,6 +279,8 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             continue
         if word[:1].islower() or word[:1].isdigit():
             place = folded in _PLACE_WORDS or f"{folded} {nxt}" in _PLACE_WORDS
+            if after_paren and not place:
+                break  # "Sở Nội vụ (Ban Thi đua - Khen thưởng) tiến hành họp xét": the note ends the name
             if whole:
                 if f"{folded} {nxt}" in _ROLE_BIGRAMS:
                     break
@@ -275,9 +289,10 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             if folded in ("các", "những") and head not in _HEADS_OF_MANY and not whole:
                 break
         elif count and not after_slash and head not in _TITLES and \
-                _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an"):
+                _head_of(text[start:]) in ("sở", "bộ", "ubnd", "ủy ban nhân dân", "công an") and \
+                tone_key(tokens[index - 1][2]) not in _OWNED_BY:
             break  # a new name with no separator before it ("Giám đốc Sở" is one name)
-        after_slash = False
+        after_slash = after_paren = False
         end = stop
         count += 1
         index += 1

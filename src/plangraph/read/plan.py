@@ -16,7 +16,7 @@ from ..extract.agencies import RegistryEntry
 from ..extract.citations import find_citations
 from ..extract.projects import find_projects
 from ..extract.targets import find_targets
-from ..model import Citation, DocRef, PlanExtract, Section, Task
+from ..model import Citation, DocRef, PlanExtract, Section, Target, Task
 from ..sources import SourceDocument
 from ..text import fold, nfc
 from .agencies import AgencyReader, bundled_entries
@@ -26,6 +26,8 @@ from .layout import Block, read_blocks
 from .outline import build_outline
 from .structure import Part, Structure, read_structure
 from .tasks import TaskReader
+from .references import link_references
+from .target_tables import read_target_table
 
 __all__ = ["read_document"]
 
@@ -69,6 +71,7 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
     tasks: list[Task] = []
     sections: list[Section] = []
     general: list[tuple[int, str]] = []
+    other_tables: list[int] = []  # blocks of tables that assign no task
     if structure.not_a_plan is None:
         body_start, body_end = structure.body
         task_reader = TaskReader(reader, source.name)
@@ -77,8 +80,9 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
         sections.extend(task_reader.sections)
         warnings.extend(task_reader.warnings)
         general = task_reader.general
-        appendix_tasks = _tables(blocks, structure, reader, source.name, sections, warnings)
+        appendix_tasks = _tables(blocks, structure, reader, source.name, sections, warnings, other_tables)
         _link_appendix(tasks, appendix_tasks)
+        link_references(tasks, sections)
         tasks.extend(appendix_tasks)
     for task in tasks:
         task.projects = find_projects(task.text)
@@ -105,6 +109,15 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
     title = _title(kind, plan, first)
     scope, scope_area = _scope(title, jurisdiction)
     targets = find_targets(sorted(goal_lines), scope, scope_area)
+    targets.extend(_task_targets(tasks, targets, scope, scope_area))
+    seen_targets = {(t.line, t.value_text) for t in targets}
+    for index in other_tables:
+        # the title printed above the table ("... CÁC CHỈ TIÊU ... ĐẾN NĂM 2030"), not the line
+        # that says which plan it belongs to ("(Ban hành kèm theo Kế hoạch số ... năm 2025)")
+        above = [b.text for b in blocks[max(0, index - 4):index] if b.kind != "table"]
+        caption = " ".join(t for t in above if "kèm theo" not in t.lower())
+        targets.extend(t for t in read_target_table(blocks[index].rows, scope_area, scope, caption)
+                       if (t.line, t.value_text) not in seen_targets)
     not_a_plan = structure.not_a_plan
     if not_a_plan is None and not tasks:
         not_a_plan = "no tasks found: not a plan?"
@@ -124,6 +137,21 @@ def read_document(source: SourceDocument, entries: list[RegistryEntry] | None = 
         jurisdiction=jurisdiction, issuer=_issuer_name(issuer), number=own_number, agencies=reader.agencies,
         not_a_plan=not_a_plan, based_on=based_on,
     )
+
+
+def _task_targets(tasks: list[Task], known: list[Target], scope: str, scope_area: str) -> list[Target]:
+    """The targets a task's own text sets ("..., bảo đảm đến năm 2025 tỷ lệ đô thị hóa đạt trên
+    40%"), linked to the task; a line already read as a goal is not read twice."""
+    seen = {(t.line, t.value_text) for t in known}
+    found: list[Target] = []
+    for task in tasks:
+        for target in find_targets([(task.line, task.text)], scope, scope_area, strict=True):
+            if (target.line, target.value_text) in seen:
+                continue
+            seen.add((target.line, target.value_text))
+            target.task_line, target.task_appendix = task.line, task.appendix
+            found.append(target)
+    return found
 
 
 def _empty(source: SourceDocument, warnings: list[str], why: str) -> PlanExtract:
@@ -287,8 +315,8 @@ def _goal_lines(blocks: list[Block], structure: Structure) -> list[tuple[int, st
 
 
 def _tables(blocks: list[Block], structure: Structure, reader: AgencyReader, source_file: str,
-            sections: list[Section], warnings: list[str]) -> list[Task]:
-    """Tasks of the task tables in the appendices (and in the body)."""
+            sections: list[Section], warnings: list[str], other: list[int] | None = None) -> list[Task]:
+    """Tasks of the task tables in the appendices (and in the body); the other tables go to ``other``."""
     out: list[Task] = []
     spans = [(a.start, a.end, a) for a in structure.appendices]
     body_start, body_end = structure.body
@@ -308,6 +336,8 @@ def _tables(blocks: list[Block], structure: Structure, reader: AgencyReader, sou
                 prefix = f"T{block.line}"
             read = read_task_table(block.rows, reader, prefix, source_file)
             if read is None:
+                if other is not None:
+                    other.append(index)  # perhaps a table of targets
                 continue
             sections.extend(read.sections)
             warnings.extend(read.warnings)
@@ -345,31 +375,45 @@ def _implements(citations: list[Citation], intro_lines: set[int], basis_lines: s
     Implemented: documents cited in the title or introduction (not themselves the object of
     another mention's "thực hiện"), and policy documents cited in the "Căn cứ" lines.
     Legal bases: laws, decrees, circulars and other normative documents of the "Căn cứ" lines.
+    A number printed in capitals in a title ("1899/QĐ-TTG") is the same document as the one
+    printed as usual ("1899/QĐ-TTg"): the usual spelling is kept.
     """
-    implemented: list[DocRef] = []
-    basis: list[DocRef] = []
-    seen: set[str] = set(own)
+    implemented: dict[str, DocRef] = {}
+    basis: dict[str, DocRef] = {}
+    seen: set[str] = {o.upper() for o in own}
     mentioned = [c for c in citations if c.line in intro_lines and c.line not in basis_lines]
-    targets = {c.implements.identifier for c in citations
+    targets = {c.implements.identifier.upper() for c in citations
                if c.implements and (c.line in intro_lines or c.line in basis_lines)}
+
+    def keep(found: dict[str, DocRef], ref: DocRef) -> None:
+        key = ref.identifier.upper()
+        known = found.get(key)
+        if known is None or (known.identifier == key and ref.identifier != key):
+            found[key] = ref
+
     for citation in mentioned:
         identifier = citation.ref.identifier
-        if identifier in targets or identifier in seen or citation.ref.kind in ("Công văn",) \
+        key = identifier.upper()
+        if key in targets or (key in seen and key not in implemented) or citation.ref.kind in ("Công văn",) \
                 or not re.match(r"\d", identifier):
             continue
-        seen.add(identifier)
-        implemented.append(citation.ref)
+        seen.add(key)
+        keep(implemented, citation.ref)
     for citation in citations:
         if citation.line not in basis_lines:
             continue
         identifier = citation.ref.identifier
-        if identifier in seen or not re.match(r"\d", identifier):
-            continue
-        seen.add(identifier)
-        if identifier in targets:
+        key = identifier.upper()
+        if not re.match(r"\d", identifier) or key in targets:
             continue  # reached through the document that carries it out
+        if key in implemented:
+            keep(implemented, citation.ref)
+            continue
+        if key in seen and key not in basis:
+            continue
+        seen.add(key)
         if citation.ref.kind in _POLICY_KINDS and not _LEGAL_NUMBER.search(identifier):
-            implemented.append(citation.ref)
+            keep(implemented, citation.ref)
         else:
-            basis.append(citation.ref)
-    return implemented, basis
+            keep(basis, citation.ref)
+    return list(implemented.values()), list(basis.values())

@@ -247,6 +247,8 @@ def _read_title(blocks: list[Block], part: Part) -> None:
             break
         if block.marker or re.match(r"^(?:Căn cứ|Xét|Theo đề nghị)\b", text):
             break
+        if titles and not caps and not (block.bold or block.italic) and (text.endswith(":") or _caps_text(titles[-1])):
+            break  # the opening sentence after a summary in capitals ("Thực hiện ..., như sau:")
         if caps or block.bold or block.italic or re.match(r"^(?:Về việc|V/v)\b", text) or (
                 not text.endswith(".") and len(text) < 320 and len(titles) < 2):
             titles.append(text)

@@ -158,8 +158,9 @@ class TaskReader:
             clause = agency_heading(self.reader, text)
         if clause is None:
             clause = agency_clause(self.reader, text)
-            if clause is not None and not clause.action and weak_lead(clause.lead):
-                clause = None  # a topic heading ("1. Doanh nghiệp số")
+            if clause is not None and weak_lead(clause.lead) and (
+                    not clause.action or fold(clause.action).startswith(("linh vuc", ", linh vuc"))):
+                clause = None  # a topic heading ("1. Doanh nghiệp số", "Các ngành, lĩnh vực khác")
         if clause is not None and not clause.action:
             # an agency heading or an introduction with no action of its own
             if node.children:
@@ -210,8 +211,10 @@ class TaskReader:
         self._walk(node, replace(ctx, top=ctx.top))
 
     def _is_issuer(self, lead: list[AgencyMention]) -> bool:
-        """True when the lead is the People's Committee that issues the plan."""
-        return bool(lead) and all(m.entity_id.endswith("/uy-ban-nhan-dan-tinh") for m in lead)
+        """True when the lead is the People's Committee that issues the plan (of the plan's own
+        province: in a Prime Minister's plan, "UBND thành phố Hà Nội" owes tasks)."""
+        own = f"{self.reader.home.id}/uy-ban-nhan-dan-tinh"
+        return bool(lead) and all(m.entity_id == own for m in lead)
 
     # -- labelled fields ------------------------------------------------------------------
 

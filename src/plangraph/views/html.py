@@ -3,9 +3,15 @@
 pyvis 0.3.2 loads vis-network or bootstrap from a CDN whatever ``cdn_resources`` says, and
 its ``show()`` is broken; so plangraph uses pyvis to turn the networkx graph into vis
 nodes and edges, and its own template, with the vis-network build that pyvis ships
-inlined. The page needs no network. Positions come from a networkx layout with a fixed
-seed, and physics is off, so that views of 500 and more nodes open settled and stay
-responsive, and the same graph always draws the same way.
+inlined. The page needs no network. Positions come from :mod:`.layout` (fixed seed,
+labels pushed apart so that none is printed over another), and physics is off, so that
+views of 500 and more nodes open settled and the same graph always draws the same way.
+
+What people read is in their language (:mod:`plangraph.catalogue`): the legend names
+kinds of things in words ("Nghị quyết", "Nhiệm vụ"), never drawing shapes; the side panel
+of a view with a focus lists its tasks by deadline, coloured as overdue, due within 30 days,
+later or undated against ``as_of`` (default: the day the page is opened); the focus is
+drawn last (on top), larger and outlined; tooltips wrap.
 """
 
 from __future__ import annotations
@@ -15,29 +21,39 @@ import json
 import re
 from pathlib import Path
 
-__all__ = ["render_html", "fill", "script_json", "inline_script", "STYLE", "vis_network_js"]
+from .template import TEMPLATE
 
-# kind -> (shape, colour, size, legend label)
+__all__ = ["render_html", "fill", "script_json", "inline_script", "STYLE", "vis_network_js", "TEMPLATE"]
+
+# kind -> (shape, colour, size); the legend's words are the catalogue's "legend.KIND"
 STYLE = {
-    "resolution": ("triangle", "#c0392b", 16, "Nghị quyết / resolution"),
-    "programme": ("triangleDown", "#8e44ad", 14, "Chương trình / programme"),
-    "document": ("triangleDown", "#7f8c8d", 12, "Văn bản / document"),
-    "plan": ("diamond", "#27ae60", 16, "Kế hoạch / plan"),
-    "section": ("square", "#16a085", 12, "Mục / section"),
-    "task": ("dot", "#e67e22", 9, "Nhiệm vụ / task"),
-    "agency": ("box", "#2c6fbb", 16, "Cơ quan / agency"),
-    "collective": ("box", "#95a5a6", 14, "Nhóm cơ quan / collective"),
+    "resolution": ("triangle", "#c0392b", 16),
+    "programme": ("triangleDown", "#8e44ad", 14),
+    "document": ("triangleDown", "#7f8c8d", 12),
+    "plan": ("diamond", "#27ae60", 16),
+    "section": ("square", "#16a085", 12),
+    "task": ("dot", "#e67e22", 9),
+    "agency": ("box", "#2c6fbb", 16),
+    "collective": ("box", "#95a5a6", 14),
 }
 EDGES = {
-    "lead": {"color": "#2c6fbb", "width": 2.5, "dashes": False, "label": "chủ trì / leads"},
-    "coordinating": {"color": "#7fb3e6", "width": 1.2, "dashes": True, "label": "phối hợp / coordinates"},
-    "in-plan": {"color": "#b6d7a8", "width": 1, "dashes": False, "label": "thuộc kế hoạch / in plan"},
-    "in-section": {"color": "#a2d9ce", "width": 1, "dashes": False, "label": "thuộc mục / in section"},
-    "implements": {"color": "#c0392b", "width": 2, "dashes": False, "label": "thực hiện / implements"},
-    "works-on": {"color": "#2c6fbb", "width": 1, "dashes": False, "label": "nhiệm vụ / tasks"},
-    "inherited": {"color": "#d35400", "width": 2, "dashes": True, "label": "kế thừa / took over"},
-    "succession": {"color": "#8e44ad", "width": 3, "dashes": False, "label": "chuyển giao / work passed to"},
+    "lead": {"color": "#2c6fbb", "width": 2.5, "dashes": False},
+    "coordinating": {"color": "#7fb3e6", "width": 1.2, "dashes": True},
+    "in-plan": {"color": "#b6d7a8", "width": 1, "dashes": False},
+    "in-section": {"color": "#a2d9ce", "width": 1, "dashes": False},
+    "implements": {"color": "#c0392b", "width": 2, "dashes": False},
+    "works-on": {"color": "#2c6fbb", "width": 1, "dashes": False},
+    "inherited": {"color": "#d35400", "width": 2, "dashes": True},
+    "succession": {"color": "#8e44ad", "width": 3, "dashes": False},
 }
+# canvas units: a view of about a hundred nodes opens at a scale of 0.5-0.7, where these
+# read as 8-12 px; a label smaller than DRAW_THRESHOLD px on screen is drawn only when zoomed
+# in (the tasks' short sources)
+FONT = {"task": 11, "plan": 16, "resolution": 15, "programme": 14, "document": 13, "section": 13,
+        "agency": 17, "collective": 16}
+FOCUS_FONT = 22
+DRAW_THRESHOLD = 6
+STATUS = {"overdue": "#c0392b", "soon": "#e6a700", "later": "#2e8b57", "undated": "#9aa5ad"}
 
 
 def vis_network_js() -> tuple[str, str]:
@@ -49,224 +65,130 @@ def vis_network_js() -> tuple[str, str]:
         (folder / "vis-network.css").read_text(encoding="utf-8")
 
 
-def _rings(graph) -> dict[str, tuple[float, float]]:
-    """The overview: plans in the middle, documents around them, agencies on two outer rings
-    (alternating, so that their wide name boxes do not overlap)."""
-    import math
-
-    def kind(*kinds):
-        return sorted((n for n, d in graph.nodes(data=True) if d["kind"] in kinds),
-                      key=lambda n: (-graph.nodes[n].get("tasks", 0), graph.nodes[n]["label"]))
-
-    positions = {}
-    for nodes, radius in ((kind("plan"), 110), (kind("resolution", "programme", "document"), 260)):
-        for i, node in enumerate(nodes):
-            angle = 2 * math.pi * i / max(len(nodes), 1)
-            positions[node] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
-    agencies = kind("agency", "collective")
-    for i, node in enumerate(agencies):
-        angle = 2 * math.pi * i / max(len(agencies), 1)
-        radius = 470 if i % 2 else 580
-        positions[node] = (round(radius * 1.3 * math.cos(angle), 1), round(radius * math.sin(angle), 1))
-    return positions
+def _files(graph) -> list[str]:
+    return sorted({d["source"].rpartition(":")[0] for _, d in graph.nodes(data=True) if d.get("source")})
 
 
-def _layout(graph) -> dict[str, tuple[float, float]]:
-    """Fruchterman-Reingold positions with a fixed seed (numpy; no scipy needed at any size).
+def _caption(data: dict, files: list[str]) -> str:
+    """What the canvas prints at a node: a task its short source ("004:97"), the rest their label."""
+    if data["kind"] == "task" and data.get("source"):
+        from ..query import short_file
 
-    The focus node of the view (the agency, resolution or plan) is pinned at the centre.
-    """
-    import numpy as np
-
-    nodes = sorted(graph.nodes)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    adjacency = np.zeros((n, n))
-    for a, b, data in graph.edges(data=True):
-        weight = 1 + min(data.get("weight", 1), 5) / 5
-        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = max(adjacency[index[a], index[b]], weight)
-    rng = np.random.default_rng(7)
-    pos = rng.random((n, 2)) - 0.5
-    focus = index.get(graph.graph.get("focus"))
-    k = 1.0 / np.sqrt(n)
-    temperature = 0.1
-    cooling = temperature / 121
-    for _ in range(120):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
-        force = (k * k / distance**2 - adjacency * distance / k)
-        displacement = np.einsum("ijk,ij->ik", delta, force)
-        displacement -= pos * (0.5 * k * n ** 0.5)  # gravity: parts that are not connected stay near
-        length = np.maximum(np.linalg.norm(displacement, axis=-1), 0.01)
-        pos += displacement * (np.minimum(length, temperature) / length)[:, None]
-        if focus is not None:
-            pos[focus] = 0.0
-        temperature -= cooling
-    pos -= pos.min(axis=0)
-    span = max(float(pos.max()), 1e-9)
-    size = 95 * max(n, 4) ** 0.5  # about one screen for 100-200 nodes: labels stay legible
-    return {node: (round(float(pos[i, 0]) / span * size, 1), round(float(pos[i, 1]) / span * size, 1))
-            for node, i in index.items()}
+        file, _, line = data["source"].rpartition(":")
+        return f"{short_file(file, files)}:{line}"
+    return data["label"] if data["kind"] != "task" else " "
 
 
 def _vis_data(graph) -> tuple[list[dict], list[dict]]:
-    """Nodes and edges for vis-network, built with pyvis."""
+    """Nodes and edges for vis-network, built with pyvis; the focus last, so it is drawn on top."""
     from pyvis.network import Network
 
-    positions = _rings(graph) if graph.graph.get("layout") == "rings" else _layout(graph)
-    net = Network(directed=True, cdn_resources="remote")
-    ids = {node: index for index, node in enumerate(sorted(graph.nodes))}
-    for node in sorted(graph.nodes):
-        data = graph.nodes[node]
-        shape, colour, size, _ = STYLE[data["kind"]]
+    from .layout import label_box, positions
+
+    focus = graph.graph.get("focus")
+    rings = graph.graph.get("layout") == "rings"
+    looks = {}
+    files = _files(graph)
+    for node, data in graph.nodes(data=True):
+        shape, colour, size = STYLE[data["kind"]]
         if data["kind"] == "agency" and data.get("tasks"):
             size = min(40, 12 + data["tasks"] ** 0.5 * 2)
-        x, y = positions.get(node, (0, 0))
-        # tasks are many: their text shows on hover and in the side panel, not on the canvas
-        net.add_node(ids[node], label=" " if data["kind"] == "task" else data["label"], title=data.get("title", data["label"]), shape=shape,
-                     color=colour, size=size, x=x, y=y, kind=data["kind"], iri=node,
-                     caption=data["label"], font={"size": 16 if graph.graph.get("layout") == "rings" else 12,
-                           "color": "#ffffff" if shape == "box" else "#222222"})
+        font = FOCUS_FONT if node == focus else 16 if rings else FONT[data["kind"]]
+        looks[node] = (shape, colour, size, font, _caption(data, files))
+    boxes = {node: label_box(shape, size, caption, font) for node, (shape, colour, size, font, caption) in looks.items()}
+    points = positions(graph, boxes)
+    net = Network(directed=True, cdn_resources="remote")
+    ids = _ids(graph)
+    for node in sorted(graph.nodes, key=ids.get):
+        data = graph.nodes[node]
+        shape, colour, size, font, caption = looks[node]
+        x, y = points.get(node, (0, 0))
+        extra = {}
+        if node == focus:
+            extra = {"borderWidth": 4, "color": {"background": colour, "border": "#111111"}, "focus": True,
+                     "shadow": {"enabled": True, "size": 12, "x": 0, "y": 0}}
+        net.add_node(ids[node], label=caption, title=data.get("title", data["label"]), shape=shape,
+                     color=extra.pop("color", colour), size=size, x=x, y=y, kind=data["kind"], iri=node,
+                     caption=data["label"], deadline=data.get("deadline", ""),
+                     font={"size": font, "color": "#ffffff" if shape == "box" else "#222222",
+                           "bold": node == focus, "face": "DejaVu Sans, Segoe UI, Arial, sans-serif"}, **extra)
     for a, b, data in sorted(graph.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]["relation"])):
         style = EDGES[data["relation"]]
         weight = data.get("weight", 1)
         net.add_edge(ids[a], ids[b], color=style["color"], dashes=style["dashes"],
                      width=style["width"] * (1 + min(weight, 40) / 8 if data["relation"] == "works-on" else 1),
-                     title=data.get("title") or f"{style['label']}" + (f": {weight}" if data["relation"] == "works-on" else ""),
+                     title=data.get("title") or _edge_label(data["relation"])
+                     + (f": {weight}" if data["relation"] == "works-on" else ""),
                      relation=data["relation"], arrows="to")
     nodes, edges, *_ = net.get_network_data()
     return nodes, edges
 
 
-TEMPLATE = """<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="plangraph">
-<title>@TITLE@</title>
-<style>
-@VISCSS@
-html, body { margin: 0; height: 100%; font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #222; }
-header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; background: #f4f6f8; border-bottom: 1px solid #d0d7de; }
-header h1 { font-size: 16px; margin: 0; flex: 1; }
-header input { width: 320px; padding: 5px 8px; font-size: 14px; }
-#count { font-size: 13px; color: #555; white-space: nowrap; }
-#graph { position: absolute; top: 46px; bottom: 0; left: 0; right: 340px; }
-#side { position: absolute; top: 46px; bottom: 0; right: 0; width: 340px; border-left: 1px solid #d0d7de; overflow: auto;
-        font-size: 13px; background: #fff; }
-#side section { padding: 10px 12px; border-bottom: 1px solid #eee; }
-#side h2 { font-size: 13px; margin: 0 0 6px; text-transform: uppercase; color: #555; }
-.key { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
-.swatch { width: 14px; height: 14px; display: inline-block; }
-.line { width: 28px; height: 0; display: inline-block; border-top: 3px solid; }
-#info { white-space: pre-wrap; line-height: 1.45; }
-#info .kind { color: #888; font-size: 12px; }
-</style>
-<script>
-@VISJS@
-</script>
-</head>
-<body>
-<header>
-  <h1>@TITLE@</h1>
-  <input id="search" list="labels" placeholder="Tìm theo tên / find by name" autocomplete="off">
-  <datalist id="labels"></datalist>
-  <span id="count"></span>
-</header>
-<div id="graph"></div>
-<aside id="side">
-  <section><h2>Chi tiết / details</h2><div id="info">Di chuột hoặc chọn một nút. / Hover or select a node.</div></section>
-  <section><h2>Chú giải / legend</h2>@LEGEND@</section>
-</aside>
-<script>
-(function () {
-  const DATA = @DATA@;
-  const nodes = new vis.DataSet(DATA.nodes);
-  const edges = new vis.DataSet(DATA.edges);
-  const container = document.getElementById("graph");
-  const options = {
-    physics: false,
-    interaction: { hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: true },
-    nodes: { borderWidth: 1, shapeProperties: { interpolation: false } },
-    edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } } },
-  };
-  const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
-  const info = document.getElementById("info");
-  const kinds = @KINDS@;
-  function show(id) {
-    const node = nodes.get(id);
-    if (!node) { return; }
-    info.textContent = "";
-    const kind = document.createElement("div");
-    kind.className = "kind";
-    kind.textContent = kinds[node.kind] || node.kind;
-    info.appendChild(kind);
-    info.appendChild(document.createTextNode(node.title || node.caption));
-  }
-  network.on("hoverNode", function (params) { show(params.node); });
-  network.on("selectNode", function (params) { show(params.nodes[0]); });
-  const fold = (s) => s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-  const list = document.getElementById("labels");
-  const seen = new Set();
-  nodes.forEach(function (node) {
-    if (node.kind !== "task" && !seen.has(node.caption)) {
-      seen.add(node.caption);
-      const option = document.createElement("option");
-      option.value = node.caption;
-      list.appendChild(option);
-    }
-  });
-  function find(text) {
-    const wanted = fold(text.trim());
-    if (!wanted) { return null; }
-    let best = null;
-    nodes.forEach(function (node) {
-      const label = fold(node.caption + " " + (node.title || ""));
-      if (fold(node.caption) === wanted) { best = best && best.exact ? best : { id: node.id, exact: true }; }
-      else if (!best && label.includes(wanted)) { best = { id: node.id, exact: false }; }
-    });
-    return best ? best.id : null;
-  }
-  document.getElementById("search").addEventListener("change", function (event) {
-    const id = find(event.target.value);
-    if (id !== null) {
-      network.selectNodes([id]);
-      network.focus(id, { scale: 1.3, animation: false });
-      show(id);
-    }
-  });
-  document.getElementById("count").textContent = DATA.nodes.length + " nút / nodes, " + DATA.edges.length + " cạnh / edges";
-  window.plangraph = { network: network, nodes: nodes, edges: edges, find: find, show: show, ready: false,
-                       nodeCount: DATA.nodes.length, edgeCount: DATA.edges.length };
-  network.once("afterDrawing", function () {
-    network.fit({ animation: false });
-    window.plangraph.ready = true;
-  });
-  window.addEventListener("resize", function () { network.fit({ animation: false }); });
-})();
-</script>
-</body>
-</html>
-"""
+def _ids(graph) -> dict[str, int]:
+    """vis ids: in the order of the IRIs, the focus last (vis-network draws in the order of
+    the ids, so the focus is drawn over everything else)."""
+    focus = graph.graph.get("focus")
+    return {node: index for index, node in enumerate(sorted(graph.nodes, key=lambda n: (n == focus, n)))}
+
+
+def _edge_label(relation: str) -> str:
+    from ..catalogue import t
+
+    return t(f"legend.{relation}")
+
+
+def _tasks(graph, ids: dict) -> list[dict]:
+    """The tasks of a view with a focus, by deadline (undated last), for the side panel."""
+    focus = graph.graph.get("focus")
+    if focus is None:
+        return []
+    roles = {}
+    for a, b, data in graph.edges(data=True):
+        if a == focus and data["relation"] in ("lead", "coordinating"):
+            roles[b] = data["relation"]
+    tasks = [(node, data) for node, data in graph.nodes(data=True) if data["kind"] == "task"]
+    tasks.sort(key=lambda item: (not item[1].get("deadline"), item[1].get("deadline", ""),
+                                 item[1].get("source", ""), item[0]))
+    from ..catalogue import value
+
+    files = _files(graph)
+    return [{"id": ids[node], "deadline": data.get("deadline", ""), "when": data.get("deadlineText", ""),
+             "source": _caption(data, files).strip(), "text": data.get("text", data["label"]),
+             "role": value("role", roles[node]) if node in roles else ""} for node, data in tasks]
+
+
+_SHAPES = {  # the legend's small pictures, in CSS
+    "triangle": "width:0;height:0;border-left:8px solid transparent;border-right:8px solid transparent;"
+                "border-bottom:14px solid {c}",
+    "triangleDown": "width:0;height:0;border-left:8px solid transparent;border-right:8px solid transparent;"
+                    "border-top:14px solid {c}",
+    "diamond": "width:11px;height:11px;background:{c};transform:rotate(45deg)",
+    "square": "width:12px;height:12px;background:{c}",
+    "dot": "width:13px;height:13px;border-radius:50%;background:{c}",
+    "box": "width:16px;height:11px;border-radius:3px;background:{c}",
+}
 
 
 def _legend(graph) -> str:
+    """What each colour and shape is, and each kind of line, in words (no drawing terms)."""
+    from ..catalogue import t
+
     kinds = sorted({data["kind"] for _, data in graph.nodes(data=True)}, key=list(STYLE).index)
     relations = sorted({data["relation"] for *_, data in graph.edges(data=True)}, key=list(EDGES).index)
     parts = []
     for kind in kinds:
-        shape, colour, _, label = STYLE[kind]
-        radius = "50%" if shape == "dot" else "0"
-        parts.append(f'<div class="key"><span class="swatch" style="background:{colour};border-radius:{radius}">'
-                     f'</span>{html.escape(label)} ({shape})</div>')
+        shape, colour, _ = STYLE[kind]
+        words = t("legend.task_status") if kind == "task" and graph.graph.get("focus") else t(f"legend.{kind}")
+        parts.append(f'<div class="key"><span class="shape"><i style="{_SHAPES[shape].format(c=colour)}"></i>'
+                     f'</span>{html.escape(words)}</div>')
+    if graph.graph.get("focus"):
+        parts.append(f'<div class="key"><span class="shape"><i style="width:14px;height:10px;border:3px solid #111;'
+                     f'border-radius:3px"></i></span>{html.escape(t("legend.focus"))}</div>')
     for relation in relations:
         style = EDGES[relation]
         border = "dashed" if style["dashes"] else "solid"
         parts.append(f'<div class="key"><span class="line" style="border-top-color:{style["color"]};'
-                     f'border-top-style:{border}"></span>{html.escape(style["label"])}</div>')
+                     f'border-top-style:{border}"></span>{html.escape(t(f"legend.{relation}"))}</div>')
     return "\n".join(parts)
 
 
@@ -309,16 +231,30 @@ def inline_script(code: str) -> str:
     return code.replace("<!--", "<\\!--")
 
 
-def render_html(graph, title: str | None = None) -> str:
-    """The page for ``graph`` (a networkx graph from :mod:`plangraph.views.subgraphs`)."""
+def render_html(graph, title: str | None = None, as_of: str | None = None) -> str:
+    """The page for ``graph`` (a networkx graph from :mod:`plangraph.views.subgraphs`);
+    ``as_of``: the day deadlines are measured against (default: the day it is opened)."""
+    from ..catalogue import current, t
+
     nodes, edges = _vis_data(graph)
+    ids = _ids(graph)
     js, css = vis_network_js()
     title = title or graph.graph.get("title", "plangraph")
+    text = {"kinds": {kind: t(f"legend.{kind}") for kind in STYLE},
+            "status": {name: t(f"status.{name}") for name in STATUS},
+            "tasks": t("view.tasks"), "asOf": t("view.as_of"), "undated": t("undated"), "count": t("view.count")}
+    data = {"nodes": nodes, "edges": edges, "tasks": _tasks(graph, ids), "status": STATUS, "text": text,
+            "asOf": as_of or "", "focus": ids.get(graph.graph.get("focus"))}
     return fill(TEMPLATE, {
+        "LANG": current(),
+        "THRESHOLD": str(DRAW_THRESHOLD),
         "VISCSS": inline_script(css),
         "VISJS": inline_script(js),
         "LEGEND": _legend(graph),
-        "KINDS": script_json({kind: label for kind, (_, _, _, label) in STYLE.items()}),
+        "LEGENDTITLE": html.escape(t("view.legend")),
+        "DETAILS": html.escape(t("view.details")),
+        "HINT": html.escape(t("view.hint")),
+        "FIND": html.escape(t("view.find")),
         "TITLE": html.escape(title),
-        "DATA": script_json({"nodes": nodes, "edges": edges}),
+        "DATA": script_json(data),
     })

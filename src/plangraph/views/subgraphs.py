@@ -8,6 +8,7 @@ in-plan, in-section, implements, serves, works-on) and a ``weight``.
 
 from __future__ import annotations
 
+from ..catalogue import t
 from ..query import QueryError, iri_term, resolve_agency, resolve_document
 
 __all__ = ["agency_view", "resolution_view", "plan_view", "overview", "resolve_plan"]
@@ -37,7 +38,7 @@ def _value(row, name, default=""):
     return term.value if term is not None else default
 
 
-def _short(text: str, size: int = 42) -> str:
+def _short(text: str, size: int = 34) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
@@ -49,17 +50,22 @@ def _graph():
 
 
 def _add_task(graph, row) -> str:
+    """A task node: its text, and what the side panel and the tooltip say about it."""
+    from ..catalogue import t
+
     task = _value(row, "task")
     if task not in graph:
         text = _value(row, "text")
+        source = f"{_value(row, 'file')}:{_value(row, 'line')}"
         lines = [text, ""]
         if _value(row, "deadlineText"):
-            lines.append(f"Thời hạn / deadline: {_value(row, 'deadlineText')}"
+            lines.append(f"{t('view.deadline')}: {_value(row, 'deadlineText')}"
                          + (f" ({_value(row, 'deadline')})" if _value(row, "deadline") else ""))
         if _value(row, "output"):
-            lines.append(f"Sản phẩm / output: {_value(row, 'output')}")
-        lines.append(f"Nguồn / source: {_value(row, 'file')}:{_value(row, 'line')}")
-        graph.add_node(task, kind="task", label=_short(text, 32), title="\n".join(lines))
+            lines.append(f"{t('view.output')}: {_value(row, 'output')}")
+        lines.append(f"{t('view.source')}: {source}")
+        graph.add_node(task, kind="task", label=_short(text, 32), title="\n".join(lines), text=text,
+                       source=source, deadline=_value(row, "deadline"), deadlineText=_value(row, "deadlineText"))
     return task
 
 
@@ -152,12 +158,14 @@ def agency_view(store, agency: str, as_of: str | None = None, as_printed: bool =
     label = next((row["n"].value for row in name), iri)
     _add(graph, iri, "agency", label)
     graph.graph["focus"] = iri
-    graph.graph["title"] = f"{label}: nhiệm vụ trong các kế hoạch / tasks across the plans"
+    graph.graph["layout"] = "radial"
+    graph.graph["title"] = t("view.title.agency", name=label)
     plans = set()
     for row in store.query(_agency_rows_query(iri, as_of or date.today().isoformat(), as_printed)):
         task = _add_task(graph, row)
-        if _value(row, "note"):
-            graph.nodes[task]["title"] += f"\nKế thừa / succession: {_value(row, 'note')}"
+        note = _value(row, "note") and f"{t('view.succession')}: {_value(row, 'note')}"
+        if note and note not in graph.nodes[task]["title"].split("\n"):  # one row per partner: said once
+            graph.nodes[task]["title"] += "\n" + note
         _add_edge(graph, iri, task, _value(row, "role"))
         plan = _add(graph, _value(row, "plan"), "plan", _value(row, "decision"), _value(row, "planLabel"))
         plans.add(plan)
@@ -167,7 +175,7 @@ def agency_view(store, agency: str, as_of: str | None = None, as_printed: bool =
             other = _add(graph, _value(row, "other"), kind, _value(row, "otherName"))
             _add_edge(graph, other, task, _value(row, "otherRole"))
     if len(graph) == 1:
-        raise QueryError(f"{label} leads and coordinates no task")
+        raise QueryError(t("view.no_tasks", name=label))
     if not as_printed:
         # the bodies it took over and those that took over its work (query agency-changes)
         for row in run_named(store, "agency-changes", {"agency": iri}):
@@ -193,7 +201,7 @@ def resolution_view(store, resolution: str):
     ident = _value(rows[0], "id") if rows else iri
     _add(graph, iri, "resolution", ident, _value(rows[0], "label") if rows else ident)
     graph.graph["focus"] = iri
-    graph.graph["title"] = f"{ident}: chương trình, kế hoạch, nhiệm vụ / programmes, plans and tasks"
+    graph.graph["title"] = t("view.title.resolution", name=ident)
     chain = PREFIXES + f"""
 SELECT ?from ?fromId ?fromCls ?fromLabel ?to WHERE {{
   ?from pg:implements ?to . ?to pg:implements* {iri_term(iri)} .
@@ -212,7 +220,7 @@ SELECT ?from ?fromId ?fromCls ?fromLabel ?to WHERE {{
         _add(graph, _value(row, "to"), "programme", _value(row, "to").rsplit("/", 1)[-1])
         _add_edge(graph, node, _value(row, "to"), "implements")
     if not plans:
-        raise QueryError(f"no plan implements {ident}")
+        raise QueryError(t("view.no_plan", name=ident))
     values = " ".join(iri_term(p) for p in sorted(plans))
     tasks = PREFIXES + f"""
 SELECT ?plan ?section ?sectionLabel ?task ?text ?file ?line ?deadlineText ?deadline ?output ?lead ?leadName ?leadCls WHERE {{
@@ -252,7 +260,7 @@ def resolve_plan(store, text: str) -> str:
     matches = [p for p, f, i in found if i == text or i.split("/")[0] == number or f.startswith(text)]
     if len(matches) != 1:
         known = ", ".join(sorted(f"{i} ({f})" for _, f, i in found))
-        raise QueryError(f"{text!r} names {'no' if not matches else 'several'} plans; plans: {known}")
+        raise QueryError(t("plan.none" if not matches else "plan.several", given=text, plans=known))
     return matches[0]
 
 
@@ -266,6 +274,7 @@ def plan_view(store, plan: str):
     _add(graph, iri, "plan", ident, _value(head[0], "label") if head else ident)
     graph.graph["focus"] = iri
     graph.graph["title"] = f"{ident}: {_short(_value(head[0], 'label') if head else '', 90)}"
+    graph.graph["name"] = ident
     query = PREFIXES + f"""
 SELECT ?section ?sectionLabel ?task ?text ?file ?line ?deadlineText ?deadline ?output ?agency ?name ?role ?cls WHERE {{
   VALUES ?plan {{ {iri_term(iri)} }}
@@ -285,7 +294,7 @@ SELECT ?section ?sectionLabel ?task ?text ?file ?line ?deadlineText ?deadline ?o
 def overview(store):
     """Resolutions, programmes, plans and agencies; agency-plan edges weighted by tasks."""
     graph = _graph()
-    graph.graph["title"] = "Tổng quan: nghị quyết, kế hoạch, cơ quan / overview: resolutions, plans, agencies"
+    graph.graph["title"] = t("view.title.overview")
     graph.graph["layout"] = "rings"
     plans = set()
     query = PREFIXES + """
@@ -304,6 +313,6 @@ SELECT ?plan ?planLabel ?decision ?agency ?name (COUNT(DISTINCT ?task) AS ?tasks
         graph.nodes[agency]["tasks"] = graph.nodes[agency].get("tasks", 0) + count
     for agency, data in graph.nodes(data=True):
         if data["kind"] == "agency":
-            data["title"] = f"{data['title']}\n{data.get('tasks', 0)} nhiệm vụ / task links"
+            data["title"] = f"{data['title']}\n{t('view.task_links', count=data.get('tasks', 0))}"
     _tops(store, graph, plans)
     return graph

@@ -31,6 +31,7 @@ _PREFIX_RE = re.compile(
     r"đối với)\s+",
     re.IGNORECASE,
 )
+_SECTORS_RE = re.compile(r"^(?:các\s+)?(?:ngành|lĩnh vực)\b", re.IGNORECASE)
 _LEAD_RE = re.compile(r"^[,;]?\s*(?:tiếp tục\s+|là cơ quan (?:đầu mối|thường trực)[^,]*,\s*)?chủ trì\b\s*[,;]?\s*",
                       re.IGNORECASE)
 _COORD_RE = re.compile(
@@ -78,6 +79,8 @@ def agency_clause(reader: AgencyReader, text: str) -> Clause | None:
     if prefix:
         request = bool(prefix.group("ask"))
         text = text[prefix.end():]
+        if _SECTORS_RE.match(text):
+            return None  # "Đối với các ngành tài chính, ngân hàng, ...": sectors, not bodies
     found = reader.leading(text)
     if found is None:
         return None
@@ -103,6 +106,8 @@ def agency_clause(reader: AgencyReader, text: str) -> Clause | None:
         return None  # "Đơn vị: triệu đồng", "Cơ quan thực hiện: ...": a label, not an agency
     if rest.startswith(":"):
         rest = rest[1:].strip()
+        if re.match(r"(?:nếu|trường hợp)\b", rest, re.IGNORECASE):
+            return None  # "Đối với các xã, phường: Nếu có ...": a rule for a case, not work to do
         if not rest:
             return Clause(lead, coordinating, "", request)
         return Clause(lead, coordinating, rest, request)
