@@ -8,7 +8,6 @@ from click.testing import CliRunner
 
 from plangraph.cli import cli
 from plangraph.cli.query import run_named
-from plangraph.publish import free_port, start_server
 from plangraph.store import EmbeddedStore, MemoryStore, RdflibStore, RemoteStore
 
 CASES = [
@@ -26,23 +25,6 @@ CASES = [
 ]
 # rdflib takes minutes over the whole-graph workload (tests/test_portability.py)
 RDFLIB_CASES = [case for case in CASES if case != ("workload", {})]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, built):
-    folder = tmp_path_factory.mktemp("server")
-    graph = folder / "plangraph.ttl"
-    graph.write_text(built.turtle, encoding="utf-8")
-    port = free_port()
-    process = start_server(folder / "db", port, read_only=False, union_default_graph=True)
-    try:
-        result = CliRunner().invoke(cli, ["publish", "--endpoint", f"http://127.0.0.1:{port}/store",
-                                          "--graph", str(graph)])
-        assert result.exit_code == 0, result.output
-        yield f"http://127.0.0.1:{port}", graph
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.parametrize("name,params", CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
