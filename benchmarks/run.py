@@ -58,18 +58,24 @@ ID = "https://w3id.org/plangraph/id/"
 # is the real graph, so these nodes exist at every size). Names are resolved beforehand,
 # so that the times are the queries' own; the command-line rows include name resolution.
 QUERIES = [
-    ("tasks-of-agency", {"agency": ID + "agency/so-y-te"}),
-    ("tasks-of-agency", {"agency": ID + "agency/so-ke-hoach-va-dau-tu"}),
-    ("trace", {"task": ID + "plan/2022-913/task/L97"}),
+    ("tasks-of-agency", {"agency": ID + "agency/thanh-hoa/so-y-te"}),
+    ("tasks-of-agency", {"agency": ID + "agency/thanh-hoa/so-ke-hoach-va-dau-tu"}),
+    ("tasks-of-agency", {"agency": ID + "agency/thanh-hoa/so-tai-chinh"}),
+    ("trace", {"task": ID + "plan/thanh-hoa/2022-913/task/L97"}),
     ("resolution-tree", {"resolution": ID + "doc/2020/58-nq-tw"}),
     ("due", {"from": "2022-01-01", "to": "2022-06-30"}),
     ("targets", {"indicator": "GRDP", "year": "2025"}),
-    ("workload", {"agency": ID + "agency/so-y-te"}),
+    ("workload", {"agency": ID + "agency/thanh-hoa/so-y-te"}),
     ("workload", {}),
+    ("workload", {"as-printed": "true"}),
+    ("unassigned-after-reorganisation", {}),
     ("target-conflicts", {}),
-    ("duplicate-tasks", {"plan": ID + "doc/2022/913-qd-ubnd"}),
+    ("duplicate-tasks", {"plan": ID + "doc/2022/thanh-hoa/913-qd-ubnd"}),
     ("duplicate-tasks", {}),
 ]
+# PLANGRAPH_BENCH_ONLY=succession (`--only succession`): only the agency query against its
+# anchor (bench_succession.py), at each size and backend
+ONLY = os.environ.get("PLANGRAPH_BENCH_ONLY", "")
 # duplicate-tasks over every pair of plans grows with the square of the plans of one
 # province (4 s at 100k triples, 100 s at 1M in memory, over 600 s on the server); above
 # this size only its one-plan form is run
@@ -201,13 +207,19 @@ def worker(backend: str, path: Path, size: int) -> dict:
             publish(f"http://127.0.0.1:{port}/store", path, timeout=600)
             measures["load"] = time.perf_counter() - start
             store = RemoteStore(f"http://127.0.0.1:{port}/query", timeout=600, retries=0)
-            seconds = statistics.median(cli_peak([str(PLANGRAPH), "tasks", "--agency", "Sở Y tế", "-f", "tsv",
-                                                  "--endpoint", f"http://127.0.0.1:{port}/query"])[0]
-                                        for _ in range(5))
-            measures["cli tasks"] = seconds
+            if ONLY != "succession":
+                seconds = statistics.median(cli_peak([str(PLANGRAPH), "tasks", "--agency", "Sở Y tế", "-f", "tsv",
+                                                      "--endpoint", f"http://127.0.0.1:{port}/query"])[0]
+                                            for _ in range(5))
+                measures["cli tasks"] = seconds
         else:
             raise SystemExit(f"unknown backend {backend}")
         if store is not None:
+            from bench_succession import measure
+
+            limit = (lambda function: _with_alarm(RDFLIB_QUERY_SECONDS, function)) if backend == "rdflib" else None
+            measures.update(measure(store, backend, limit))
+        if store is not None and ONLY != "succession":
             for name, params in QUERIES:
                 key = f"query {name} {json.dumps(params, ensure_ascii=False)}"
                 if name == "duplicate-tasks" and not params and size > ALL_PAIRS_MAX:
@@ -228,11 +240,11 @@ def worker(backend: str, path: Path, size: int) -> dict:
                     out["notes"].append(f"{backend}: {name} {params}: {error}")
             # a view of tens of thousands of nodes is no use to a reader (and its layout is
             # quadratic): views are measured up to 1M triples
-            if (backend != "rdflib" or size <= 20_000) and size <= VIEW_MAX:
+            if (backend != "rdflib" or size <= 20_000) and size <= VIEW_MAX and ONLY != "succession":
                 from plangraph.views import html, subgraphs
 
                 def view():
-                    graph = subgraphs.agency_view(store, ID + "agency/so-ke-hoach-va-dau-tu")
+                    graph = subgraphs.agency_view(store, ID + "agency/thanh-hoa/so-ke-hoach-va-dau-tu")
                     return graph, html.render_html(graph)
 
                 seconds, (graph, _) = timed(view, max_runs=3)
@@ -291,6 +303,18 @@ def bench_real() -> list[tuple[str, str]]:
     rows.append(("tasks-of-agency in process, five plans, oxigraph on disk",
                  fmt_time(timed(lambda: store.query(query))[0])))
     return rows
+
+
+def bench_real_succession() -> list[str]:
+    """tasks-of-agency against its anchor on the five plans: on-disk oxigraph and rdflib."""
+    from bench_succession import measure, table
+
+    from plangraph.paths import DEFAULT_OUTPUT
+    from plangraph.store import EmbeddedStore, RdflibStore
+
+    results = {"five plans, oxigraph-disk": {"measures": measure(EmbeddedStore(DEFAULT_OUTPUT), "oxigraph-disk")},
+               "five plans, rdflib": {"measures": measure(RdflibStore.from_files(DEFAULT_OUTPUT), "rdflib")}}
+    return table(results, fmt_time)
 
 
 def bench_views() -> list[tuple[str, str]]:
@@ -369,6 +393,12 @@ def bench_size(size: int, backends: list[str]) -> list[str]:
             text += f" **{rows} rows**"  # another engine, another answer
         return text
 
+    from bench_succession import table as succession_table
+
+    if ONLY == "succession":
+        lines.append("| load | " + " | ".join(cell(b, "load", False) for b in results) + " |")
+        notes = [note for r in results.values() for note in r.get("notes", [])]
+        return [*lines, *succession_table(results, fmt_time), *(f"\n* {note}" for note in notes)]
     lines.append("| load (rdflib parse; pyoxigraph bulk load; on disk: bulk load and compaction; "
                  "server: `plangraph publish`) | " + " | ".join(cell(b, "load", False) for b in results) + " |")
     lines.append("| open the on-disk store | " + " | ".join(cell(b, "open", False) for b in results) + " |")
@@ -426,7 +456,8 @@ def bench_size(size: int, backends: list[str]) -> list[str]:
         seconds, kib, _ = cli_peak([str(PLANGRAPH), "validate", "-q", "--engine", "pyshacl", graph])
         extra.append(f"| `plangraph validate --engine pyshacl` (rdflib and pySHACL) | {fmt_time(seconds)}, "
                      f"{fmt_memory(kib)} peak |")
-    lines += ["| measure | result |", "|---|---|", *extra]
+    lines += succession_table(results, fmt_time)
+    lines += ["", "| measure | result |", "|---|---|", *extra]
     notes = [note for r in [*results.values(), validation] for note in r.get("notes", [])]
     if size > RDFLIB_PARSE_MAX and "rdflib" in backends:
         notes.append(f"rdflib: not run above {RDFLIB_PARSE_MAX:,} triples")
@@ -465,11 +496,16 @@ def main() -> None:
     parser.add_argument("--backends", nargs="*", default=BACKENDS, choices=BACKENDS)
     parser.add_argument("--no-real", action="store_true", help="skip the five plans' measures")
     parser.add_argument("--no-record", action="store_true", help="print only; do not append to results.md")
+    parser.add_argument("--only", choices=["succession"],
+                        help="succession: only tasks-of-agency against its anchor (five plans and each size)")
     parser.add_argument("--worker", nargs=3, metavar=("BACKEND", "FILE", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--against", metavar="REF",
                         help="only time --help and the agency query here and at git REF, in the same run "
                              "(benchmarks/against.py); with --sizes, the agency query on those synthetic sizes too")
     options = parser.parse_args()
+    if options.only:
+        global ONLY
+        ONLY = os.environ["PLANGRAPH_BENCH_ONLY"] = options.only  # the workers read it too
     if options.worker:
         backend, path, size = options.worker
         result = validate_worker(Path(path)) if backend == "validate" else worker(backend, Path(path), int(size))
@@ -488,7 +524,9 @@ def main() -> None:
         lines += [f"Against `{options.against}` (anchor measured in the same run, in alternation):\n"]
         lines += compare(options.against, graphs)
         options.no_real, options.sizes = True, []
-    if not options.no_real:
+    if not options.no_real and ONLY == "succession":
+        lines += bench_real_succession()
+    elif not options.no_real:
         lines += ["| the five plans | result |", "|---|---|"]
         lines += [f"| {name} | {value} |" for name, value in bench_real()]
     for size in options.sizes:

@@ -97,3 +97,27 @@ def outside(tmp_path, monkeypatch):
     monkeypatch.chdir(folder)
     assert not any((p / CONFIG_NAME).exists() for p in (folder, *folder.parents))
     return folder
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, built):
+    """A real oxigraph server on 127.0.0.1 and a free port, writable, with the five plans
+    published into it: ``(base URL, graph file)``. One per test module."""
+    from click.testing import CliRunner
+
+    from plangraph.cli import cli
+    from plangraph.publish import free_port, start_server
+
+    folder = tmp_path_factory.mktemp("server")
+    graph = folder / "plangraph.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    port = free_port()
+    process = start_server(folder / "db", port, read_only=False, union_default_graph=True)
+    try:
+        result = CliRunner().invoke(cli, ["publish", "--endpoint", f"http://127.0.0.1:{port}/store",
+                                          "--graph", str(graph)])
+        assert result.exit_code == 0, result.output
+        yield f"http://127.0.0.1:{port}", graph
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -24,23 +24,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, built):
-    folder = tmp_path_factory.mktemp("server")
-    graph = folder / "plangraph.ttl"
-    graph.write_text(built.turtle, encoding="utf-8")
-    port = free_port()
-    process = start_server(folder / "db", port, read_only=False, union_default_graph=True)
-    try:
-        result = CliRunner().invoke(cli, ["publish", "--endpoint", f"http://127.0.0.1:{port}/store",
-                                          "--graph", str(graph)])
-        assert result.exit_code == 0, result.output
-        yield f"http://127.0.0.1:{port}", graph
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 def test_one_named_graph_per_document(server):
     url, _ = server
     result = RemoteStore(url + "/query").query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")

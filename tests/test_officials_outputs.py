@@ -33,7 +33,8 @@ def test_tasks_and_export_write_one_csv(vietnamese, graph_file, tmp_path):
         assert data.startswith("\ufeff".encode()) and b"\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
     tasks_header = next(csv.reader(io.StringIO(tasks.read_text(encoding="utf-8-sig"))))
     export_header = next(csv.reader(io.StringIO(export.read_text(encoding="utf-8-sig"))))
-    assert tasks_header[:2] == ["Cơ quan", "Vai trò"] and tasks_header[2:] == export_header
+    # (and the column that says which tasks it took over in a change of organisation)
+    assert tasks_header[:3] == ["Cơ quan", "Vai trò", "Kế thừa"] and tasks_header[3:] == export_header
     assert export_header[:5] == ["Văn bản", "Nguồn", "Phần", "Mục", "Nhiệm vụ"]
     rows = list(csv.DictReader(io.StringIO(export.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 471 and {row["Phần"] for row in rows} == {"nội dung", "phụ lục"}
@@ -50,7 +51,7 @@ def test_xlsx_reads_back_with_frozen_header_filters_and_dates(vietnamese, graph_
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(path).active
     header = [cell.value for cell in sheet[1]]
-    assert header[:4] == ["Cơ quan", "Vai trò", "Văn bản", "Nguồn"] and sheet.freeze_panes == "A2"
+    assert header[:5] == ["Cơ quan", "Vai trò", "Kế thừa", "Văn bản", "Nguồn"] and sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{sheet.max_row}"
     assert sheet.max_row == 1 + 10  # 16 rows, 6 appendix rows folded into their body tasks
     deadline = header.index("Thời hạn") + 1

@@ -440,7 +440,8 @@ def test_read_server_dies_and_comes_back_between_retries(oxigraph, store_with_a)
                                           "-f", "jsonl"])
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 16
-    assert proxy.methods() == ["POST"] * 3  # the agency lookup twice (one retry), then the query
+    # the agency lookup twice (one retry), the query, then whether the agency still exists today
+    assert proxy.methods() == ["POST"] * 4
 
 
 def test_read_server_dies_and_stays_down(oxigraph, store_with_a):

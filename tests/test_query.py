@@ -11,8 +11,8 @@ from plangraph.cli import cli
 from plangraph.cli.query import run_named
 from plangraph.query import QueryError, bind, find_agencies, list_queries, load_query, resolve_agency
 
-ALL = ["due", "duplicate-tasks", "resolution-tree", "target-conflicts", "targets", "tasks-of-agency",
-       "trace", "workload"]
+ALL = ["agency-changes", "due", "duplicate-tasks", "resolution-tree", "target-conflicts", "targets",
+       "tasks-of-agency", "trace", "unassigned-after-reorganisation", "workload"]
 ALL = sorted(ALL + ["open-tasks", "overdue", "status", "task-history", "task-status"])  # the follow-up's (issue 18)
 
 
@@ -279,7 +279,7 @@ def invoke(store, *args):
 def test_cli_formats(store):
     csv_out = invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "csv", "--bom")
     # issue 14: the CSV for people, with the agency, its role and the task layout of `export -f csv`
-    assert csv_out.exit_code == 0 and csv_out.stdout.startswith("\ufeffAgency,Role,Decision,Source")
+    assert csv_out.exit_code == 0 and csv_out.stdout.startswith("\ufeffAgency,Role,Succession,Decision,Source")
     data = json.loads(invoke(store, "tasks", "--agency", "Sở Y tế", "-f", "json").stdout)
     # the agency asked about first, in every format (issue 14), then the query's own variables
     assert data["head"]["vars"][:3] == ["agency", "agencyName", "role"] and len(data["results"]["bindings"]) == 16

@@ -74,6 +74,11 @@ VALID = PREFIXES + """
 """.replace("SHA", "a" * 64)
 
 
+# a change of organisation that lacks only its source
+CHANGE = ('<change/a/x> a org:ChangeEvent ; rdfs:label "x"@vi ; dcterms:date "2022-01-01"^^xsd:date ; '
+          'org:originalOrganization <agency/so-tai-chinh> ; pg:changeKind pg:Merger ; pg:confidence pg:Confirmed .\n')
+
+
 def check(tmp_path, text):
     path = tmp_path / "g.ttl"
     path.write_text(text, encoding="utf-8")
@@ -181,6 +186,21 @@ CASES = [
      ("target-conflicts", "warning", "plan/2022-1/target/L8-1")),
     ('pg:deadlineKind pg:NoDeadline ; pg:details <plan/2022-1/task/L12> .', 'pg:deadlineKind pg:NoDeadline .',
      ("appendix-row-without-body-task", "info", "plan/2022-1/task/L40")),
+    # organisational changes (data/registry/succession.toml)
+    ('<source/a.txt> a pg:SourceFile ;', CHANGE + '<source/a.txt> a pg:SourceFile ;',
+     ("ChangeEventShape", "violation", "change/a/x")),  # a record without a source
+    ('<source/a.txt> a pg:SourceFile ;', CHANGE.replace('rdfs:label "x"@vi ;', 'dcterms:source "s" ; rdfs:label "x"@vi ;')
+     .replace("pg:Merger", "pg:Split") + '<source/a.txt> a pg:SourceFile ;', ("ChangeEventShape", "violation", "change/a/x")),
+    ('<source/a.txt> a pg:SourceFile ;', '<function/a/x> a pg:FunctionTransfer ; pg:fromAgency <agency/so-tai-chinh> ; '
+     'pg:toAgency <agency/so-y-te> ; pg:keyword "x"@vi ; pg:confidence pg:Confirmed .\n<source/a.txt> a pg:SourceFile ;',
+     ("FunctionTransferShape", "violation", "function/a/x")),
+    ('<source/a.txt> a pg:SourceFile ;', '<plan/2022-2/task/L5/holder/x> a pg:Handover ; pg:task <plan/2022-2/task/L5> ; '
+     'pg:role "chair" .\n<source/a.txt> a pg:SourceFile ;', ("HandoverShape", "violation", "plan/2022-2/task/L5/holder/x")),
+    ('pg:agencyLevel "province" ;', 'pg:agencyLevel "province" ; pg:founded "2023-01-01"^^xsd:date ; '
+     'pg:dissolved "2022-01-01"^^xsd:date ;', ("AgencyExistenceShape", "violation", "agency/so-y-te")),
+    # plan 2022-2 (2 March 2022) gives Sở Tài chính a task after it ended
+    ('skos:hiddenLabel "so tai chinh"@vi ;', 'skos:hiddenLabel "so tai chinh"@vi ; pg:dissolved "2022-03-01"^^xsd:date ;',
+     ("agency-named-after-it-ended", "warning", "plan/2022-2/task/L5")),
 ]
 
 

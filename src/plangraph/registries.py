@@ -1,7 +1,7 @@
 """The registries: the curated entries bundled with the package, merged with a workspace's own.
 
 A workspace's registry folder may hold ``agencies.toml``, ``issuers.toml``,
-``indicators.toml`` and ``projects.toml`` in the bundled format, with only the user's own
+``indicators.toml``, ``projects.toml`` and ``succession.toml`` in the bundled format, with only the user's own
 entries. An entry with a new id is added. An entry with a bundled id adds to it: its
 aliases, keys, codes and sources are appended, and a field the bundled entry lacks (an
 English name) is filled in or replaced. An entry that gives a bundled id another name, or
@@ -40,6 +40,7 @@ TABLES = {
     "issuers": ("issuer",),
     "indicators": ("indicator",),
     "projects": ("project",),
+    "succession": ("change", "function", "document"),  # read by plangraph.succession
 }
 # fields every new entry of a table needs (what the build reads without a default)
 REQUIRED = {
@@ -49,8 +50,12 @@ REQUIRED = {
     "indicator": ("id", "name", "keys"),
     "project": ("id", "name"),
     "jurisdiction": ("id", "name"),
+    "change": ("id", "kind", "date", "originals", "source"),
+    "function": ("id", "change", "from", "to", "keywords", "source"),
+    "document": ("id", "number", "kind", "source"),
 }
-LIST_FIELDS = frozenset({"aliases", "keys", "codes", "sources", "formed_from"})
+LIST_FIELDS = frozenset({"aliases", "keys", "codes", "sources", "formed_from",
+                         "originals", "results", "legal_basis", "keywords", "area_now"})
 
 
 @dataclass(eq=False)  # compared and hashed by identity: a cache key for what is derived from it

@@ -10,7 +10,7 @@ Example:
     >>> ontology_file().name
     'plangraph.ttl'
     >>> [path.name for path in registry_files()]
-    ['agencies.toml', 'standard-agencies.toml', 'jurisdictions.toml', 'issuers.toml', 'indicators.toml', 'projects.toml']
+    ['agencies.toml', 'standard-agencies.toml', 'jurisdictions.toml', 'issuers.toml', 'indicators.toml', 'projects.toml', 'succession.toml']
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 # The registry files, in the order they are documented (file stem without ".toml").
-REGISTRY_NAMES = ("agencies", "standard-agencies", "jurisdictions", "issuers", "indicators", "projects")
+REGISTRY_NAMES = ("agencies", "standard-agencies", "jurisdictions", "issuers", "indicators", "projects", "succession")
 
 
 def package_folder(package: str) -> Path:

@@ -52,6 +52,12 @@ HELP: dict[str, tuple[str, str]] = {
         "List the appendix rows that restate a body task as rows of their own (default: folded into "
         "that task, with both source lines)."),
     "publish.timeout": ("Giây chờ mỗi yêu cầu HTTP.", "Seconds to wait for each HTTP request."),
+    "opt.as_of": ("Trả lời cho ngày này: nhiệm vụ cơ quan nắm giữ vào ngày đó, sau các lần sắp xếp tổ chức "
+                  "đến ngày đó (mặc định: hôm nay).",
+                  "Answer for this day: the tasks an agency held then, after the changes of organisation up "
+                  "to it (default: today)."),
+    "opt.as_printed": ("Tên cơ quan như kế hoạch ghi, không áp dụng sáp nhập, đổi tên hay giải thể nào.",
+                       "The agencies as the plans name them, with no merger, renaming or abolition applied."),
     "opt.timeout": ("Dừng truy vấn chạy lâu hơn chừng ấy giây.",
                     "Stop a query that runs longer than this many seconds."),
     # -- commands --------------------------------------------------------------------------
@@ -218,8 +224,11 @@ HELP: dict[str, tuple[str, str]] = {
                    "HTML file to write (default: plangraph-<view>.html in the workspace's reports folder)."),
     "viz.max_nodes": ("Từ chối khung nhìn lớn hơn: trình duyệt không hiển thị hữu ích được.",
                       "Refuse a larger view: a browser cannot show it usefully."),
-    "viz.as_of": ("Ngày để tính quá hạn / sắp đến hạn (mặc định: ngày mở trang).",
-                  "The day overdue and due soon are measured against (default: the day the page is opened)."),
+    "viz.as_of": ("Ngày để tính quá hạn / sắp đến hạn (mặc định: ngày mở trang), và ngày mà khung nhìn cơ quan "
+                  "trả lời: nhiệm vụ cơ quan nắm giữ sau các lần sắp xếp tổ chức (mặc định: hôm nay).",
+                  "The day overdue and due soon are measured against (default: the day the page is opened), "
+                  "and the day the agency view answers for: the tasks held after the changes of organisation "
+                  "(default: today)."),
     "export.short": ("Xuất ra GraphML, GEXF, JSON-LD, N-Triples, CSV hoặc Excel.",
                      "Export to GraphML, GEXF, JSON-LD, N-Triples, CSV or Excel."),
     "export": ("Xuất đồ thị cho Gephi, các công cụ RDF khác hoặc bảng tính (csv, xlsx: mỗi nhiệm vụ "

@@ -118,6 +118,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legend.in-section": ("thuộc mục", "in the section"),
     "legend.implements": ("thực hiện", "implements"),
     "legend.works-on": ("có nhiệm vụ trong", "has tasks in"),
+    "legend.inherited": ("nhận lại từ cơ quan cũ (sắp xếp tổ chức)", "took over in a change of organisation"),
+    "legend.succession": ("chuyển giao công việc (sáp nhập, đổi tên, giải thể)",
+                          "work passed on (merger, renaming, abolition)"),
+    "view.succession": ("Kế thừa", "Succession"),
+    "view.as_printed": ("--as-printed chỉ dùng cho khung nhìn cơ quan (--agency)",
+                        "--as-printed is for the agency view (--agency)"),
+    # -- agencies over time (--as-of, --as-printed) ------------------------------------------
+    "asof.both": ("--as-printed cho tên cơ quan như kế hoạch ghi, không theo ngày nào: dùng --as-of hoặc "
+                  "--as-printed, không dùng cả hai",
+                  "--as-printed shows the names as the plans print them, on no particular day: give --as-of "
+                  "or --as-printed, not both"),
+    "asof.not_a_day": ("--as-of nhận một ngày dạng YYYY-MM-DD, không phải {value!r}",
+                       "--as-of takes a day as YYYY-MM-DD, not {value!r}"),
+    "asof.passed_to": ("công việc đã chuyển cho {name}", "its work passed to {name}"),
+    "asof.no_single_successor": ("không có một cơ quan kế thừa duy nhất", "its work has no single successor"),
+    "asof.ended": ("lưu ý: {name} đã chấm dứt từ {ended}; {passed}. Các dòng cho biết mỗi nhiệm vụ của cơ quan "
+                   "này nay ở đâu vào ngày {day} (--as-printed: các nhiệm vụ kế hoạch giao cho nó; plangraph query "
+                   "agency-changes: lịch sử của nó)",
+                   "note: {name} ended on {ended}; {passed}. The rows show where each of its tasks is on {day} "
+                   "(--as-printed: the tasks the plans give it; plangraph query agency-changes: its history)"),
+    "asof.not_formed": ("lưu ý: {name} được thành lập ngày {founded}: vào ngày {day} chưa có nhiệm vụ nào "
+                        "(plangraph query agency-changes: các cơ quan mà nó tiếp nhận công việc)",
+                        "note: {name} was formed on {founded}: on {day} it held no task yet "
+                        "(plangraph query agency-changes: the bodies whose work it took over)"),
     # -- validate --------------------------------------------------------------------------
     "severity.violation": ("VI PHẠM", "VIOLATION"),
     "severity.warning": ("CẢNH BÁO", "WARNING"),
@@ -130,6 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{violations} violations, {warnings} warnings, {notes} notes in {triples} triples"),
     # -- column headers --------------------------------------------------------------------
     "col.agencyName": ("Cơ quan", "Agency"),
+    "col.succession": ("Kế thừa", "Succession"),
     "col.via": ("Qua nhóm", "Through"),
     "col.role": ("Vai trò", "Role"),
     "col.deadline": ("Thời hạn", "Deadline"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..catalogue import t
+from .asof import as_of_options, as_of_params
 from .errors import UserError, reports_errors
 from .options import emit, query_options, run_sparql, say, store_for
 
@@ -91,16 +92,26 @@ def agency_column(name: str, found: dict) -> dict:
 @click.command()
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
+@as_of_options
 @query_options
 @reports_errors
-def query(name, params, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
+def query(name, params, as_of, as_printed, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """Run the named query NAME (see `plangraph queries`).
 
     Example: plangraph query tasks-of-agency --param agency="Sở Y tế" -f csv
+
+    --as-of and --as-printed set the parameters of the same names, for the queries that
+    take them (tasks-of-agency, workload, unassigned-after-reorganisation).
     """
+    from ..query import load_query
+
+    values = _parse_params(params)
+    for key, value in as_of_params(as_of, as_printed).items():
+        load_query(name).param(key)  # a query without it: say so, rather than ignore the option
+        values.setdefault(key, value)
     store = store_for(endpoint, graph_file, timeout)
     found: dict = {}
-    result = run_named(store, name, _parse_params(params), fmt, quiet=False, found=found)
+    result = run_named(store, name, values, fmt, quiet=False, found=found)
     emit(result, fmt, bom, limit, fail_on_empty, name=name, store=store, columns=agency_column(name, found))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..catalogue import t
+from .asof import as_of_options, as_of_params, succession_note
 from .errors import reports_errors
 from .options import emit, query_options, say, store_for
 from .query import agency_column, check_range, run_named
@@ -40,12 +41,14 @@ def _window(rows, start: str | None, end: str | None, undated: bool) -> tuple[li
 @click.option("--from", "from_", metavar="YYYY-MM-DD")
 @click.option("--to", metavar="YYYY-MM-DD")
 @click.option("--undated", is_flag=True)
+@as_of_options
 @query_options
 @reports_errors
-def tasks(agency, role, collectives, from_, to, undated, endpoint, graph_file, fmt, bom, limit, fail_on_empty,
-          timeout):
-    """Every task an agency leads or coordinates, across all plans (query tasks-of-agency),
-    by deadline; --from/--to say how many tasks they leave out, and why."""
+def tasks(agency, role, collectives, from_, to, undated, as_of, as_printed, endpoint, graph_file, fmt, bom, limit,
+          fail_on_empty, timeout):
+    """Every task an agency holds, across all plans (query tasks-of-agency), by deadline:
+    today, unless --as-of or --as-printed; a task it took over says from whom ("inherited
+    from ..."); --from/--to say how many tasks they leave out, and why."""
     from ..query import Param, term_for
     from ..store import Result
 
@@ -54,9 +57,13 @@ def tasks(agency, role, collectives, from_, to, undated, endpoint, graph_file, f
             term_for(Param(name, "date", name), day)  # a date, or a one-line error
     check_range(from_, to)
     store = store_for(endpoint, graph_file, timeout)
-    params = {"agency": agency, "role": role, "collectives": str(collectives).lower()}
+    params = {"agency": agency, "role": role, "collectives": str(collectives).lower(),
+              **as_of_params(as_of, as_printed)}
     found: dict = {}
     result = run_named(store, "tasks-of-agency", params, fmt, quiet=False, found=found)
+    note = succession_note(store, found["agency"].iri, as_of, as_printed)
+    if note:
+        say(note)
     notes = []
     if from_ or to:  # in Python, so that what the window leaves out can be counted
         rows, notes = _window(result, from_, to, undated)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..catalogue import t
+from .asof import as_of_options, as_of_params
 from .errors import UserError, reports_errors
 from .options import graph_of, say, store_for, workspace
 
@@ -18,14 +19,18 @@ from .options import graph_of, say, store_for, workspace
 @click.option("--overview", is_flag=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--max-nodes", type=click.IntRange(min=1), default=3000, show_default=True)
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
 @click.option("--endpoint", metavar="URL", envvar="PLANGRAPH_ENDPOINT")
 @click.option("--graph", "graph_file", type=click.Path(path_type=Path, dir_okay=False))
+@as_of_options
 @reports_errors
-def viz(agency, resolution, plan, overview, output, max_nodes, as_of, endpoint, graph_file):
-    """Write one interactive HTML view that works offline (every script is inside the file)."""
+def viz(agency, resolution, plan, overview, output, max_nodes, endpoint, graph_file, as_of, as_printed):
+    """Write one interactive HTML view that works offline (every script is inside the file).
+
+    The agency view answers for today (--as-of, --as-printed): the tasks it took over, and
+    the bodies it took over from or passed its work to, are drawn apart.
+    """
     from ..build import write_atomic
-    from ..query import Param, resolve_agency_match, resolve_document_match, term_for
+    from ..query import resolve_agency_match, resolve_document_match
     from ..text import slugify
     from ..views import html, subgraphs
 
@@ -33,13 +38,15 @@ def viz(agency, resolution, plan, overview, output, max_nodes, as_of, endpoint, 
                                        ("overview", overview)) if value]
     if len(chosen) != 1:
         raise UserError(t("view.choose"))
-    if as_of:
-        term_for(Param("as-of", "date", "asOf"), as_of)  # a date, or a one-line error
+    as_of_params(as_of, as_printed)  # a date, and not both
+    if as_printed and not agency:
+        raise UserError(t("view.as_printed"))
     store = store_for(endpoint, graph_file, 30.0)
     if agency:
         match = resolve_agency_match(store, agency)
         say(match.said())
-        graph, name = subgraphs.agency_view(store, match.iri), f"agency-{slugify(agency)}"
+        graph = subgraphs.agency_view(store, match.iri, as_of=as_of, as_printed=as_printed)
+        name = f"agency-{slugify(agency)}"
     elif resolution:
         match = resolve_document_match(store, resolution)
         say(match.said())

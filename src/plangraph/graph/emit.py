@@ -16,6 +16,7 @@ from ..text import fold
 from ..resources import registry_file
 from .documents import KIND_CLASS, Documents, Issuers
 from .iris import agency_path, jurisdiction_path, plan_path
+from .succession import emit_succession
 from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit
 
 __all__ = ["GraphBuilder", "Summary", "indicator_key"]
@@ -173,6 +174,8 @@ class GraphBuilder:
                 summary.agencies += 1
             summary.unregistered += 0 if agency.registered else 1
         self._collective_members(add, agencies, agencies_used)
+        # organisational changes: who holds each task on a given day (graph/succession.py)
+        emit_succession(add, self.plans, plan_nodes, agencies, agencies_used, jurisdictions, self._agency)
         for jurisdiction_id in sorted(jurisdictions):
             self._jurisdiction(add, jurisdictions[jurisdiction_id])
         for project_id, project in sorted(projects_used.items()):

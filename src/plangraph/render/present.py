@@ -84,9 +84,12 @@ VIEWS: dict[str, View] = {
     "tasks-of-agency": View(
         [Column("agencyName", priority=3, caption=True), Column("role", "role"),
          Column("deadline", "deadline", cap=12), Column("source", "source"),
-         Column("text", flex=True), Column("decision", priority=2), Column("output", priority=4), Column("resolutions", priority=6)],
-        sort=lambda r: (*_undated_last(r), sort_key(r.get("agencyName", "")), _source_key(r), r.get("role", "")),
-        fold=("role", "agencyName"), csv_columns=["agencyName", "role", *TASK_COLUMNS], details=True),
+         Column("text", flex=True), Column("succession", flex=True, priority=1), Column("decision", priority=2),
+         Column("output", priority=4), Column("resolutions", priority=6)],
+        sort=lambda r: (*_undated_last(r), sort_key(r.get("agencyName", "")), _source_key(r), r.get("role", ""),
+                        r.get("succession", "")),
+        fold=("role", "agencyName", "succession"), csv_columns=["agencyName", "role", "succession", *TASK_COLUMNS],
+        details=True),
     "tasks-export": View(_TASK_KINDS, csv_columns=TASK_COLUMNS),
     "due": View(
         group="lead",

@@ -43,6 +43,8 @@ EDGES = {
     "in-section": {"color": "#a2d9ce", "width": 1, "dashes": False},
     "implements": {"color": "#c0392b", "width": 2, "dashes": False},
     "works-on": {"color": "#2c6fbb", "width": 1, "dashes": False},
+    "inherited": {"color": "#d35400", "width": 2, "dashes": True},
+    "succession": {"color": "#8e44ad", "width": 3, "dashes": False},
 }
 # canvas units: a view of about a hundred nodes opens at a scale of 0.5-0.7, where these
 # read as 8-12 px; a label smaller than DRAW_THRESHOLD px on screen is drawn only when zoomed
@@ -115,7 +117,8 @@ def _vis_data(graph) -> tuple[list[dict], list[dict]]:
         weight = data.get("weight", 1)
         net.add_edge(ids[a], ids[b], color=style["color"], dashes=style["dashes"],
                      width=style["width"] * (1 + min(weight, 40) / 8 if data["relation"] == "works-on" else 1),
-                     title=_edge_label(data["relation"]) + (f": {weight}" if data["relation"] == "works-on" else ""),
+                     title=data.get("title") or _edge_label(data["relation"])
+                     + (f": {weight}" if data["relation"] == "works-on" else ""),
                      relation=data["relation"], arrows="to")
     nodes, edges, *_ = net.get_network_data()
     return nodes, edges

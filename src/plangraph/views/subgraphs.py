@@ -105,15 +105,32 @@ SELECT ?from ?to ?toId ?toCls ?toLabel WHERE {{
             _add_edge(graph, _value(row, "from"), _value(row, "to"), "implements")
 
 
-def agency_view(store, agency: str):
-    """The agency, its tasks (lead and coordinating), their plans and top resolutions, and
-    the agencies it shares tasks with."""
-    iri = resolve_agency(store, agency)
-    query = PREFIXES + f"""
-SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?planLabel ?decision
+def _agency_rows_query(iri: str, as_of: str, as_printed: bool) -> str:
+    """The view's rows: the agency's tasks as the plans print them (with where each went by
+    ``as_of``) and, unless ``as_printed``, the tasks it held on that day after taking them over."""
+    from ..query import Param, term_for
+
+    values = (f"VALUES (?agency ?asOf ?asPrinted) {{ ({iri_term(iri)} {term_for(Param('as-of', 'date', 'asOf'), as_of)} "
+              f"{term_for(Param('as-printed', 'boolean', 'asPrinted'), str(as_printed))}) }}")
+    printed = """{{
+    {values}
+    ?task pg:{role}Agency ?agency BIND("{role}" AS ?role)
+    OPTIONAL {{ ?gone pg:printedAgency ?agency ; pg:fromAgency ?agency ; pg:task ?task ; pg:role "{role}" ;
+                      pg:validFrom ?left ; pg:passedNote ?passed }}
+    BIND(IF(!?asPrinted && BOUND(?left) && ?left <= ?asOf, ?passed, "") AS ?note)
+  }}"""
+    return PREFIXES + f"""
+SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?planLabel ?decision ?note
        ?other ?otherName ?otherRole ?otherCls WHERE {{
-  VALUES ?agency {{ {iri_term(iri)} }}
-  {{ ?task pg:leadAgency ?agency BIND("lead" AS ?role) }} UNION {{ ?task pg:coordinatingAgency ?agency BIND("coordinating" AS ?role) }}
+  {printed.format(values=values, role="lead")} UNION {printed.format(values=values, role="coordinating")} UNION {{
+    {values}
+    FILTER(!?asPrinted)
+    ?held pg:heldBy ?agency ; pg:task ?task ; pg:validFrom ?since ; pg:inheritedNote ?note .
+    FILTER(?since <= ?asOf)
+    OPTIONAL {{ ?held pg:validUntil ?until }}
+    FILTER(!BOUND(?until) || ?asOf < ?until)
+    BIND("inherited" AS ?role)
+  }}
   {_TASK_INFO}
   ?task pg:plan ?plan . ?plan rdfs:label ?planLabel FILTER(lang(?planLabel) = "vi")
   ?plan pg:issuedBy/eli:id_local ?decision .
@@ -124,6 +141,18 @@ SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?plan
     ?other a ?otherCls . VALUES ?otherCls {{ pg:Agency pg:Collective }}
   }}
 }}"""
+
+
+def agency_view(store, agency: str, as_of: str | None = None, as_printed: bool = False):
+    """The agency, its tasks (lead and coordinating), their plans and top resolutions, and
+    the agencies it shares tasks with; and, on ``as_of`` (default today), the tasks it took
+    over in a change of organisation ("inherited" edges) and the bodies it took over from or
+    handed its work to ("succession" edges). ``as_printed``: the agencies as the plans name them."""
+    from datetime import date
+
+    from ..query import bind, load_query
+
+    iri = resolve_agency(store, agency)
     graph = _graph()
     name = store.query(PREFIXES + f"SELECT ?n WHERE {{ {iri_term(iri)} skos:prefLabel ?n FILTER(lang(?n) = 'vi') }}")
     label = next((row["n"].value for row in name), iri)
@@ -132,8 +161,11 @@ SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?plan
     graph.graph["layout"] = "radial"
     graph.graph["title"] = t("view.title.agency", name=label)
     plans = set()
-    for row in store.query(query):
+    for row in store.query(_agency_rows_query(iri, as_of or date.today().isoformat(), as_printed)):
         task = _add_task(graph, row)
+        note = _value(row, "note") and f"{t('view.succession')}: {_value(row, 'note')}"
+        if note and note not in graph.nodes[task]["title"].split("\n"):  # one row per partner: said once
+            graph.nodes[task]["title"] += "\n" + note
         _add_edge(graph, iri, task, _value(row, "role"))
         plan = _add(graph, _value(row, "plan"), "plan", _value(row, "decision"), _value(row, "planLabel"))
         plans.add(plan)
@@ -144,6 +176,17 @@ SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?plan
             _add_edge(graph, other, task, _value(row, "otherRole"))
     if len(graph) == 1:
         raise QueryError(t("view.no_tasks", name=label))
+    if not as_printed:
+        # the bodies it took over and those that took over its work (query agency-changes)
+        for row in store.query(bind(load_query("agency-changes"), {"agency": iri})):  # (resolved above)
+            if not _value(row, "other"):
+                continue
+            other = _add(graph, _value(row, "other"), "agency", _value(row, "otherName"))
+            after = _value(row, "relation") in ("ended; its work passed to", "gave part of its work to")
+            source, target = (iri, other) if after else (other, iri)
+            _add_edge(graph, source, target, "succession")
+            work = f" ({_value(row, 'work')})" if _value(row, "work") else ""
+            graph.edges[source, target, "succession"]["title"] = f"{_value(row, 'what')}{work}, {_value(row, 'date')}"
     _tops(store, graph, plans)
     return graph
 

@@ -1,0 +1,348 @@
+"""Organisational changes -> triples: who holds each task on a given day.
+
+The registry's changes (:mod:`plangraph.succession`) that touch an agency of the graph are
+emitted with W3C ORG: an ``org:ChangeEvent`` with its ``org:originalOrganization`` and
+``org:resultingOrganization``, its day (``dcterms:date``; ``prov:startedAtTime`` at midnight
+in Việt Nam), legal basis (document nodes), source and confidence. The bodies it names are
+agencies of the graph even when no plan names them (``agency/thanh-hoa/so-nong-nghiep-va-moi-truong``),
+each with its existence interval (``pg:founded``, ``pg:dissolved``) and main successor.
+
+Every task of an agency that a change ends (or that gives the task's work away) gets one
+``pg:Handover`` per step of its chain: from whom, to whom (none: no single successor),
+from which day until which, by which rule (the main successor, or a function the text
+names, with the keywords found) and two short notes for the two sides ("inherited from Sở
+Kế hoạch và Đầu tư, merged 2025-03-01"). The named queries read these nodes to answer "as
+of a date", on any SPARQL store.
+
+Example:
+    >>> from plangraph.build import build_graph
+    >>> from plangraph.paths import DEFAULT_SOURCES
+    >>> turtle = build_graph(DEFAULT_SOURCES).turtle                  # doctest: +SKIP
+    >>> "org:ChangeEvent" in turtle and "pg:Handover" in turtle       # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..succession import Change, FunctionTransfer, Step, Succession
+from .iris import agency_path, doc_path, jurisdiction_path
+from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, iri, lit
+
+__all__ = ["emit_succession", "change_node", "REGISTRY_FILE"]
+
+REGISTRY_FILE = "succession.toml"
+_KIND = {"merger": "Merger", "renaming": "Renaming", "abolition": "Abolition"}
+_CONFIDENCE = {"confirmed": "Confirmed", "inferred": "Inferred", "unconfirmed": "Unconfirmed"}
+_DOCUMENT_CLASS = {"Nghị quyết": "Resolution", "Nghị định": "Decree", "Luật": "Law", "Quyết định": "Decision",
+                   "Kết luận": "Conclusion"}
+_ROLES = (("lead", "lead"), ("coordinating", "coordinating"))
+
+
+def _pg(name: str) -> str:
+    return iri(PG + name)
+
+
+def _p(namespace: str, name: str) -> str:
+    return iri(namespace + name)
+
+
+def _day(value) -> str:
+    return lit(value.isoformat(), datatype=XSD + "date")
+
+
+def change_node(change_id: str) -> str:
+    """``change/thanh-hoa/2025-so-tai-chinh``."""
+    return iri(f"change/{change_id}")
+
+
+def _function_node(transfer: FunctionTransfer) -> str:
+    return iri(f"function/{transfer.id}")
+
+
+def _agency_node(key: str) -> str:
+    return iri(agency_path(key, False))
+
+
+@lru_cache(maxsize=4)
+def _book(registries) -> Succession:
+    return Succession.load(registries)
+
+
+def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agencies_used: dict,
+                    jurisdictions: dict, emit_agency) -> int:
+    """Add the changes, the bodies they name and the handovers of the plans' tasks.
+
+    Args:
+        add: ``add(subject, predicate, object)``.
+        plans: the plan extracts; ``plan_nodes`` their IRIs by source file.
+        agencies: agency key -> the agency read from the plans; ``agencies_used`` the keys
+            the tasks name (already emitted).
+        jurisdictions: the jurisdictions to emit (a body added here adds its own).
+        emit_agency: ``emit_agency(add, agency, surfaces, jurisdictions)`` describes one agency.
+
+    Returns:
+        The number of handovers.
+    """
+    from ..registries import active
+
+    book = _book(active())
+    if not book:
+        return 0
+    changes = _relevant(book, set(agencies_used))
+    if not changes:
+        return 0
+    names = {key: agency.name for key, agency in agencies.items()}
+    for key in sorted({k for c in changes for k in _participants(c)} - set(agencies_used)):
+        agency = agencies.get(key) or _registry_agency(key)
+        names[key] = agency.name
+        emit_agency(add, agency, set(), jurisdictions)
+    for change in changes:
+        _change(add, book, change)
+    _existence(add, changes)
+    wanted = {c.id for c in changes}
+    count = 0
+    for plan in sorted(plans, key=lambda p: p.source_file):
+        plan_node = plan_nodes[plan.source_file][1:-1]
+        for task in plan.tasks:
+            task_node = f"{plan_node}/task/L{task.line}"
+            for role, attribute in _ROLES:
+                for mention in getattr(task, attribute):
+                    if mention.is_collective:
+                        continue
+                    steps = [s for s in book.chain(mention.entity_id, task.text) if s.change.id in wanted]
+                    count += _handovers(add, task_node, role, mention.entity_id, steps, names)
+    return count
+
+
+def _participants(change: Change) -> set[str]:
+    return {*change.originals, *change.results, *(f.recipient for f in change.functions)}
+
+
+def _relevant(book: Succession, keys: set[str]) -> list[Change]:
+    """The changes that touch ``keys``, and those that touch the bodies these name, in turn."""
+    chosen: dict[str, Change] = {}
+    grown = True
+    while grown:
+        grown = False
+        for change in book.changes.values():
+            if change.id not in chosen and _participants(change) & keys:
+                chosen[change.id] = change
+                keys |= _participants(change)
+                grown = True
+    return sorted(chosen.values(), key=lambda c: c.id)
+
+
+def _registry_agency(key: str):
+    """The agency ``key`` ("thanh-hoa/so-nong-nghiep-va-moi-truong") as the registry describes it."""
+    from ..read.agencies import AgencyReader
+    from ..read.jurisdictions import Jurisdictions
+    from ..registries import active
+
+    place_id, entry_id = key.split("/", 1)
+    places = Jurisdictions.bundled()
+    reader = AgencyReader(_registry_entries(active()), places, places.get(place_id))
+    reader.mention(reader.resolver.entries[entry_id].name, entry_id)
+    return reader.agencies[key]
+
+
+@lru_cache(maxsize=4)
+def _registry_entries(registries):
+    from ..read.agencies import registry_entries
+
+    return registry_entries(registries, None)
+
+
+def _change(add, book: Succession, change: Change) -> None:
+    node = change_node(change.id)
+    add(node, RDF_TYPE, _p(ORG, "ChangeEvent"))
+    add(node, RDF_TYPE, _p(PROV, "Activity"))
+    add(node, _p(RDFS, "label"), lit(change.name, lang="vi"))
+    add(node, _p(RDFS, "label"), lit(change.name_en, lang="en"))
+    for key in change.originals:
+        add(node, _p(ORG, "originalOrganization"), _agency_node(key))
+        add(_agency_node(key), _p(ORG, "changedBy"), node)
+    for key in change.results:
+        add(node, _p(ORG, "resultingOrganization"), _agency_node(key))
+        add(_agency_node(key), _p(ORG, "resultedFrom"), node)
+    add(node, _p(DCTERMS, "date"), _day(change.date))
+    add(node, _p(PROV, "startedAtTime"), lit(f"{change.date.isoformat()}T00:00:00+07:00", datatype=XSD + "dateTime"))
+    add(node, _pg("changeKind"), _pg(_KIND[change.kind]))
+    add(node, _pg("jurisdiction"), iri(jurisdiction_path(change.jurisdiction)))
+    add(node, _p(DCTERMS, "source"), lit(change.source))
+    add(node, _pg("confidence"), _pg(_CONFIDENCE[change.confidence]))
+    add(node, _pg("dateConfidence"), _pg(_CONFIDENCE[change.date_confidence]))
+    add(node, _pg("sourceFile"), lit(REGISTRY_FILE))
+    if change.note:
+        add(node, _p(SKOS, "note"), lit(change.note, lang="en"))
+    if change.competences_en:
+        add(node, _p(DCTERMS, "description"), lit(change.competences_en, lang="en"))
+    for document_id in change.legal_basis:
+        add(node, _pg("legalBasis"), _document(add, book.documents[document_id]))
+    if change.area_now:
+        area = iri(f"change/{change.id}/area")
+        add(node, _pg("successorArea"), area)
+        add(area, RDF_TYPE, _pg("SuccessorArea"))
+        add(area, _p(RDFS, "label"), lit(", ".join(change.area_now), lang="vi"))
+        for unit in change.area_now:
+            add(area, _pg("areaUnit"), lit(unit, lang="vi"))
+        add(area, _p(DCTERMS, "source"), lit(change.area_source))
+        add(area, _pg("sourceFile"), lit(REGISTRY_FILE))
+        add(area, _pg("confidence"), _pg(_CONFIDENCE[change.area_confidence]))
+    for transfer in change.functions:
+        tnode = _function_node(transfer)
+        add(node, _pg("functionTransfer"), tnode)
+        add(tnode, RDF_TYPE, _pg("FunctionTransfer"))
+        add(tnode, _p(RDFS, "label"), lit(transfer.name, lang="vi"))
+        add(tnode, _p(RDFS, "label"), lit(transfer.name_en, lang="en"))
+        add(tnode, _pg("fromAgency"), _agency_node(transfer.origin))
+        add(tnode, _pg("toAgency"), _agency_node(transfer.recipient))
+        for keyword in transfer.keywords:
+            add(tnode, _pg("keyword"), lit(keyword, lang="vi"))
+        add(tnode, _p(DCTERMS, "source"), lit(transfer.source))
+        add(tnode, _pg("confidence"), _pg(_CONFIDENCE[transfer.confidence]))
+        add(tnode, _pg("sourceFile"), lit(REGISTRY_FILE))
+
+
+def _document(add, document) -> str:
+    place = None if document.jurisdiction == "vn" else document.jurisdiction
+    node = iri(doc_path(document.number, document.year, place))
+    add(node, RDF_TYPE, _pg(_DOCUMENT_CLASS.get(document.kind, "Document")))
+    add(node, RDF_TYPE, _p(ELI, "LegalResource"))
+    add(node, _p(ELI, "id_local"), lit(document.number))
+    add(node, _pg("documentNumber"), lit(document.number.split("/")[0].split("-")[0]))
+    if document.year:
+        add(node, _pg("documentYear"), lit(document.year, datatype=XSD + "gYear"))
+    if document.date:
+        add(node, _p(ELI, "date_document"), _day(document.date))
+    add(node, _p(DCTERMS, "type"), lit(document.kind, lang="vi"))
+    label = f"{document.kind} số {document.number}"
+    add(node, _p(RDFS, "label"), lit(f"{label} {document.title}" if document.title else label, lang="vi"))
+    if document.title:
+        add(node, _p(ELI, "title"), lit(document.title, lang="vi"))
+    if document.title_en:
+        add(node, _p(RDFS, "label"), lit(f"{label} ({document.title_en})", lang="en"))
+    add(node, _p(DCTERMS, "source"), lit(document.source))
+    add(node, _pg("sourceFile"), lit(REGISTRY_FILE))
+    add(node, _pg("confidence"), _pg(_CONFIDENCE[document.confidence]))
+    if document.note:
+        add(node, _p(SKOS, "note"), lit(document.note, lang="en"))
+    return node
+
+
+def _existence(add, changes: list[Change]) -> None:
+    """Each body's existence interval, main successor and, where known, first day."""
+    founded: dict[str, object] = {}
+    dissolved: dict[str, object] = {}
+    for change in changes:
+        for key in change.results:
+            if key not in change.originals:
+                founded[key] = min(change.date, founded.get(key, change.date))
+        for key in change.originals:
+            if change.ends(key):
+                dissolved[key] = change.date
+                if change.results:
+                    add(_agency_node(key), _pg("successor"), _agency_node(change.results[0]))
+    for key in sorted(founded.keys() | dissolved.keys()):
+        node = _agency_node(key)
+        interval = iri(f"{agency_path(key, False)}/existence")
+        add(node, _pg("existence"), interval)
+        add(interval, RDF_TYPE, _p(TIME, "ProperInterval"))
+        for when, prop, side, edge in ((founded.get(key), "founded", "start", "hasBeginning"),
+                                       (dissolved.get(key), "dissolved", "end", "hasEnd")):
+            if when is None:
+                continue
+            add(node, _pg(prop), _day(when))
+            instant = iri(f"{interval[1:-1]}/{side}")
+            add(interval, _p(TIME, edge), instant)
+            add(instant, RDF_TYPE, _p(TIME, "Instant"))
+            add(instant, _p(TIME, "inXSDDate"), _day(when))
+
+
+def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], names: dict[str, str]) -> int:
+    nodes = [iri(f"{task_node}/holder/{role}/{printed}/{step.change.date.isoformat()}") for step in steps]
+    for index, step in enumerate(steps):
+        node = nodes[index]
+        add(node, RDF_TYPE, _pg("Handover"))
+        add(node, _pg("task"), iri(task_node))
+        add(node, _pg("plan"), iri(task_node.rsplit("/task/", 1)[0]))  # the task's: queries find its plans here
+        add(node, _pg("role"), lit(role))
+        add(node, _pg("printedAgency"), _agency_node(printed))
+        add(node, _pg("fromAgency"), _agency_node(step.origin))
+        if not step.change.ends(step.origin):
+            add(node, _pg("releasedBy"), _agency_node(step.origin))  # it continued, without this work
+        add(node, _pg("validFrom"), _day(step.change.date))
+        if index + 1 < len(steps):
+            add(node, _pg("validUntil"), _day(steps[index + 1].change.date))
+            add(node, _pg("next"), nodes[index + 1])
+        add(node, _pg("change"), change_node(step.change.id))
+        if step.function is not None:
+            add(node, _pg("routing"), _function_node(step.function))
+            for keyword in step.keywords:
+                add(node, _pg("matchedKeyword"), lit(keyword, lang="vi"))
+        else:
+            add(node, _pg("routing"), _pg("NoSingleSuccessor" if step.holder is None else "MainSuccessor"))
+        if step.holder is not None:
+            add(node, _pg("heldBy"), _agency_node(step.holder))
+            via = f" via {names[step.origin]}" if step.origin != printed else ""
+            add(node, _pg("inheritedNote"),
+                lit(f"inherited from {names[printed]}{via}, {_event(step)}{_detail(step)}", lang="en"))
+        # where the task went, and where it went after: the whole rest of its chain
+        add(node, _pg("passedNote"), lit("; then ".join(_passed(later, names) for later in steps[index:]), lang="en"))
+        if step.rule != "none" and (step.scores or step.change.functions):
+            add(node, _p(RDFS, "comment"), lit(_reason(step, names), lang="en"))
+    return len(steps)
+
+
+def _passed(step: Step, names: dict[str, str]) -> str:
+    """"passed to Sở Tài chính, merged 2025-03-01", or why there is no single successor."""
+    if step.holder is None:
+        return _no_successor(step, names)
+    return f"passed to {names[step.holder]}, {_event(step)}{_detail(step)}"
+
+
+def _detail(step: Step) -> str:
+    return f" ({step.function.name_en}: {_quoted(step.keywords)})" if step.function is not None else ""
+
+
+def _event(step: Step) -> str:
+    """"merged 2025-03-01": what happened to the body the task leaves."""
+    when = step.change.date.isoformat()
+    if not step.change.ends(step.origin):
+        return f"work moved {when}"
+    return {"merger": "merged", "renaming": "renamed", "abolition": "ended"}[step.change.kind] + f" {when}"
+
+
+def _no_successor(step: Step, names: dict[str, str]) -> str:
+    change = step.change
+    text = f"no single successor: {names[step.origin]} ended {change.date.isoformat()}"
+    if change.area_now:
+        sure = "" if change.area_confidence == "confirmed" else " (list to be confirmed)"
+        text += f"; its area is now {', '.join(change.area_now)}{sure}"
+    if change.competences_en:
+        text += f"; {change.competences_en}"
+    return text
+
+
+def _reason(step: Step, names: dict[str, str]) -> str:
+    """Why the task went where it did, in one sentence with the keywords found."""
+    main = step.change.main_successor(step.origin)
+    found = "; ".join(f"{f.name_en} ({'stayed with' if f.recipient == main else 'went to'} {names[f.recipient]}): "
+                      f"{_quoted(k)}" for f, k in step.scores)
+    holder = names[step.holder]
+    if step.rule == "function":
+        return f"{holder}: the text is about {step.function.name_en}, which went there. Keywords found: {found}"
+    if step.rule == "retained":
+        return (f"{holder}, the main successor: the text is about {step.function.name_en}, which stayed there, "
+                f"more than about work that went elsewhere. Keywords found: {found}")
+    if step.rule == "tie":
+        return (f"{holder}, the main successor: the text names the work of several bodies equally. "
+                f"Keywords found: {found}")
+    away = ", ".join(f"{f.name_en} ({names[f.recipient]})" for f in step.change.functions
+                     if f.origin == step.origin and f.recipient != main)
+    return f"{holder}, the main successor: the text names none of the work that went elsewhere ({away})"
+
+
+def _quoted(words) -> str:
+    return ", ".join(f"“{w}”" for w in words)

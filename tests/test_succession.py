@@ -1,0 +1,323 @@
+"""Who owes it today: the five plans' agencies across the 2025 reorganisation (issue 13).
+
+The counts are the plans' own, taken from the graph as printed: Sở Tài chính leads or
+coordinates 53 tasks and Sở Kế hoạch và Đầu tư 84 (tests/test_query.py), so Sở Tài chính
+holds 137 today; Sở Tài nguyên và Môi trường (38) and Sở Nông nghiệp và Phát triển nông thôn
+(43) make the 81 of Sở Nông nghiệp và Môi trường, which no plan names.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import cli
+from plangraph.cli.query import run_named
+
+TODAY = {}  # the queries' default: today (after every change of the registry, all in 2025)
+PRINTED = {"as-printed": "true"}
+BEFORE = {"as-of": "2024-12-31"}
+ID = "https://w3id.org/plangraph/id/"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, built):
+    from plangraph.store import EmbeddedStore
+
+    graph = tmp_path_factory.mktemp("succession") / "plangraph.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    return EmbeddedStore(graph)
+
+
+def rows(store, agency, when=TODAY, **params):
+    result = run_named(store, "tasks-of-agency", {"agency": agency, **params, **when})
+    return [{key: term.value for key, term in row.items()} for row in result]
+
+
+def holdings(found):
+    """(task, role) of each row, as a multiset: a task held twice (named in the plan and taken
+    over from a body merged into its holder) counts twice."""
+    return Counter((row["task"], row["role"]) for row in found)
+
+
+def invoke(store, *args):
+    return CliRunner().invoke(cli, [*args, "--graph", str(store.graph_file)])
+
+
+def csv_rows(result):
+    import csv
+    import io
+
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_finance_today_holds_its_own_tasks_and_those_of_planning_and_investment(store):
+    own, planning = rows(store, "Sở Tài chính", PRINTED), rows(store, "Sở Kế hoạch và Đầu tư", PRINTED)
+    today = rows(store, "Sở Tài chính")
+    assert (len(own), len(planning), len(today)) == (53, 84, 137)
+    assert holdings(today) == holdings(own) + holdings(planning)
+    marks = Counter(row.get("succession", "") for row in today)
+    assert marks == {"": 53, "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01": 84}
+    # the CLI says so in a column of its own, for programs and for people (CSV folds the
+    # appendix rows that restate a body task held the same way)
+    table = csv_rows(invoke(store, "tasks", "--agency", "Sở Tài chính", "-f", "tsv"))
+    assert list(table[0])[-2:] == ["succession", "task"]
+    assert sum(row["succession"] == "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01" for row in table) == 84
+    sheet = invoke(store, "tasks", "--agency", "Sở Tài chính", "-f", "csv")
+    people = list(csv.DictReader(io.StringIO(sheet.stdout.lstrip("\ufeff"))))
+    assert list(people[0])[:3] == ["Agency", "Role", "Succession"]
+    inherited = [row for row in people if row["Succession"] == "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01"]
+    assert inherited and len(inherited) < 84 and len(people) - len(inherited) < 53
+    assert {row["Agency"] for row in people} == {"Sở Tài chính"}
+
+
+def test_agriculture_and_environment_today_holds_both_merged_departments(store):
+    environment = rows(store, "Sở Tài nguyên và Môi trường", PRINTED)
+    agriculture = rows(store, "Sở Nông nghiệp và Phát triển nông thôn", PRINTED)
+    today = rows(store, "Sở Nông nghiệp và Môi trường")
+    assert (len(environment), len(agriculture), len(today)) == (38, 43, 81)
+    assert holdings(today) == holdings(environment) + holdings(agriculture)
+    assert Counter(row["succession"] for row in today) == {
+        "inherited from Sở Tài nguyên và Môi trường, merged 2025-03-01": 38,
+        "inherited from Sở Nông nghiệp và Phát triển nông thôn, merged 2025-03-01": 43}
+    # no plan names it, yet it is an agency of Thanh Hóa in the graph
+    graph = store.graph_file.read_text(encoding="utf-8")
+    assert "<agency/thanh-hoa/so-nong-nghiep-va-moi-truong>\n    a org:Organization ,\n        pg:Agency ;" in graph
+    assert rows(store, "Sở Nông nghiệp và Môi trường", PRINTED) == []
+
+
+def test_as_printed_gives_the_counts_of_the_plans(store):
+    # every agency of the graph: as many rows as the plans give it lead and coordinating roles
+    counts = store.query("""PREFIX pg: <https://w3id.org/plangraph/ontology#>
+        SELECT ?agency (COUNT(*) AS ?n) WHERE { ?agency a pg:Agency .
+          { ?task pg:leadAgency ?agency } UNION { ?task pg:coordinatingAgency ?agency } } GROUP BY ?agency""")
+    expected = {row["agency"].value: int(row["n"].value) for row in counts}
+    assert len(expected) == 39
+    for agency, count in expected.items():
+        found = rows(store, agency, PRINTED)
+        assert len(found) == count, agency
+        assert not any(row.get("succession") for row in found)
+    assert [len(rows(store, name, PRINTED)) for name in ("Sở Y tế", "Sở Kế hoạch và Đầu tư", "UBND huyện Thọ Xuân")] \
+        == [16, 84, 85]
+
+
+def test_nothing_is_inherited_as_of_the_last_day_of_2024(store):
+    agencies = [row["a"].value for row in store.query(
+        "PREFIX pg: <https://w3id.org/plangraph/ontology#> SELECT ?a WHERE { ?a a pg:Agency }")]
+    assert len(agencies) == 42  # the 39 the plans name, and the 3 bodies formed in 2025
+    for agency in agencies:
+        before = rows(store, agency, BEFORE)
+        assert not any(row.get("succession") for row in before), agency
+        assert before == rows(store, agency, PRINTED), agency
+
+
+def test_a_task_of_labour_about_employment_goes_to_home_affairs(store):
+    # 001:86, "hoàn thiện hệ thống thông tin thị trường lao động ... dịch vụ việc làm": the
+    # work that stayed with the main successor
+    home = {row["source"]: row for row in rows(store, "Sở Nội vụ")}
+    note = home["001_6a9639a9452fe57b.txt:86"]["succession"]
+    assert note == ("inherited from Sở Lao động - Thương binh và Xã hội, merged 2025-03-01 "
+                    "(labour, employment, people with merit: “thị trường lao động”, “việc làm”)")
+    # vocational training went to Sở Giáo dục và Đào tạo (002:128 "đào tạo nghề ... dạy nghề")
+    education = {row["source"]: row.get("succession") for row in rows(store, "Sở Giáo dục và Đào tạo")}
+    assert education["002_5ed02d632c79bce9.txt:128"].endswith("(vocational education: “dạy nghề”, “đào tạo nghề”)")
+    # 003:137 names social assistance once among labour, people with merit and unemployment
+    # insurance: it stays with the main successor, and the graph says why
+    assert "003_d935930fee5a67bf.txt:137" in home
+    why = store.query("""PREFIX pg: <https://w3id.org/plangraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?why WHERE { ?h pg:task <https://w3id.org/plangraph/id/plan/thanh-hoa/2023-1992/task/L137> ;
+                                   rdfs:comment ?why }""").values()
+    assert why == [("Sở Nội vụ, the main successor: the text is about labour, employment, people with merit, which "
+                    "stayed there, more than about work that went elsewhere. Keywords found: labour, employment, "
+                    "people with merit (stayed with Sở Nội vụ): “bảo hiểm thất nghiệp”, “người có công”, “việc làm”; "
+                    "social protection, children, prevention of social evils (went to Sở Y tế): “trợ giúp xã hội”",)]
+    # every task of Sở Lao động - Thương binh và Xã hội went to exactly one of its successors
+    labour = rows(store, "Sở Lao động - Thương binh và Xã hội")
+    assert len(labour) == 16 and all(row["succession"].startswith("passed to Sở ") for row in labour)
+    taken = [row for name in ("Sở Nội vụ", "Sở Giáo dục và Đào tạo", "Sở Y tế") for row in rows(store, name)
+             if "Lao động - Thương binh" in row.get("succession", "")]
+    assert holdings(taken) == holdings(labour)
+
+
+def test_a_task_of_labour_about_social_protection_goes_to_health(tmp_path, built):
+    """None of the five plans gives Sở LĐ-TB&XH a task about social protection: plan 003
+    with its task at line 137 rewritten to be one."""
+    from conftest import SOURCES, FILES
+
+    from plangraph.build import build_graph
+    from plangraph.store import EmbeddedStore
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    lines = (SOURCES / FILES["003"]).read_text(encoding="utf-8").split("\n")
+    assert lines[136].startswith("+ Xây dựng và thực hiện đồng bộ, có hiệu quả các chương trình")
+    lines[136] = ("+ Thực hiện tốt công tác bảo trợ xã hội, chăm sóc, bảo vệ trẻ em; phòng, chống tệ nạn xã hội "
+                  "trên địa bàn tỉnh.")
+    (sources / FILES["003"]).write_text("\n".join(lines), encoding="utf-8")
+    graph = tmp_path / "plangraph.ttl"
+    graph.write_text(build_graph(sources).turtle, encoding="utf-8")
+    store = EmbeddedStore(graph)
+    health = {row["source"]: row.get("succession") for row in rows(store, "Sở Y tế")}
+    assert health[f"{FILES['003']}:137"] == (
+        "inherited from Sở Lao động - Thương binh và Xã hội, merged 2025-03-01 (social protection, children, "
+        "prevention of social evils: “bảo trợ xã hội”, “trẻ em”, “tệ nạn xã hội”)")
+    assert f"{FILES['003']}:137" not in {row["source"] for row in rows(store, "Sở Nội vụ")}
+    assert f"{FILES['003']}:137" not in {row["source"] for row in rows(store, "Sở Y tế", PRINTED)}
+
+
+def test_a_tho_xuan_task_has_no_single_successor(store):
+    result = run_named(store, "unassigned-after-reorganisation", {"agency": "UBND huyện Thọ Xuân"})
+    found = {row["source"].value: row for row in result}
+    assert len(result) == 85  # every lead and coordinating role the plans give it
+    row = found["004_86eb4304471918db.txt:69"]
+    assert (row["printed"].value, row["ended"].value) == ("UBND huyện Thọ Xuân", "2025-07-01")
+    assert row["area"].value == ("xã Thọ Xuân, xã Thọ Long, xã Xuân Hòa, xã Sao Vàng, xã Lam Sơn, xã Thọ Lập, "
+                                 "xã Xuân Tín, xã Xuân Lập")
+    assert row["areaConfidence"].value == "unconfirmed"
+    assert "Nghị định 120-151/2025/NĐ-CP" in row["competences"].value
+    # its tasks are nobody's: never a commune's by guess
+    today = rows(store, "UBND huyện Thọ Xuân")
+    assert len(today) == 85 and all(r["succession"].startswith(
+        "no single successor: UBND huyện Thọ Xuân ended 2025-07-01; its area is now xã Thọ Xuân, ") for r in today)
+    held = store.query("""PREFIX pg: <https://w3id.org/plangraph/ontology#>
+        ASK { ?h pg:routing pg:NoSingleSuccessor ; pg:heldBy ?someone }""")
+    assert held.boolean is False
+    # the whole list: the five abolished bodies the plans name, and the Đông Sơn tasks that
+    # went to the city on 1 January 2025 and ended with it
+    everything = run_named(store, "unassigned-after-reorganisation", {})
+    ended = ("UBND huyện Thọ Xuân", "UBND thành phố Thanh Hóa", "UBND thị xã Nghi Sơn", "UBND huyện Nông Cống",
+             "UBND huyện Đông Sơn", "Thành ủy thành phố Thanh Hóa", "Huyện ủy Thọ Xuân")
+    assert Counter(row["printed"].value for row in everything) == {
+        name: len(rows(store, name, PRINTED)) for name in ended}
+    assert {row["via"].value for row in everything if "via" in row} == {"UBND thành phố Thanh Hóa"}
+    assert run_named(store, "unassigned-after-reorganisation", {"as-of": "2025-06-30"}).values() == []
+
+
+def test_dong_son_went_to_the_city_and_then_had_no_single_successor(store):
+    march = rows(store, "UBND thành phố Thanh Hóa", {"as-of": "2025-03-01"})
+    inherited = [row for row in march if row.get("succession")]
+    assert len(march) == 72 and len(inherited) == 3
+    assert {row["succession"] for row in inherited} == {"inherited from UBND huyện Đông Sơn, merged 2025-01-01"}
+    assert len(rows(store, "UBND thành phố Thanh Hóa", {"as-of": "2024-12-31"})) == 69
+    for row in rows(store, "UBND huyện Đông Sơn"):
+        assert row["succession"].startswith("passed to UBND thành phố Thanh Hóa, merged 2025-01-01; then no single "
+                                            "successor: UBND thành phố Thanh Hóa ended 2025-07-01")
+
+
+def test_a_name_that_no_longer_exists_says_to_whom_it_passed(store):
+    result = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "-f", "tsv")
+    assert any(line.startswith("note: Sở Kế hoạch và Đầu tư ended on 2025-03-01; its work passed to Sở Tài chính.")
+               for line in result.stderr.splitlines())
+    table = csv_rows(result)
+    assert len(table) == 84 and {row["succession"] for row in table} == {"passed to Sở Tài chính, merged 2025-03-01"}
+    before = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "--as-of", "2025-02-28", "-f", "tsv")
+    assert "note:" not in before.stderr and "passed to" not in before.stdout
+    formed = invoke(store, "tasks", "--agency", "Sở Nông nghiệp và Môi trường", "--as-of", "2024-12-31")
+    assert formed.exit_code == 0 and "was formed on 2025-03-01" in formed.stderr
+    printed = invoke(store, "tasks", "--agency", "Sở KH&ĐT", "--as-printed", "-f", "tsv")
+    assert "note:" not in printed.stderr and "passed to" not in printed.stdout
+
+
+def test_the_options_are_checked(store):
+    both = invoke(store, "tasks", "--agency", "Sở Y tế", "--as-of", "2025-01-01", "--as-printed")
+    assert both.exit_code == 2 and "not both" in both.output
+    bad = invoke(store, "tasks", "--agency", "Sở Y tế", "--as-of", "1/3/2025")
+    assert bad.exit_code == 2 and "--as-of takes a day as YYYY-MM-DD, not '1/3/2025'" in bad.output
+    other = invoke(store, "query", "trace", "-p", "task=004:97", "--as-of", "2025-01-01")
+    assert other.exit_code == 2 and "has no parameter 'as-of'" in other.output
+    view = invoke(store, "viz", "--plan", "913", "--as-printed")
+    assert view.exit_code == 2 and "for the agency view" in view.output
+    query = invoke(store, "query", "tasks-of-agency", "-p", "agency=Sở Tài chính", "--as-of", "2024-12-31", "-f", "tsv")
+    assert query.exit_code == 0 and len(query.stdout.splitlines()) == 1 + 53
+
+
+def test_workload_counts_the_tasks_held_on_the_day(store):
+    def totals(params):
+        result = run_named(store, "workload", params)
+        found = Counter()
+        for row in result:
+            found[row["name"].value] += int(row["total"].value)
+        return found
+
+    printed, today = totals(PRINTED), totals(TODAY)
+    assert printed["Sở Kế hoạch và Đầu tư"] == 84 and "Sở Kế hoạch và Đầu tư" not in today
+    assert printed["Sở Y tế"] == today["Sở Y tế"] == 16
+    # a task Sở Tài chính holds twice (named with Sở Kế hoạch và Đầu tư) counts once
+    finance = holdings(rows(store, "Sở Tài chính"))
+    assert today["Sở Tài chính"] == len(finance) < 137
+    assert today["Sở Nông nghiệp và Môi trường"] == len(holdings(rows(store, "Sở Nông nghiệp và Môi trường")))
+    assert totals(BEFORE) == printed
+    assert totals({"agency": "Sở Tài chính"})["Sở Tài chính"] == today["Sở Tài chính"]
+
+
+def test_the_agency_history(store):
+    result = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội"})
+    got = [(r["date"].value, r["relation"].value, r["otherName"].value, r.get("work") and r["work"].value,
+            r["confidence"].value) for r in result]
+    assert got == [
+        ("2025-03-01", "ended; its work passed to", "Sở Nội vụ", None, "confirmed"),
+        ("2025-03-01", "gave part of its work to", "Sở Giáo dục và Đào tạo", "vocational education", "inferred"),
+        ("2025-03-01", "gave part of its work to", "Sở Y tế", "social protection, children, prevention of social evils",
+         "confirmed")]
+    assert {r["basis"].value for r in result} == {"190/2025/QH15, 45/2025/NĐ-CP"}
+    city = run_named(store, "agency-changes", {"agency": "UBND thành phố Thanh Hóa"})
+    assert [(r["date"].value, r["relation"].value, r.get("otherName") and r["otherName"].value) for r in city] == [
+        ("2025-01-01", "took over the work of", "UBND huyện Đông Sơn"),
+        ("2025-07-01", "ended with no single successor", None)]
+
+
+def test_the_agency_view_draws_what_it_took_over_apart(store):
+    from plangraph.views import html, subgraphs
+
+    finance = subgraphs.agency_view(store, "Sở Tài chính")
+    focus = finance.graph["focus"]
+    out = Counter(d["relation"] for _, _, d in finance.out_edges(focus, data=True))
+    assert out == {"lead": 25, "coordinating": 28, "inherited": 84}
+    into = [(a, d) for a, _, d in finance.in_edges(focus, data=True) if d["relation"] == "succession"]
+    assert [(a.rsplit("/", 1)[-1], d["title"]) for a, d in into] == [
+        ("so-ke-hoach-va-dau-tu", "Department of Planning and Investment merged into the Department of Finance, 2025-03-01")]
+    task = finance.nodes[ID + "plan/thanh-hoa/2021-2999/task/L88"]
+    assert task["title"].endswith("\nSource: 000_b2f608754944a1c5.txt:88\n"
+                                  "Succession: inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01")
+    page = html.render_html(finance)
+    assert "took over in a change of organisation" in page and "work passed on (merger, renaming, abolition)" in page
+    # the same view as the plans print it: no succession at all
+    printed = subgraphs.agency_view(store, "Sở Tài chính", as_printed=True)
+    assert {d["relation"] for *_, d in printed.edges(data=True)} >= {"lead", "coordinating"}
+    assert not {"inherited", "succession"} & {d["relation"] for *_, d in printed.edges(data=True)}
+    # a body that ended: its tasks as the plans give them, and where its work went
+    planning = subgraphs.agency_view(store, "Sở Kế hoạch và Đầu tư")
+    edges = Counter(d["relation"] for _, _, d in planning.out_edges(planning.graph["focus"], data=True))
+    assert edges == {"lead": 62, "coordinating": 22, "succession": 1}
+    nature = subgraphs.agency_view(store, "Sở Nông nghiệp và Môi trường")
+    assert sorted(a.rsplit("/", 1)[-1] for a, _, d in nature.in_edges(nature.graph["focus"], data=True)
+                  if d["relation"] == "succession") == ["so-nong-nghiep-va-phat-trien-nong-thon",
+                                                         "so-tai-nguyen-va-moi-truong"]
+
+
+def test_a_plan_dated_after_an_agency_ended_is_warned(tmp_path, built):
+    from plangraph.validate import validate_files
+
+    five = tmp_path / "five.ttl"
+    five.write_text(built.turtle, encoding="utf-8")
+    assert not [f for f in validate_files([five]).findings if f.rule == "agency-named-after-it-ended"]
+    # 1992/QĐ-UBND and 913/QĐ-UBND as if signed in 2026: they still name the bodies of their day
+    text = built.turtle.replace('eli:date_document "2023-06-09"', 'eli:date_document "2026-06-09"').replace(
+        'eli:date_document "2022-03-14"', 'eli:date_document "2026-03-14"')
+    assert text != built.turtle
+    late = tmp_path / "late.ttl"
+    late.write_text(text, encoding="utf-8")
+    warned = [f for f in validate_files([late]).findings if f.rule == "agency-named-after-it-ended"]
+    assert warned and {f.severity for f in warned} == {"warning"}
+    by_agency = Counter(f.path.split("; ")[0] for f in warned)
+    assert "agency agency/thanh-hoa/so-lao-dong-thuong-binh-va-xa-hoi" in by_agency
+    finding = next(f for f in warned if "so-ke-hoach-va-dau-tu" in f.path)
+    assert "successor Sở Tài chính" in finding.path and finding.file.startswith("003_") and finding.line
+    tho_xuan = next(f for f in warned if "ubnd-huyen-tho-xuan" in f.path)
+    assert tho_xuan.path.endswith("successor no single successor") and tho_xuan.file.startswith("004_")
