@@ -122,6 +122,10 @@ def _agency_rows_query(iri: str, as_of: str, as_printed: bool) -> str:
     return PREFIXES + f"""
 SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?planLabel ?decision ?note
        ?other ?otherName ?otherRole ?otherCls WHERE {{
+  # the agency's tasks first, as a subquery: joined in place, oxigraph read every task's
+  # text and plan before the union (0.7 s in memory and 2.8 s on disk for Sở Tài chính's
+  # 137 tasks; 19 ms this way, the same rows)
+  {{ SELECT * WHERE {{
   {printed.format(values=values, role="lead")} UNION {printed.format(values=values, role="coordinating")} UNION {{
     {values}
     FILTER(!?asPrinted)
@@ -131,6 +135,7 @@ SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?plan
     FILTER(!BOUND(?until) || ?asOf < ?until)
     BIND("inherited" AS ?role)
   }}
+  }} }}
   {_TASK_INFO}
   ?task pg:plan ?plan . ?plan rdfs:label ?planLabel FILTER(lang(?planLabel) = "vi")
   ?plan pg:issuedBy/eli:id_local ?decision .
