@@ -31,10 +31,32 @@ CASES = [
 ]
 
 
+# the agency queries (with their handovers since issue 13) take rdflib 8-17 s each on the
+# five plans: they are compared on two of them (001 and 004), where each still has rows
+ON_TWO_PLANS = ("tasks-of-agency", "workload")
+
+
 @pytest.fixture(scope="module")
 def engines(built, tmp_path_factory):
     path = tmp_path_factory.mktemp("portability") / "plangraph.ttl"
     path.write_text(built.turtle, encoding="utf-8")
+    return MemoryStore(path), RdflibStore.from_files(path)
+
+
+@pytest.fixture(scope="module")
+def two_plan_engines(tmp_path_factory):
+    import shutil
+
+    from conftest import FILES, SOURCES
+
+    from plangraph.build import build_graph
+
+    folder = tmp_path_factory.mktemp("portability-two")
+    for key in ("001", "004"):
+        shutil.copy(SOURCES / FILES[key], folder / FILES[key])
+    shutil.copy(SOURCES / "manifest.toml", folder / "manifest.toml")
+    path = folder / "plangraph.ttl"
+    path.write_text(build_graph(folder).turtle, encoding="utf-8")
     return MemoryStore(path), RdflibStore.from_files(path)
 
 
@@ -52,8 +74,8 @@ def _rows(result):
 
 
 @pytest.mark.parametrize("name,params", CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
-def test_named_query_on_rdflib(engines, name, params):
-    oxigraph, rdflib = engines
+def test_named_query_on_rdflib(request, name, params):
+    oxigraph, rdflib = request.getfixturevalue("two_plan_engines" if name in ON_TWO_PLANS else "engines")
     expected = run_named(oxigraph, name, params)
     assert len(expected), "a case that finds nothing checks nothing"
     assert _rows(run_named(rdflib, name, params)) == _rows(expected)
