@@ -22,7 +22,7 @@ from conftest import ROOT
 
 HEAVY = ("http.client", "ssl", "urllib.request", "email.parser", "rdflib", "pyshacl", "networkx", "numpy",
          "pyvis", "openpyxl", "plangraph.build", "plangraph.read.plan", "plangraph.extract",
-         "plangraph.legacy_encodings")
+         "plangraph.legacy_encodings", "plangraph.remote")
 
 _PROBE = """
 import json, sys

@@ -85,7 +85,7 @@ def publish(endpoint: str, graph_file: Path, timeout: float = 60.0,
     """PUT every named graph to the Graph Store endpoint; return (graph, triples) sent.
 
     ``reports``: the progress reports' graph, sent as the named graph ``graph/progress``."""
-    from .store import check_url, is_timeout, network_reason, one_line, unwrap
+    from .remote import check_url, is_timeout, network_reason, one_line, unwrap
 
     check_url(endpoint, "Graph Store")
     graphs = split_graphs(graph_file)
