@@ -17,6 +17,7 @@ from ..resources import registry_file
 from .documents import KIND_CLASS, Documents, Issuers
 from .iris import agency_path, jurisdiction_path, plan_path
 from .succession import emit_succession
+from .targets import SCOPE_CLASS, Indicators, emit_targets, indicator_key
 from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit
 
 __all__ = ["GraphBuilder", "Summary", "indicator_key"]
@@ -25,44 +26,8 @@ _DEADLINE_KIND = {
     "by-date": "ByDate", "month": "DuringMonth", "quarter": "DuringQuarter", "year": "DuringYear",
     "period": "DuringPeriod", "ongoing": "Ongoing", "annual": "Annual", "none": "NoDeadline",
 }
-_SCOPE = {"province": "ProvinceScope", "city": "CityScope", "district": "DistrictScope", "national": "NationalScope"}
 _LEVELS = {"national": "NationalLevel", "province": "ProvinceLevel", "district": "DistrictLevel",
            "commune": "CommuneLevel"}
-
-
-def indicator_key(text: str) -> str:
-    """Comparable form of an indicator: no case, diacritics or punctuation.
-
-    Example:
-        >>> indicator_key("Tỷ lệ dân số tham gia BHYT/tổng số dân")
-        'ty le dan so tham gia bhyt tong so dan'
-    """
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", fold(text))).strip()
-
-
-class _Indicators:
-    def __init__(self, items: list[dict] | None = None):
-        """``items``: the merged [[indicator]] entries (default: those of the active registries)."""
-        if items is None:
-            from ..registries import active
-
-            items = active().items("indicators", "indicator")
-        self.entries = {item["id"]: item for item in items}
-        self.keys = sorted(
-            ((indicator_key(key), item["id"]) for item in items for key in item["keys"]),
-            key=lambda pair: -len(pair[0]),
-        )
-
-    def match(self, indicator: str) -> str | None:
-        key = indicator_key(indicator)
-        for known, concept in self.keys:
-            if key == known:
-                return concept
-            # "tỷ lệ ... của tỉnh" is the same indicator; "tỷ lệ ..., trong đó có ..." ("of
-            # which") is a part of it, with a value of its own
-            if key.startswith(known + " ") and not re.match(r"trong do\b", key[len(known) + 1:]):
-                return concept
-        return None
 
 
 def pg(name: str) -> str:
@@ -99,7 +64,7 @@ class GraphBuilder:
 
     def __init__(self, issuers: Issuers | None = None, indicators: list[dict] | None = None):
         self.issuers = issuers or Issuers()
-        self.indicators = _Indicators(indicators)
+        self.indicators = Indicators(indicators)
         self.plans: list[PlanExtract] = []
 
     def add(self, plan: PlanExtract) -> None:
@@ -157,7 +122,7 @@ class GraphBuilder:
             summary.tasks += len(plan.tasks)
             summary.appendix_tasks += sum(1 for t in plan.tasks if t.appendix)
             summary.body_tasks += sum(1 for t in plan.tasks if not t.appendix)
-            self._targets(add, plan, node, indicators_used)
+            emit_targets(add, plan, node, self.indicators, indicators_used)
             summary.targets += len(plan.targets)
             if plan.not_a_plan:
                 summary.not_plans += 1
@@ -219,7 +184,7 @@ class GraphBuilder:
         add(node, _p(DCTERMS, "type"), lit(plan.kind, lang="vi"))
         add(node, pg("sourceFile"), lit(plan.source_file))
         add(node, _p(PROV, "wasDerivedFrom"), source_node)
-        add(node, pg("scope"), pg(_SCOPE[plan.scope]))
+        add(node, pg("scope"), pg(SCOPE_CLASS[plan.scope]))
         add(node, pg("scopeArea"), lit(plan.scope_area, lang="vi"))
         place = plan.jurisdiction
         if place is not None:
@@ -362,53 +327,6 @@ class GraphBuilder:
         agency = plan.agencies.get(key)
         return iri(agency_path(key, bool(agency is not None and agency.collective)))
 
-    def _targets(self, add, plan: PlanExtract, node: str, indicators_used: set[str]) -> None:
-        source_node = iri(f"source/{plan.source_file}")
-        per_line: dict[int, int] = {}
-        for target in plan.targets:
-            # numbered within its line: a target found elsewhere does not renumber it
-            per_line[target.line] = number = per_line.get(target.line, 0) + 1
-            tnode = iri(f"{node[1:-1]}/target/L{target.line}-{number}")
-            if target.task_line is not None:
-                add(iri(f"{node[1:-1]}/task/L{target.task_line}"), pg("target"), tnode)
-            if target.annual:
-                add(tnode, pg("recurrence"), pg("Annual"))
-            if target.base:
-                add(tnode, pg("base"), lit(target.base))
-            if target.base_year:
-                add(tnode, pg("baseYear"), lit(target.base_year, datatype=XSD + "gYear"))
-            if target.rank_among:
-                add(tnode, pg("rankAmong"), lit(target.rank_among, lang="vi"))
-            add(tnode, RDF_TYPE, pg("Target"))
-            add(tnode, pg("plan"), node)
-            add(tnode, pg("indicator"), lit(target.indicator, lang="vi"))
-            add(tnode, pg("indicatorKey"), lit(indicator_key(target.indicator)))
-            concept = self.indicators.match(target.indicator)
-            if concept:
-                add(tnode, pg("measures"), iri(f"indicator/{concept}"))
-                indicators_used.add(concept)
-            add(tnode, _p(RDFS, "label"), lit(f"{target.indicator}: {target.value_text}", lang="vi"))
-            add(tnode, pg("valueText"), lit(target.value_text, lang="vi"))
-            add(tnode, pg("unit"), lit(target.unit))
-            add(tnode, pg("comparator"), lit(target.comparator))
-            if target.approximate:
-                add(tnode, pg("approximate"), lit("true", datatype=XSD + "boolean"))
-            if target.value is not None:
-                add(tnode, pg("value"), lit(_decimal(target.value), datatype=XSD + "decimal"))
-            if target.min_value is not None:
-                add(tnode, pg("minValue"), lit(_decimal(target.min_value), datatype=XSD + "decimal"))
-                add(tnode, pg("maxValue"), lit(_decimal(target.max_value), datatype=XSD + "decimal"))
-            if target.year:
-                add(tnode, pg("targetYear"), lit(target.year, datatype=XSD + "gYear"))
-            if target.period:
-                add(tnode, pg("periodStart"), lit(target.period[0], datatype=XSD + "gYear"))
-                add(tnode, pg("periodEnd"), lit(target.period[1], datatype=XSD + "gYear"))
-            add(tnode, pg("scope"), pg(_SCOPE[target.scope]))
-            add(tnode, pg("scopeArea"), lit(target.scope_area, lang="vi"))
-            add(tnode, pg("sourceFile"), lit(plan.source_file))
-            add(tnode, pg("sourceLine"), lit(target.line, datatype=XSD + "integer"))
-            add(tnode, _p(PROV, "wasDerivedFrom"), source_node)
-
     # -- citations ----------------------------------------------------------------------------
 
     def _citations(self, add, docs: Documents, plan_nodes, decision_docs) -> None:
@@ -530,7 +448,3 @@ def _citation_node(plan_nodes, source_file: str, citation) -> str:
 
     plan_node = plan_nodes[source_file][1:-1]
     return iri(f"{plan_node}/citation/L{citation.line}-{slugify(citation.ref.identifier)}")
-
-
-def _decimal(value) -> str:
-    return format(value, "f")
