@@ -46,6 +46,14 @@ def built():
     return build_graph(SOURCES)
 
 
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory, built):
+    """The five plans' graph as a file of the test module's own (its store cache beside it)."""
+    path = tmp_path_factory.mktemp("graph") / "plangraph.ttl"
+    path.write_text(built.turtle, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def graph(built):
     import rdflib

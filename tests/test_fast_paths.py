@@ -47,6 +47,15 @@ def test_name_key_hint_never_skips_an_abbreviation(words):
         assert agencies._ABBREVIATION_HINT.search(key), key
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([pattern for pattern, _ in agencies._ABBREVIATIONS]).flatmap(
+    lambda pattern: st.from_regex(pattern, fullmatch=True)))
+def test_every_abbreviation_opens_with_a_hint(text):
+    # each abbreviation of the registry's matcher, as any text it matches: an abbreviation
+    # added later without its first letters in the hint fails here
+    assert agencies._ABBREVIATION_HINT.search(text.lower()), text
+
+
 def test_registry_lines_in_one_pass_are_the_lines_of_each_search():
     text = ('[[agency]]\nid = "so-y-te"\nname = "Sở Y tế"\n\n[[agency]]\n  id="so-tai-chinh"\n'
             "[[agency]]\nid = 'cong-an'\n[[agency]]\nid = \"so-y-te\"\n")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from followup_helpers import run, workspace_with_history
-from test_views import browser, needs_browser  # noqa: F401  (Debian's chromium, as for the other views)
+from test_views import browser, needs_browser, open_offline  # noqa: F401  (Debian's chromium, as for the other views)
 
 
 @pytest.fixture(scope="module")
@@ -56,21 +56,7 @@ def test_dashboard_counts_are_the_status_counts(workspace, page_file):
 
 @needs_browser
 def test_dashboard_in_chromium(page_file, browser, tmp_path):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    requests, errors = [], []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-
-    def route(route_):
-        if not route_.request.url.startswith(("file://", "data:", "about:")):
-            requests.append(route_.request.url)
-            route_.abort()
-        else:
-            route_.continue_()
-
-    page.route("**/*", route)
-    page.goto(page_file.as_uri())
-    page.wait_for_function("window.plangraph && window.plangraph.ready", timeout=10000)
+    page, requests, errors = open_offline(browser, page_file, {"width": 1400, "height": 1000})
     assert requests == [] and errors == []
     assert page.locator(".agency").count() == 41
     overdue = page.evaluate("window.plangraph.data.overdue.length")

@@ -13,13 +13,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "plangraph"
 
 
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory, built):
-    path = tmp_path_factory.mktemp("layering") / "plangraph.ttl"
-    path.write_text(built.turtle, encoding="utf-8")
-    return path
-
-
 def _imports_of(path: Path) -> set[str]:
     """The absolute names of the modules ``path`` imports (relative imports resolved)."""
     module = ".".join(("plangraph", *path.relative_to(PACKAGE).with_suffix("").parts))

@@ -70,13 +70,6 @@ def test_a_registry_contradiction_names_its_line_in_vietnamese(vietnamese, outsi
     assert "registry/issuers.toml:2: chinh-phu ở đây tên là 'Nhà nước' nhưng trong sổ đăng ký đi kèm" in result.output
 
 
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory, built):
-    path = tmp_path_factory.mktemp("messages") / "plangraph.ttl"
-    path.write_text(built.turtle, encoding="utf-8")
-    return path
-
-
 def test_validate_shows_shape_messages_and_solutions_in_vietnamese(vietnamese, graph_file):
     out = CliRunner().invoke(cli, ["validate", str(graph_file)]).stdout
     assert "      Cơ quan chủ trì cũng được ghi là cơ quan phối hợp." in out

@@ -13,13 +13,6 @@ from click.testing import CliRunner
 from plangraph.cli import cli
 
 
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory, built):
-    path = tmp_path_factory.mktemp("outputs") / "plangraph.ttl"
-    path.write_text(built.turtle, encoding="utf-8")
-    return path
-
-
 def invoke(graph_file, *args):
     return CliRunner().invoke(cli, [*args, "--graph", str(graph_file)])
 

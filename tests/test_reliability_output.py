@@ -25,13 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
 
 
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory, built):
-    path = tmp_path_factory.mktemp("outputs") / "plangraph.ttl"
-    path.write_text(built.turtle, encoding="utf-8")
-    return path
-
-
 def export_csv(graph_file, output) -> "click.testing.Result":  # noqa: F821
     return CliRunner().invoke(cli, ["export", "-f", "csv", "-o", str(output), "--graph", str(graph_file)])
 

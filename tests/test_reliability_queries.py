@@ -16,13 +16,6 @@ from plangraph.query import QueryError, bind, parse_query, resolve_agency, resol
 from plangraph.store import EmbeddedStore, RemoteStore
 
 
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory, built):
-    path = tmp_path_factory.mktemp("queries") / "plangraph.ttl"
-    path.write_text(built.turtle, encoding="utf-8")
-    return path
-
-
 def run(graph_file, *args):
     return CliRunner().invoke(cli, [*args, "--graph", str(graph_file)])
 

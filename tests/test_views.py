@@ -116,13 +116,10 @@ def browser():
         browser.close()
 
 
-@needs_browser
-@pytest.mark.parametrize("name", sorted(VIEWS))
-def test_view_in_chromium(store, tmp_path, browser, name):
-    graph = VIEWS[name](store)
-    page_file = tmp_path / f"{name}.html"
-    page_file.write_text(html.render_html(graph), encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def open_offline(browser, page_file: Path, viewport: dict):
+    """Open ``page_file`` with every request off this machine refused, and wait until its
+    script says it is ready; returns the page, the refused URLs and the script errors."""
+    page = browser.new_page(viewport=viewport)
     requests, errors = [], []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -138,6 +135,16 @@ def test_view_in_chromium(store, tmp_path, browser, name):
     page.route("**/*", route)
     page.goto(page_file.as_uri())
     page.wait_for_function("window.plangraph && window.plangraph.ready", timeout=10000)
+    return page, requests, errors
+
+
+@needs_browser
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_view_in_chromium(store, tmp_path, browser, name):
+    graph = VIEWS[name](store)
+    page_file = tmp_path / f"{name}.html"
+    page_file.write_text(html.render_html(graph), encoding="utf-8")
+    page, requests, errors = open_offline(browser, page_file, {"width": 1400, "height": 900})
     assert requests == [] and errors == []
     drawn = page.evaluate("window.plangraph.network.body.nodeIndices.length")
     assert drawn == graph.number_of_nodes() == page.evaluate("window.plangraph.nodeCount")

@@ -43,7 +43,8 @@ from typing import BinaryIO, Iterator
 
 from .errors import PlangraphError
 
-__all__ = ["write_atomic", "open_atomic", "OutputError", "temporary_name", "remove_stale_temporaries", "lock", "try_lock"]
+__all__ = ["write_atomic", "open_atomic", "OutputError", "temporary_name", "remove_stale_temporaries", "lock", "try_lock",
+           "locked_folder"]
 
 STALE_AFTER_S = 5.0  # a temporary file this old and unlocked belongs to a writer that died
 _SPECIAL_ROOTS = ("/dev/", "/proc/")
@@ -62,6 +63,16 @@ def lock(fd: int, shared: bool = False) -> None:
     """Wait for a ``flock`` on ``fd`` (shared or exclusive); released when ``fd`` is closed."""
     if fcntl is not None:
         fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+
+
+@contextlib.contextmanager
+def locked_folder(folder: Path) -> Iterator[None]:
+    """Hold the exclusive lock of ``folder`` (its ``.lock`` file; the folder is made if need
+    be) for the ``with`` block: one writer at a time in a cache or a reports folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+b") as handle:
+        lock(handle.fileno())
+        yield
 
 
 def try_lock(fd: int) -> bool:

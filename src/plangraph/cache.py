@@ -41,7 +41,7 @@ import os
 import time
 from pathlib import Path
 
-from .atomic import lock, try_lock, write_atomic
+from .atomic import lock, locked_folder, try_lock, write_atomic
 from .errors import StoreError, describe
 
 __all__ = ["open_cache", "Lease", "graph_digest", "content_digest", "SETTLE_S", "CONTENT"]
@@ -176,14 +176,6 @@ def _lease(folder: Path, digest: str) -> Lease | str:
     return _MISSING if moved else _DAMAGED
 
 
-@contextlib.contextmanager
-def _build_lock(cache_dir: Path):
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    with open(cache_dir / ".lock", "a+b") as handle:
-        lock(handle.fileno())
-        yield
-
-
 def _rmtree(folder: Path) -> None:
     import shutil  # (only to remove a folder: most commands never do)
 
@@ -215,7 +207,7 @@ def _remove_if_free(folder: Path) -> bool:
 def _set_aside(folder: Path, digest: str) -> None:
     """Move a damaged folder away. Under the build lock, and only once it is seen damaged
     there, so that a folder another process built meanwhile under the same name stays."""
-    with _build_lock(folder.parent):
+    with locked_folder(folder.parent):
         state = _lease(folder, digest)
         if state == _MISSING:
             return
@@ -289,7 +281,7 @@ def _build(graph_file: Path, cache_dir: Path, settle_s: float, extra: list[Path]
 
     kind, _ = _format(graph_file)
     label = _label(graph_file, extra)
-    with _build_lock(cache_dir):
+    with locked_folder(cache_dir):
         digest = content_digest(graph_file, cache_dir, settle_s, extra)  # built by another process meanwhile?
         found = _lease(cache_dir / f"oxigraph-{kind}-{digest}", digest)
         if isinstance(found, Lease):

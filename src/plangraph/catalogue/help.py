@@ -8,12 +8,13 @@ HELP: dict[str, tuple[str, str]] = {
     # -- the group ---------------------------------------------------------------------
     "plangraph": (
         "Theo dõi kế hoạch giao việc gì cho ai.\n\nplangraph đọc các kế hoạch, chương trình hành động "
-        "của tỉnh thành một đồ thị tri thức RDF: mỗi nhiệm vụ với cơ quan chủ trì, cơ quan phối hợp, "
+        "của mọi nơi ban hành (xã, huyện, tỉnh, bộ, Chính phủ) thành một đồ thị tri thức RDF: mỗi nhiệm vụ với cơ quan chủ trì, cơ quan phối hợp, "
         "thời hạn, sản phẩm và dòng trong văn bản; chuỗi từ mỗi kế hoạch lên các nghị quyết mà nó "
         "thực hiện; và các chỉ tiêu.\n\nCác lệnh làm việc trong một thư mục làm việc (plangraph init "
         "tạo thư mục này): tệp plangraph.toml cho biết kế hoạch, sổ đăng ký cơ quan riêng, đồ thị và "
         "bộ nhớ đệm ở đâu. --lang en (hoặc PLANGRAPH_LANG=en): tiếng Anh.",
-        "Trace what a government plan asks of whom.\n\nplangraph turns provincial action plans into an "
+        "Trace what a government plan asks of whom.\n\nplangraph turns the action plans of any issuer (a commune, district, province, "
+        "ministry or the Government) into an "
         "RDF knowledge graph: every task with its lead and coordinating agencies, deadline, output and "
         "source line, the chain from each plan to the resolutions it implements, and the targets it "
         "sets.\n\nCommands work in a workspace (plangraph init makes one): its plangraph.toml says where "

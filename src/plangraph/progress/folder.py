@@ -26,7 +26,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import lock, write_atomic
+from ..atomic import locked_folder, write_atomic
 from ..catalogue import t
 from ..text import slugify
 from . import ImportRefused, Problem, ProgressError
@@ -115,14 +115,6 @@ class ImportResult:
     graph_changed: bool
 
 
-@contextlib.contextmanager
-def _folder_lock(folder: Path):
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "a+b") as handle:
-        lock(handle.fileno())
-        yield
-
-
 def import_file(path: Path, folder: Path, graph_file: Path, facts: Facts) -> ImportResult:
     """Check ``path`` with the folder's files; if nothing is wrong and it adds a report, keep it
     and write the progress graph.
@@ -135,7 +127,7 @@ def import_file(path: Path, folder: Path, graph_file: Path, facts: Facts) -> Imp
 
     data = path.read_bytes()
     name = stored_name(path, data)
-    with _folder_lock(folder):
+    with locked_folder(folder):
         found = read_folder(folder, facts)
         _refuse_folder(found)
         digest = hashlib.sha256(data).hexdigest()
@@ -186,7 +178,7 @@ def build(folder: Path, graph_file: Path, facts: Facts, check: bool = False) -> 
     """
     from .graph import progress_turtle
 
-    with _folder_lock(folder) if folder.is_dir() else contextlib.nullcontext():
+    with locked_folder(folder) if folder.is_dir() else contextlib.nullcontext():
         found = read_folder(folder, facts)
         _refuse_folder(found)
         turtle = progress_turtle(found.reports, found.files)
