@@ -5,7 +5,6 @@ and still name the file and line."""
 
 from __future__ import annotations
 
-import pytest
 import rdflib
 from click.testing import CliRunner
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import cli
