@@ -382,7 +382,7 @@ def test_an_agency_of_several_provinces_is_named_with_its_province(together):
 
 
 def test_a_plan_issued_directly_is_named_by_its_own_number_in_the_answers(together):
-    from plangraph.cli.query import run_named
+    from plangraph.cli.answer import run_named
     from plangraph.store import EmbeddedStore
 
     store = EmbeddedStore(together[1])

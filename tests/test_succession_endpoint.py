@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import cli
-from plangraph.cli.query import run_named
+from plangraph.cli.answer import run_named
 from plangraph.store import EmbeddedStore, MemoryStore, RdflibStore, RemoteStore
 
 CASES = [

@@ -19,10 +19,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-import click
-
 from ..catalogue import t
-from .errors import UserError
 
 __all__ = ["as_of_options", "as_of_params", "succession_note"]
 
@@ -40,6 +37,7 @@ SELECT ?name ?ended ?founded ?successor WHERE {
 
 def as_of_options(function):
     """--as-of DATE and --as-printed."""
+    import click  # (here: the quick path imports this module without click)
 
     # their help is the catalogue's (opt.as_of, opt.as_printed; viz.as_of)
     @click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
@@ -55,14 +53,20 @@ def as_of_params(as_of: str | None, as_printed: bool) -> dict[str, str]:
     """The query parameters for the options (none when neither is given: the queries'
     defaults, today and not as printed)."""
     if as_of and as_printed:
-        raise UserError(t("asof.both"))
+        _refuse(t("asof.both"))
     if as_of:
         try:
             date.fromisoformat(as_of)
         except ValueError:
-            raise UserError(t("asof.not_a_day", value=as_of)) from None
+            _refuse(t("asof.not_a_day", value=as_of))
         return {"as-of": as_of}
     return {"as-printed": "true"} if as_printed else {}
+
+
+def _refuse(message: str):
+    from .errors import UserError  # click's: imported only on the way to an error
+
+    raise UserError(message) from None
 
 
 def succession_note(store, agency_iri: str, as_of: str | None, as_printed: bool) -> str | None:

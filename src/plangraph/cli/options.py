@@ -8,9 +8,13 @@ from pathlib import Path
 
 import click
 
-from ..catalogue import plural, t
+from ..catalogue import t
+from .answer import for_people, run_sparql, say, with_columns, with_task_details, write_answer
 from .errors import UserError
 from ..render.output import FORMATS
+
+__all__ = ["query_options", "emit", "say", "workspace", "graph_of", "store_for", "run_sparql", "with_columns",
+           "for_people", "with_task_details"]
 
 
 def query_options(function):
@@ -39,136 +43,12 @@ def query_options(function):
     return wrapper
 
 
-def say(message: str) -> None:
-    """A message for the reader, on stderr (stdout is the data)."""
-    click.echo(message, err=True)
-
-
 def emit(result, fmt: str, bom: bool, limit: int | None, fail_on_empty: bool, name: str | None = None,
          store=None, notes: list[str] | None = None, columns: dict | None = None) -> None:
-    """Print ``result`` (rows streaming through in the formats for programs), say on stderr
-    what was left out or folded and how many rows, and exit 1 when asked to fail on an
-    empty result. ``name``: the named query it answers (how people read it); ``columns``:
-    variables with one value (a :class:`~plangraph.store.Term`) for every row, put first in
-    every format (the agency asked about: people and programs both need to see it)."""
-    import itertools
-    import os
-
-    from ..store import Result, RowStream
-    from ..render.output import FOR_PEOPLE, write_result
-
+    """:func:`.answer.write_answer`, to the ``-o`` file and with ``--all-rows`` when the
+    command was given them (see :func:`query_options`)."""
     output, all_rows = click.get_current_context().meta.get("plangraph.output", (None, False))
-    notes = list(notes or [])
-    if limit is not None and result.boolean is None:
-        rows = itertools.islice(result, limit)  # on a stream, stops the query after `limit` rows
-        result = Result(result.variables, list(rows)) if isinstance(result, Result) else RowStream(
-            result.variables, rows)
-    if columns and result.boolean is None:
-        result = with_columns(result, columns)
-    if fmt in FOR_PEOPLE and result.boolean is None:
-        result = for_people(store, result, name)
-    if fmt in ("csv", "xlsx") and store is not None and result.boolean is None:
-        result = with_task_details(store, result, name)
-    try:
-        if fmt == "xlsx":
-            from ..render.xlsx import workbook_bytes
-
-            data, count = workbook_bytes(result if isinstance(result, Result) else Result(result.variables,
-                                                                                          list(result)),
-                                         name, all_rows, notes)
-            if output is not None:
-                from ..atomic import write_atomic
-
-                write_atomic(output, data)
-            else:
-                sys.stdout.buffer.write(data)
-        elif output is not None:
-            import io
-
-            text = io.StringIO()
-            count = write_result(result, fmt, out=text, name=name, all_rows=all_rows, notes=notes)
-            from ..atomic import write_atomic
-
-            write_atomic(output, text.getvalue())
-        else:
-            count = write_result(result, fmt, out=sys.stdout, name=name, all_rows=all_rows, notes=notes)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `plangraph ... | head`: the reader has what it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    for note in notes:
-        say(note)
-    if result.boolean is None:
-        say(plural(count, "noun.row") + (f" → {output}" if output is not None else ""))
-    if fail_on_empty and result.boolean is None and not count:
-        sys.exit(1)
-
-
-def with_columns(result, columns: dict):
-    """``result`` with the variables of ``columns`` first, each with its one value in every
-    row; a stream stays a stream.
-
-    Example:
-        >>> from plangraph.store import Result, Term
-        >>> answer = with_columns(Result(["role"], [{"role": Term("literal", "lead")}]),
-        ...                       {"agencyName": Term("literal", "Sở Y tế")})
-        >>> answer.variables, [row["agencyName"].value for row in answer]
-        (['agencyName', 'role'], ['Sở Y tế'])
-    """
-    from ..store import Result, RowStream
-
-    variables = [*columns, *(v for v in result.variables if v not in columns)]
-    rows = ({**columns, **row} for row in result)
-    return Result(variables, list(rows)) if isinstance(result, Result) else RowStream(variables, rows)
-
-
-def for_people(store, result, name: str | None):
-    """``result`` with what the formats for people add: for a view that folds appendix rows,
-    ``?restates`` (the body task each restates) when the query does not give it (looked up
-    here, so that the query itself costs no more)."""
-    from ..store import Result
-    from ..render.present import view_for
-
-    rows = list(result)
-    variables = list(result.variables)
-    if view_for(name, variables).fold and "restates" not in variables and store is not None:
-        from ..query import iri_term
-
-        tasks = sorted({row["task"].value for row in rows if "task" in row})
-        if tasks:
-            query = ("PREFIX pg: <https://w3id.org/plangraph/ontology#>\nSELECT ?task ?restates WHERE { VALUES ?task { "
-                     + " ".join(iri_term(t) for t in tasks) + " } ?task pg:details ?restates }")
-            restated = {row["task"].value: row["restates"] for row in store.query(query)}
-            rows = [{**row, "restates": restated[row["task"].value]} if "task" in row and row["task"].value in restated
-                    else row for row in rows]
-        variables.append("restates")
-    return Result(variables, rows)
-
-
-def with_task_details(store, result, name: str | None):
-    """``result`` with each task's row of the export layout joined in (for CSV and xlsx:
-    the same columns as ``export -f csv``), when the view of ``name`` asks for it."""
-    from ..store import Result
-    from ..render.present import view_for
-
-    if not view_for(name, list(result.variables)).details:
-        return result
-    from ..views.export import TASK_COLUMNS, task_rows
-
-    rows = list(result)
-    details = task_rows(store, sorted({row["task"].value for row in rows if "task" in row}))
-    joined = [{**details.get(row["task"].value, {}), **row} if "task" in row else row for row in rows]
-    variables = list(result.variables) + [v for v in TASK_COLUMNS if v not in result.variables]
-    return Result(variables, joined)
-
-
-def run_sparql(store, sparql: str, fmt: str, ad_hoc: bool = False):
-    """Run ``sparql``: as a stream of rows when the store can and the format is one for
-    programs (tsv, json, jsonl; and csv for an ``ad_hoc`` query, which is not sorted or
-    folded), otherwise as a whole result."""
-    if (fmt in ("tsv", "json", "jsonl") or (ad_hoc and fmt == "csv")) and hasattr(store, "stream"):
-        return store.stream(sparql)
-    return store.query(sparql)
+    write_answer(result, fmt, bom, limit, fail_on_empty, name, store, notes, columns, output, all_rows)
 
 
 def workspace(required: bool = True):
@@ -198,14 +78,8 @@ def graph_of(graph_file: Path | None) -> Path:
 
 
 def store_for(endpoint, graph_file, timeout):
-    """An endpoint, or the embedded store of ``--graph`` or the workspace's graph, whose cache
-    is the workspace's (beside the graph file only outside any workspace). The workspace's
-    graph comes with its progress reports' graph, when there is one."""
-    from ..store import open_store
+    """An endpoint, or the embedded store of ``--graph`` or the workspace's graph
+    (:func:`.answer.open_store_in`)."""
+    from .answer import open_store_in
 
-    if endpoint:
-        return open_store(endpoint, None, timeout)
-    ws = workspace(required=graph_file is None)
-    graph = graph_file or ws.graph
-    also = (ws.progress_graph,) if ws and graph.resolve() == ws.graph.resolve() else ()
-    return open_store(None, graph, timeout, cache_dir=ws.cache if ws else None, also=also)
+    return open_store_in(None if endpoint else workspace(required=graph_file is None), endpoint, graph_file, timeout)

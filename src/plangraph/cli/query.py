@@ -10,7 +10,8 @@ import click
 from ..catalogue import t
 from .asof import as_of_options, as_of_params
 from .errors import UserError, reports_errors
-from .options import emit, query_options, run_sparql, say, store_for
+from .answer import agency_column, run_named
+from .options import emit, query_options, run_sparql, store_for
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
@@ -34,59 +35,6 @@ def _read_query_file(path: Path) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise PlangraphError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the query as UTF-8",
                              path=str(path), line=line) from None
-
-
-def check_range(start: str | None, end: str | None) -> None:
-    """Refuse a window that ends before it starts (it would silently answer nothing)."""
-    if start and end and start > end:
-        from ..query import QueryError
-
-        raise QueryError(t("range.reversed", start=start, end=end))
-
-
-def resolve_params(store, query, params: dict[str, str], quiet: bool = False, found: dict | None = None
-                   ) -> dict[str, str]:
-    """The parameters with each name of an agency, document or task resolved to its IRI,
-    said on stderr ("cơ quan "so y te" → Sở Y tế"); a weak or ambiguous name is refused.
-    ``found`` (when given) receives each parameter's :class:`plangraph.query.Resolution`."""
-    from ..query import resolve_agency_match, resolve_document_match, resolve_task_match
-
-    resolvers = {"agency": resolve_agency_match, "document": resolve_document_match, "task": resolve_task_match}
-    resolved = {}
-    for key, value in params.items():
-        kind = query.param(key).type
-        if kind in resolvers:
-            match = resolvers[kind](store, value)
-            if not quiet:
-                say(match.said())
-            if found is not None:
-                found[key] = match
-            value = match.iri
-        resolved[key] = value
-    check_range(resolved.get("from"), resolved.get("to"))
-    return resolved
-
-
-def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quiet: bool = True,
-              found: dict | None = None):
-    """Resolve the parameters that name things (agency, document, task), bind, run (as a
-    stream of rows in the formats for programs). ``quiet=False`` says what each name was
-    resolved to on stderr; ``found`` receives the resolutions."""
-    from ..query import bind, load_query
-
-    query = load_query(name)
-    return run_sparql(store, bind(query, resolve_params(store, query, params, quiet, found)), fmt)
-
-
-def agency_column(name: str, found: dict) -> dict:
-    """The agency asked about, as the first columns of an agency query's answer in every
-    format: ``agency`` (its IRI) and ``agencyName``. Known from the resolution, so that the
-    query itself costs no more."""
-    from ..store import Term
-
-    if name != "tasks-of-agency" or "agency" not in found:
-        return {}
-    return {"agency": Term("uri", found["agency"].iri), "agencyName": Term("literal", found["agency"].label, "vi")}
 
 
 @click.command()

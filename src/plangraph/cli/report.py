@@ -42,7 +42,7 @@ def template(agency, as_of, output):
     from ..progress.sheet import write_template
     from ..query import resolve_agency
     from ..text import slugify
-    from .query import run_named
+    from .answer import run_named
 
     day = _day(as_of)
     store = store_for(None, None, 60.0)
@@ -151,7 +151,7 @@ def build_(check):
 @reports_errors
 def history(task, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """Every report on TASK (FILE:LINE or IRI), oldest first, and when each was superseded."""
-    from .query import run_named
+    from .answer import run_named
 
     store = store_for(endpoint, graph_file, timeout)
     emit(run_named(store, "task-history", {"task": task}, fmt), fmt, bom, limit, fail_on_empty, name="task-history",

@@ -9,7 +9,7 @@ import click
 from ..catalogue import t, value
 from .errors import reports_errors
 from .options import emit, query_options, store_for, workspace
-from .query import run_named
+from .answer import run_named
 
 # the columns of status.rq, in the order of its summary (their names: the catalogue's "value.category.KEY")
 CATEGORIES = ("doneOnTime", "doneLate", "inProgress", "overdue", "noReport", "noDeadline", "cancelled")

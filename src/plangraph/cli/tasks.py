@@ -5,33 +5,11 @@ from __future__ import annotations
 import click
 
 from ..catalogue import t
-from .asof import as_of_options, as_of_params, succession_note
+from .agency_tasks import answer_tasks
+from .answer import run_named
+from .asof import as_of_options
 from .errors import reports_errors
 from .options import emit, query_options, say, store_for
-from .query import agency_column, check_range, run_named
-
-
-def _window(rows, start: str | None, end: str | None, undated: bool) -> tuple[list, list[str]]:
-    """The rows whose deadline is in [start, end] (and the undated ones when ``undated``),
-    and what the reader should be told was left out (counted in tasks, not rows)."""
-    kept, without, outside = [], set(), set()
-    for row in rows:
-        deadline = row["deadline"].value if "deadline" in row else None
-        if deadline is None:
-            if undated:
-                kept.append(row)
-            else:
-                without.add(row["task"].value)
-        elif (start and deadline < start) or (end and deadline > end):
-            outside.add(row["task"].value)
-        else:
-            kept.append(row)
-    notes = []
-    if outside:
-        notes.append(t("dropped.outside", count=len(outside), window=f"{start or '…'} – {end or '…'}"))
-    if without:
-        notes.append(t("dropped.undated", count=len(without)))
-    return kept, notes
 
 
 @click.command()
@@ -49,27 +27,9 @@ def tasks(agency, role, collectives, from_, to, undated, as_of, as_printed, endp
     """Every task an agency holds, across all plans (query tasks-of-agency), by deadline:
     today, unless --as-of or --as-printed; a task it took over says from whom ("inherited
     from ..."); --from/--to say how many tasks they leave out, and why."""
-    from ..query import Param, term_for
-    from ..store import Result
-
-    for name, day in (("from", from_), ("to", to)):
-        if day:
-            term_for(Param(name, "date", name), day)  # a date, or a one-line error
-    check_range(from_, to)
-    store = store_for(endpoint, graph_file, timeout)
-    params = {"agency": agency, "role": role, "collectives": str(collectives).lower(),
-              **as_of_params(as_of, as_printed)}
-    found: dict = {}
-    result = run_named(store, "tasks-of-agency", params, fmt, quiet=False, found=found)
-    note = succession_note(store, found["agency"].iri, as_of, as_printed)
-    if note:
-        say(note)
-    notes = []
-    if from_ or to:  # in Python, so that what the window leaves out can be counted
-        rows, notes = _window(result, from_, to, undated)
-        result = Result(list(result.variables), rows)
-    emit(result, fmt, bom, limit, fail_on_empty, name="tasks-of-agency", store=store, notes=notes,
-         columns=agency_column("tasks-of-agency", found))
+    output, all_rows = click.get_current_context().meta.get("plangraph.output", (None, False))
+    answer_tasks(lambda: store_for(endpoint, graph_file, timeout), agency, role, collectives, from_, to, undated, as_of,
+                 as_printed, fmt, bom, limit, fail_on_empty, output, all_rows)
 
 
 _RESTATED_BY = """PREFIX pg: <https://w3id.org/plangraph/ontology#>
