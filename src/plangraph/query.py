@@ -20,7 +20,7 @@ line. Without parameters the file is plain SPARQL and runs as it is.
 Example:
     >>> q = load_query("tasks-of-agency")
     >>> [p.name for p in q.params]
-    ['agency', 'role', 'collectives', 'from', 'to', 'as-of', 'as-printed']
+    ['agency', 'role', 'collectives', 'from', 'to', 'as-of', 'as-printed', 'lang']
 """
 
 from __future__ import annotations

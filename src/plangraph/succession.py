@@ -113,6 +113,7 @@ class Change:
     area_now: tuple[str, ...] = ()
     area_source: str = ""
     area_confidence: str = ""
+    competences: str = ""
     competences_en: str = ""
     functions: list[FunctionTransfer] = field(default_factory=list)
 
@@ -393,7 +394,8 @@ class _Reader:
             area_source=self.text(item, "area_source", "change", required=bool(item.get("area_now"))),
             area_confidence=self.text(item, "area_confidence", "change", required=bool(item.get("area_now")),
                                       choices=("", *CONFIDENCES)),
-            competences_en=self.text(item, "competences_en", "change"))
+            competences=self.text(item, "competences", "change", required=bool(item.get("competences_en"))),
+            competences_en=self.text(item, "competences_en", "change", required=bool(item.get("competences"))))
 
     def function(self, item: dict, changes: dict[str, Change]) -> FunctionTransfer:
         place = self.place_of(item, "function")

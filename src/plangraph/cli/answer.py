@@ -213,10 +213,15 @@ def run_named(store, name: str, params: dict[str, str], fmt: str = "table", quie
               found: dict | None = None):
     """Resolve the parameters that name things (agency, document, task), bind, run (as a
     stream of rows in the formats for programs). ``quiet=False`` says what each name was
-    resolved to on stderr; ``found`` receives the resolutions."""
+    resolved to on stderr; ``found`` receives the resolutions. A query with a ``lang``
+    parameter (the language of the notes it picks) gets the reader's, unless given."""
     from ..query import bind, load_query
 
     query = load_query(name)
+    if "lang" in {param.name for param in query.params} and "lang" not in params:
+        from ..catalogue import current
+
+        params = {**params, "lang": current()}
     return run_sparql(store, bind(query, resolve_params(store, query, params, quiet, found)), fmt)
 
 

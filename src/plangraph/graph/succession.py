@@ -27,6 +27,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..succession import Change, FunctionTransfer, Step, Succession
+from . import succession_notes as notes
 from .iris import agency_path, doc_path, jurisdiction_path
 from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, iri, lit
 
@@ -176,8 +177,9 @@ def _change(add, book: Succession, change: Change) -> None:
     add(node, _pg("sourceFile"), lit(REGISTRY_FILE))
     if change.note:
         add(node, _p(SKOS, "note"), lit(change.note, lang="en"))
-    if change.competences_en:
-        add(node, _p(DCTERMS, "description"), lit(change.competences_en, lang="en"))
+    for lang in notes.LANGUAGES:
+        if notes.competences(change, lang):
+            add(node, _p(DCTERMS, "description"), lit(notes.competences(change, lang), lang=lang))
     for document_id in change.legal_basis:
         add(node, _pg("legalBasis"), _document(add, book.documents[document_id]))
     if change.area_now:
@@ -285,64 +287,10 @@ def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], 
             add(node, _pg("routing"), _pg("NoSingleSuccessor" if step.holder is None else "MainSuccessor"))
         if step.holder is not None:
             add(node, _pg("heldBy"), _agency_node(step.holder))
-            via = f" via {names[step.origin]}" if step.origin != printed else ""
-            add(node, _pg("inheritedNote"),
-                lit(f"inherited from {names[printed]}{via}, {_event(step)}{_detail(step)}", lang="en"))
-        # where the task went, and where it went after: the whole rest of its chain
-        add(node, _pg("passedNote"), lit("; then ".join(_passed(later, names) for later in steps[index:]), lang="en"))
-        if step.rule != "none" and (step.scores or step.change.functions):
-            add(node, _p(RDFS, "comment"), lit(_reason(step, names), lang="en"))
+        for lang in notes.LANGUAGES:
+            if step.holder is not None:
+                add(node, _pg("inheritedNote"), lit(notes.inherited(step, printed, names, lang), lang=lang))
+            add(node, _pg("passedNote"), lit(notes.passed(steps[index:], names, lang), lang=lang))
+            if step.rule != "none" and (step.scores or step.change.functions):
+                add(node, _p(RDFS, "comment"), lit(notes.reason(step, names, lang), lang=lang))
     return len(steps)
-
-
-def _passed(step: Step, names: dict[str, str]) -> str:
-    """"passed to Sở Tài chính, merged 2025-03-01", or why there is no single successor."""
-    if step.holder is None:
-        return _no_successor(step, names)
-    return f"passed to {names[step.holder]}, {_event(step)}{_detail(step)}"
-
-
-def _detail(step: Step) -> str:
-    return f" ({step.function.name_en}: {_quoted(step.keywords)})" if step.function is not None else ""
-
-
-def _event(step: Step) -> str:
-    """"merged 2025-03-01": what happened to the body the task leaves."""
-    when = step.change.date.isoformat()
-    if not step.change.ends(step.origin):
-        return f"work moved {when}"
-    return {"merger": "merged", "renaming": "renamed", "abolition": "ended"}[step.change.kind] + f" {when}"
-
-
-def _no_successor(step: Step, names: dict[str, str]) -> str:
-    change = step.change
-    text = f"no single successor: {names[step.origin]} ended {change.date.isoformat()}"
-    if change.area_now:
-        sure = "" if change.area_confidence == "confirmed" else " (list to be confirmed)"
-        text += f"; its area is now {', '.join(change.area_now)}{sure}"
-    if change.competences_en:
-        text += f"; {change.competences_en}"
-    return text
-
-
-def _reason(step: Step, names: dict[str, str]) -> str:
-    """Why the task went where it did, in one sentence with the keywords found."""
-    main = step.change.main_successor(step.origin)
-    found = "; ".join(f"{f.name_en} ({'stayed with' if f.recipient == main else 'went to'} {names[f.recipient]}): "
-                      f"{_quoted(k)}" for f, k in step.scores)
-    holder = names[step.holder]
-    if step.rule == "function":
-        return f"{holder}: the text is about {step.function.name_en}, which went there. Keywords found: {found}"
-    if step.rule == "retained":
-        return (f"{holder}, the main successor: the text is about {step.function.name_en}, which stayed there, "
-                f"more than about work that went elsewhere. Keywords found: {found}")
-    if step.rule == "tie":
-        return (f"{holder}, the main successor: the text names the work of several bodies equally. "
-                f"Keywords found: {found}")
-    away = ", ".join(f"{f.name_en} ({names[f.recipient]})" for f in step.change.functions
-                     if f.origin == step.origin and f.recipient != main)
-    return f"{holder}, the main successor: the text names none of the work that went elsewhere ({away})"
-
-
-def _quoted(words) -> str:
-    return ", ".join(f"“{w}”" for w in words)

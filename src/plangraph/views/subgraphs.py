@@ -108,15 +108,18 @@ SELECT ?from ?to ?toId ?toCls ?toLabel WHERE {{
 def _agency_rows_query(iri: str, as_of: str, as_printed: bool) -> str:
     """The view's rows: the agency's tasks as the plans print them (with where each went by
     ``as_of``) and, unless ``as_printed``, the tasks it held on that day after taking them over."""
+    from ..catalogue import current
     from ..query import Param, term_for
 
-    values = (f"VALUES (?agency ?asOf ?asPrinted) {{ ({iri_term(iri)} {term_for(Param('as-of', 'date', 'asOf'), as_of)} "
-              f"{term_for(Param('as-printed', 'boolean', 'asPrinted'), str(as_printed))}) }}")
+    # (?lang: the handovers' notes are in the graph in Vietnamese and English; the view's language)
+    values = (f"VALUES (?agency ?asOf ?asPrinted ?lang) {{ ({iri_term(iri)} {term_for(Param('as-of', 'date', 'asOf'), as_of)} "
+              f"{term_for(Param('as-printed', 'boolean', 'asPrinted'), str(as_printed))} "
+              f"{term_for(Param('lang', 'choice', 'lang', choices=('vi', 'en')), current())}) }}")
     printed = """{{
     {values}
     ?task pg:{role}Agency ?agency BIND("{role}" AS ?role)
     OPTIONAL {{ ?gone pg:printedAgency ?agency ; pg:fromAgency ?agency ; pg:task ?task ; pg:role "{role}" ;
-                      pg:validFrom ?left ; pg:passedNote ?passed }}
+                      pg:validFrom ?left ; pg:passedNote ?passed FILTER(lang(?passed) = ?lang) }}
     BIND(IF(!?asPrinted && BOUND(?left) && ?left <= ?asOf, ?passed, "") AS ?note)
   }}"""
     return PREFIXES + f"""
@@ -130,7 +133,7 @@ SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?plan
     {values}
     FILTER(!?asPrinted)
     ?held pg:heldBy ?agency ; pg:task ?task ; pg:validFrom ?since ; pg:inheritedNote ?note .
-    FILTER(?since <= ?asOf)
+    FILTER(?since <= ?asOf && lang(?note) = ?lang)
     OPTIONAL {{ ?held pg:validUntil ?until }}
     FILTER(!BOUND(?until) || ?asOf < ?until)
     BIND("inherited" AS ?role)
