@@ -325,3 +325,26 @@ def test_a_plan_dated_after_an_agency_ended_is_warned(tmp_path, built):
     assert "successor Sở Tài chính" in finding.path and finding.file.startswith("003_") and finding.line
     tho_xuan = next(f for f in warned if "ubnd-huyen-tho-xuan" in f.path)
     assert tho_xuan.path.endswith("successor no single successor") and tho_xuan.file.startswith("004_")
+
+
+def test_the_notes_are_in_the_reader_s_language(store, vietnamese):
+    # (they were English literals shown in Vietnamese tables)
+    finance = {row["source"]: row.get("succession", "") for row in rows(store, "Sở Tài chính")}
+    assert finance["000_b2f608754944a1c5.txt:142"] == "tiếp nhận từ Sở Kế hoạch và Đầu tư, hợp nhất ngày 2025-03-01"
+    passed = {row["source"]: row.get("succession", "") for row in rows(store, "Sở Kế hoạch và Đầu tư")}
+    assert passed["000_b2f608754944a1c5.txt:142"] == "chuyển sang Sở Tài chính, hợp nhất ngày 2025-03-01"
+    english = {row["source"]: row.get("succession", "") for row in rows(store, "Sở Tài chính", lang="en")}
+    assert english["000_b2f608754944a1c5.txt:142"] == "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01"
+    district = run_named(store, "unassigned-after-reorganisation", {"agency": "UBND huyện Thọ Xuân"})
+    assert {row["competences"].value.split(" (")[0] for row in district} == {
+        "thẩm quyền của cấp huyện chuyển về cấp xã hoặc cấp tỉnh theo các nghị định phân quyền, phân cấp, phân định "
+        "thẩm quyền theo lĩnh vực, Nghị định 120-151/2025/NĐ-CP"}
+
+
+def test_an_endpoint_without_the_language_answers_in_vietnamese(store):
+    from plangraph.query import bind, load_query
+
+    text = bind(load_query("tasks-of-agency"), {"agency": "https://w3id.org/plangraph/id/agency/thanh-hoa/so-tai-chinh",
+                                                "as-of": "2026-01-01"})
+    notes = {row["succession"].value for row in store.query(text) if "succession" in row}
+    assert notes and all(note.startswith("tiếp nhận từ ") for note in notes)
