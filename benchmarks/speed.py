@@ -220,6 +220,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000], help="synthetic sizes (0: none)")
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--no-build", action="store_true", help="skip the build measures (the slowest)")
+    parser.add_argument("--keep", metavar="DIR", type=Path,
+                        help="install into DIR and keep it (to look at imports: DIR/install/bin/python -X importtime)")
     args = parser.parse_args()
 
     global PYTHON, PLANGRAPH
@@ -247,7 +250,12 @@ def main() -> None:
 
             graph, _ = synthetic_file(size)
             rows += agency_measures(f"{size:,} triples", graph, tmp, max(5, args.runs // 2))
-        rows += build_measures(args.baseline, tmp, args.runs)
+        if not args.no_build:
+            rows += build_measures(args.baseline, tmp, args.runs)
+        if args.keep:
+            import shutil
+
+            shutil.copytree(tmp / "install", args.keep / "install", symlinks=True, dirs_exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
     report = "\n".join([
         f"## Speed (issue 16), {datetime.date.today()} (commit {commit}, {platform.machine()}, "

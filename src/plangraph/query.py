@@ -26,11 +26,11 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from .errors import PlangraphError
+from .record import Record
 from .text import fold
 
 __all__ = [
@@ -48,31 +48,22 @@ class QueryError(PlangraphError):
     """A named query that does not exist or a parameter value that is not acceptable."""
 
 
-@dataclass
-class Param:
-    """One parameter of a named query."""
+class Param(Record):
+    """One parameter of a named query: ``name``, ``type`` (agency, document, task, iri,
+    string, folded, date, integer, boolean, choice), its SPARQL ``variable``, whether it is
+    ``required``, its ``default``, its ``choices`` and ``description``."""
 
-    name: str
-    type: str  # agency, document, task, iri, string, folded, date, integer, boolean, choice
-    variable: str
-    required: bool = False
-    default: str | None = None
-    choices: tuple[str, ...] = ()
-    description: str = ""
+    __slots__ = ("name", "type", "variable", "required", "default", "choices", "description")
+    _defaults = {"required": False, "default": None, "choices": (), "description": ""}
 
 
-@dataclass
-class NamedQuery:
-    """A query file with its header."""
+class NamedQuery(Record):
+    """A query file with its header: ``name``, ``text``, ``title``, ``question``,
+    ``example``, ``params`` and ``vietnamese`` ("title", "question" and "param.NAME" in
+    Vietnamese, from the title-vi, ... lines)."""
 
-    name: str
-    text: str
-    title: str = ""
-    question: str = ""
-    example: str = ""
-    params: list[Param] = field(default_factory=list)
-    # "title", "question" and "param.NAME" in Vietnamese, from the title-vi, ... lines
-    vietnamese: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("name", "text", "title", "question", "example", "params", "vietnamese")
+    _defaults = {"title": "", "question": "", "example": "", "params": list, "vietnamese": dict}
 
     def shown(self, key: str, lang: str) -> str:
         """The ``key`` ("title", "question", "param.NAME") people read in ``lang``: the

@@ -12,9 +12,9 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .query import PG, QueryError, _literal, iri_term
+from .record import Record
 
 BASE = "https://w3id.org/plangraph/id/"
 from .text import fold
@@ -23,15 +23,11 @@ __all__ = ["AgencyMatch", "Resolution", "STRONG", "find_agencies", "resolve_agen
            "resolve_document", "resolve_document_match", "resolve_task", "resolve_task_match", "short_file"]
 
 
-@dataclass
-class AgencyMatch:
-    """An agency or collective found by name, with how well it matched."""
+class AgencyMatch(Record):
+    """An agency or collective found by name (``iri``, ``name``), with how well it matched
+    (``score``, the label ``matched``) and whether it is a ``collective``."""
 
-    iri: str
-    name: str
-    score: int
-    matched: str
-    collective: bool
+    __slots__ = ("iri", "name", "score", "matched", "collective")
 
 
 class Resolution:

@@ -13,11 +13,11 @@ modules are imported only when an endpoint is used (they cost the embedded path 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .errors import StoreError, describe
+from .record import Record
 
 __all__ = ["Term", "Result", "RowStream", "EmbeddedStore", "MemoryStore", "RdflibStore", "RemoteStore",
            "open_store", "StoreError"]
@@ -64,13 +64,12 @@ class Term(NamedTuple):
         return cls(kind, data["value"], data.get("xml:lang"), data.get("datatype"))
 
 
-@dataclass
-class Result:
-    """Variables and rows (variable name -> :class:`Term`, unbound variables absent)."""
+class Result(Record):
+    """Variables and rows (variable name -> :class:`Term`, unbound variables absent);
+    ``boolean``: the answer of an ASK."""
 
-    variables: list[str]
-    rows: list[dict[str, Term]] = field(default_factory=list)
-    boolean: bool | None = None  # ASK
+    __slots__ = ("variables", "rows", "boolean")
+    _defaults = {"rows": list, "boolean": None}
 
     def __iter__(self) -> Iterator[dict[str, Term]]:
         return iter(self.rows)

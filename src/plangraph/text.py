@@ -36,10 +36,20 @@ __all__ = [
     "ROMAN_RE",
 ]
 
-# Character-class bodies for Vietnamese capitals and small letters. A range such as "À-Ỹ"
-# would take in small letters too: Latin Extended Additional interleaves the cases.
-UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha()}))
-LOWER = "".join(sorted({chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha()}))
+# Character-class bodies for Vietnamese capitals and small letters (UPPER, LOWER). A range
+# such as "À-Ỹ" would take in small letters too: Latin Extended Additional interleaves the
+# cases. Made on first use (module __getattr__): scanning 16,000 code points cost every
+# command a few milliseconds, and only the reader needs them.
+_LETTERS: dict[str, str] = {}
+
+
+def __getattr__(name: str) -> str:
+    if name in ("UPPER", "LOWER"):
+        if name not in _LETTERS:
+            start, test = (0x41, str.isupper) if name == "UPPER" else (0x61, str.islower)
+            _LETTERS[name] = "".join(sorted({chr(c) for c in range(start, 0x1F00) if test(chr(c)) and chr(c).isalpha()}))
+        return _LETTERS[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Invisible characters that converters leave behind; they must not change the graph.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import t
 from .errors import PlangraphError
+from .record import Record
 
 __all__ = [
     "CONFIG_NAME", "SOURCE_SUFFIXES", "Workspace", "WorkspaceError", "NotInWorkspace", "find", "load", "init",
@@ -58,20 +58,15 @@ class NotInWorkspace(WorkspaceError):
     """No ``plangraph.toml`` in the current folder or any parent."""
 
 
-@dataclass(frozen=True)
-class Workspace:
-    """Where one workspace keeps its things (absolute paths)."""
+class Workspace(Record):
+    """Where one workspace keeps its things (absolute paths): ``root``, ``name``,
+    ``jurisdiction``, ``sources``, ``registry``, ``graph``, ``cache``, ``reports``,
+    ``progress`` (the files of progress reports as received) and ``progress_graph`` (the
+    graph built from them, :mod:`plangraph.progress`)."""
 
-    root: Path
-    name: str
-    jurisdiction: str
-    sources: Path
-    registry: Path
-    graph: Path
-    cache: Path
-    reports: Path
-    progress: Path  # the files of progress reports as received
-    progress_graph: Path  # the graph built from them (plangraph.progress)
+    __slots__ = ("root", "name", "jurisdiction", "sources", "registry", "graph", "cache", "reports", "progress",
+                 "progress_graph")
+    _frozen = True
 
     @property
     def config_file(self) -> Path:
@@ -105,7 +100,7 @@ class Workspace:
 
         found = Jurisdictions.bundled().configured(self.jurisdiction)
         if found is None:
-            from .registries import line_of, read_toml
+            from .tomlfile import line_of, read_toml
 
             _, text = read_toml(self.config_file, WorkspaceError)
             raise WorkspaceError(t("ws.jurisdiction", value=self.jurisdiction), path=str(self.config_file),
@@ -133,7 +128,7 @@ def load(config_file: Path) -> Workspace:
         ...
         plangraph.workspace.WorkspaceError: ...plangraph.toml:3: khóa 'sorces' không có trong [workspace] ...
     """
-    from .registries import line_of, read_toml
+    from .tomlfile import line_of, read_toml
 
     config_file = Path(os.path.abspath(config_file))
     data, text = read_toml(config_file, WorkspaceError)
@@ -272,24 +267,14 @@ def init(folder: Path, name: str | None = None, jurisdiction: str = "") -> list[
     return made
 
 
-@dataclass
-class PlanFindings:
-    """What the reader found in one plan: what ``plangraph add`` shows before it copies."""
+class PlanFindings(Record):
+    """What the reader found in one plan: what ``plangraph add`` shows before it copies
+    (``notes``: how the bytes were read: BOM removed, NFC, ...)."""
 
-    file: str
-    issuer: str
-    jurisdiction: str
-    number: str
-    date: str
-    kind: str
-    title: str
-    implements: list[str] = field(default_factory=list)
-    tasks: int = 0
-    appendix_tasks: int = 0
-    targets: int = 0
-    unregistered: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # how the bytes were read: BOM removed, NFC, ...
+    __slots__ = ("file", "issuer", "jurisdiction", "number", "date", "kind", "title", "implements", "tasks",
+                 "appendix_tasks", "targets", "unregistered", "warnings", "notes")
+    _defaults = {"implements": list, "tasks": 0, "appendix_tasks": 0, "targets": 0, "unregistered": list,
+                 "warnings": list, "notes": list}
 
 
 def inspect_document(path: Path, registries=None, jurisdiction: str | None = None) -> PlanFindings:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import sys
 
-from ..csvfile import write_rows
 from ..store import Result, Term
 from . import present
 from .table import fit, wide
@@ -23,6 +22,12 @@ from .table import fit, wide
 FORMATS = ("table", "wide", "csv", "xlsx", "tsv", "json", "jsonl")
 FOR_PEOPLE = ("table", "wide", "csv", "xlsx")
 MIN_WIDTH = 80
+
+
+def _write_rows(*args, **kwargs) -> int:
+    from ..csvfile import write_rows  # (csv only for CSV and TSV: json and the table do without)
+
+    return write_rows(*args, **kwargs)
 
 
 def _plain(term: Term | None) -> str:
@@ -112,7 +117,7 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
             json.dump({"head": {}, "boolean": result.boolean}, out)
             out.write("\n")
         elif fmt in ("csv", "tsv"):
-            write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=fmt == "csv")
+            _write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=fmt == "csv")
         else:
             out.write(render_table(result) + "\n")
         return 0
@@ -134,7 +139,7 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
         return count
     if fmt == "tsv" or (fmt == "csv" and name is None):  # streams: an ad hoc query's own columns
         rows = ([_plain(row.get(v)) for v in variables] for row in result)
-        return write_rows(out, variables, rows, tsv=fmt == "tsv", bom=fmt == "csv")
+        return _write_rows(out, variables, rows, tsv=fmt == "tsv", bom=fmt == "csv")
     if not isinstance(result, Result):
         result = Result(variables, list(result))
     if fmt == "table":
@@ -147,7 +152,7 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
     if fmt == "wide":
         out.write("\n".join(wide(headers, rows)) + "\n")
     elif fmt == "csv":  # for Excel: a BOM and CRLF, always
-        write_rows(out, headers, rows, bom=bom)
+        _write_rows(out, headers, rows, bom=bom)
     else:
         raise ValueError(fmt)  # xlsx is written by plangraph.render.xlsx, to a file
     return len(rows)
