@@ -24,9 +24,7 @@ Example:
 from __future__ import annotations
 
 import os
-import re
 import sys
-from pathlib import Path
 
 __all__ = ["answer", "read_tasks"]
 
@@ -42,8 +40,17 @@ _TASKS = {
     "--timeout": ("timeout", True), "--lang": ("lang", True),
 }
 _ROLES = ("both", "lead", "coordinating")
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_COUNT = re.compile(r"[0-9]+")
+
+
+def _count(text: str) -> bool:
+    """ASCII digits only (what click's integer reads the same way); no re: --help passes here."""
+    return text.isascii() and text.isdigit()
+
+
+def _number(text: str) -> bool:
+    """Digits, with at most one decimal point between digits ("2", "0.5")."""
+    whole, point, fraction = text.partition(".")
+    return _count(whole) and (not point or _count(fraction))
 
 
 def _read(args: list[str], options: dict[str, tuple[str, bool]], into: dict) -> list[str] | None:
@@ -97,13 +104,15 @@ def read_tasks(args: list[str]) -> dict | None:
             or any(lang not in LANGUAGES for lang in given.get("langs", ()))):
         return None
     if "limit" in given:
-        if not _COUNT.fullmatch(given["limit"]):
+        if not _count(given["limit"]):
             return None
         given["limit"] = int(given["limit"])
     if "timeout" in given:
-        if not _NUMBER.fullmatch(given["timeout"]) or float(given["timeout"]) < 0.1:
+        if not _number(given["timeout"]) or float(given["timeout"]) < 0.1:
             return None
         given["timeout"] = float(given["timeout"])
+    from pathlib import Path
+
     for key in ("graph_file", "output", "workspace_dir"):
         if key in given:
             given[key] = Path(given[key])
