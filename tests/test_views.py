@@ -166,3 +166,32 @@ def test_view_in_chromium(store, tmp_path, browser, name):
         page.dispatch_event("#search", "change")
         assert len(page.evaluate("window.plangraph.network.getSelectedNodes()")) == 1
     page.close()
+
+
+# -- the page's data, from small graphs made by hand -------------------------------------------------
+
+def _named_twice(first: str, second: str):
+    """An agency named for one task both as lead and as coordinating, the edges added in the order given
+    (the order the store's rows come in, which is not fixed)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.graph["focus"] = "urn:agency"
+    graph.add_node("urn:agency", kind="agency", label="Sở Xây dựng", title="Sở Xây dựng")
+    graph.add_node("urn:task", kind="task", label="Đề án", title="Đề án", text="Đề án", source="004.txt:386",
+                   deadline="2025-12-31", deadlineText="Năm 2025")
+    for relation in (first, second):
+        graph.add_edge("urn:agency", "urn:task", key=relation, relation=relation, weight=1)
+    return graph
+
+
+@pytest.mark.parametrize("order", [("lead", "coordinating"), ("coordinating", "lead")])
+def test_an_agency_named_lead_and_coordinating_is_listed_as_lead_whatever_the_row_order(order):
+    # it was the relation of the last edge: the agency view of Sở Xây dựng --as-printed said
+    # "phối hợp" or "chủ trì" for task 004:386 from one run to the next
+    from plangraph.catalogue import value
+
+    graph = _named_twice(*order)
+    [task] = html._tasks(graph, html._ids(graph))
+    assert task == {"id": 0, "deadline": "2025-12-31", "when": "Năm 2025", "source": "004:386", "text": "Đề án",
+                    "role": value("role", "lead")}

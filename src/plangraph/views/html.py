@@ -144,7 +144,9 @@ def _tasks(graph, ids: dict) -> list[dict]:
         return []
     roles = {}
     for a, b, data in graph.edges(data=True):
-        if a == focus and data["relation"] in ("lead", "coordinating"):
+        # named both ways (the plan lists it as lead and among those coordinating): lead, whichever
+        # edge came first (the store's rows come in no fixed order)
+        if a == focus and data["relation"] in ("lead", "coordinating") and roles.get(b) != "lead":
             roles[b] = data["relation"]
     tasks = [(node, data) for node, data in graph.nodes(data=True) if data["kind"] == "task"]
     tasks.sort(key=lambda item: (not item[1].get("deadline"), item[1].get("deadline", ""),
