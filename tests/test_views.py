@@ -220,3 +220,39 @@ def test_the_same_graph_gives_the_same_page_whatever_order_it_was_built_in(store
 def test_each_view_gives_the_same_page_whatever_order_it_was_built_in(store, name):
     graph = VIEWS[name](store)
     assert html.render_html(_rebuilt_backwards(graph)) == html.render_html(graph)
+
+
+def _small_agency_view():
+    """Sở Y tế leads one task of plan 913, Sở Tài chính coordinates it: an agency view (radial) of four nodes."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.graph.update(focus="urn:agency/so-y-te", layout="radial", title="Sở Y tế")
+    graph.add_node("urn:agency/so-y-te", kind="agency", label="Sở Y tế", title="Sở Y tế")
+    graph.add_node("urn:task/1", kind="task", label="Xây dựng đề án", title="Xây dựng đề án\n\nNguồn: 004.txt:77",
+                   text="Xây dựng đề án", source="004.txt:77", deadline="2022-12-31", deadlineText="Năm 2022")
+    graph.add_node("urn:plan/913", kind="plan", label="913/QĐ-UBND", title="Kế hoạch 913")
+    graph.add_node("urn:agency/so-tai-chinh", kind="agency", label="Sở Tài chính", title="Sở Tài chính")
+    for a, b, relation in (("urn:agency/so-y-te", "urn:task/1", "lead"), ("urn:task/1", "urn:plan/913", "in-plan"),
+                           ("urn:agency/so-tai-chinh", "urn:task/1", "coordinating")):
+        graph.add_edge(a, b, key=relation, relation=relation, weight=1)
+    return graph
+
+
+def test_the_vis_network_build_is_the_vendored_one():
+    import hashlib
+
+    from plangraph.resources import package_folder
+
+    js, css = html.vis_network_js()
+    assert js.startswith("/**\n * vis-network\n") and "@version 9.1.2" in js and "\r" not in js
+    folder = package_folder("plangraph.views") / "assets"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "LICENSE-APACHE-2.0", "LICENSE-MIT", "README.md", "vis-network.css", "vis-network.min.js"]
+    # the bytes pyvis 0.3.2 shipped, as the folder's README.md says
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    for name in ("vis-network.min.js", "vis-network.css"):
+        data = (folder / name).read_bytes()
+        assert f"`{name}` ({len(data):,} bytes, sha256 `{hashlib.sha256(data).hexdigest()}`)" in readme
+    page = html.render_html(_small_agency_view())
+    assert page.count("@version 9.1.2") == 1 and "dual licensed" in page  # the licence header travels with it

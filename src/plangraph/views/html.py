@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 from .template import TEMPLATE
 
@@ -57,10 +56,17 @@ STATUS = {"overdue": "#c0392b", "soon": "#e6a700", "later": "#2e8b57", "undated"
 
 
 def vis_network_js() -> tuple[str, str]:
-    """The vis-network script and stylesheet shipped inside the pyvis package."""
-    import pyvis
+    """The vis-network 9.1.2 script and stylesheet that plangraph ships (``views/assets/``).
 
-    folder = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    Example:
+        >>> js, css = vis_network_js()
+        >>> "@version 9.1.2" in js and ".vis-network" in css
+        True
+    """
+    from ..resources import package_folder
+
+    folder = package_folder("plangraph.views") / "assets"
+    # (read as text: the CRLF that ends the script's comment lines reaches the page as LF)
     return (folder / "vis-network.min.js").read_text(encoding="utf-8"), \
         (folder / "vis-network.css").read_text(encoding="utf-8")
 
