@@ -239,6 +239,60 @@ def _small_agency_view():
     return graph
 
 
+FACE = "DejaVu Sans, Segoe UI, Arial, sans-serif"
+
+
+def test_the_nodes_and_edges_vis_network_is_given():
+    # worked out by hand (issue 16: these were pyvis's Network.add_node/add_edge, and must stay
+    # what pyvis made of them). vis ids: the IRIs in order, the focus last. Radial layout: the
+    # one task on a ring of radius 220 at the top (-90°), its plan 100 further out, the partner
+    # on the outer ring (220 + 330) in the task's direction; no label boxes overlap, so the
+    # separation leaves them there.
+    nodes, edges = html._vis_data(_small_agency_view())
+    assert nodes == [
+        {"id": 0, "label": "Sở Tài chính", "shape": "box", "color": "#2c6fbb", "size": 16, "x": 0.0, "y": -550.0,
+         "title": "Sở Tài chính", "kind": "agency", "iri": "urn:agency/so-tai-chinh", "caption": "Sở Tài chính",
+         "deadline": "", "font": {"size": 17, "color": "#ffffff", "bold": False, "face": FACE}},
+        {"id": 1, "label": "913/QĐ-UBND", "shape": "diamond", "color": "#27ae60", "size": 16, "x": 0.0, "y": -320.0,
+         "title": "Kế hoạch 913", "kind": "plan", "iri": "urn:plan/913", "caption": "913/QĐ-UBND", "deadline": "",
+         "font": {"size": 16, "color": "#222222", "bold": False, "face": FACE}},
+        {"id": 2, "label": "004:77", "shape": "dot", "color": "#e67e22", "size": 9, "x": 0.0, "y": -220.0,
+         "title": "Xây dựng đề án\n\nNguồn: 004.txt:77", "kind": "task", "iri": "urn:task/1",
+         "caption": "Xây dựng đề án", "deadline": "2022-12-31",
+         "font": {"size": 11, "color": "#222222", "bold": False, "face": FACE}},
+        {"id": 3, "label": "Sở Y tế", "shape": "box", "color": {"background": "#2c6fbb", "border": "#111111"},
+         "size": 16, "x": 0.0, "y": 0.0, "title": "Sở Y tế", "kind": "agency", "iri": "urn:agency/so-y-te",
+         "caption": "Sở Y tế", "deadline": "", "font": {"size": 22, "color": "#ffffff", "bold": True, "face": FACE},
+         "borderWidth": 4, "focus": True, "shadow": {"enabled": True, "size": 12, "x": 0, "y": 0}},
+    ]
+    assert edges == [
+        {"from": 0, "to": 2, "arrows": "to", "color": "#7fb3e6", "dashes": True, "width": 1.2, "title": "coordinates",
+         "relation": "coordinating"},
+        {"from": 2, "to": 1, "arrows": "to", "color": "#b6d7a8", "dashes": False, "width": 1, "title": "in the plan",
+         "relation": "in-plan"},
+        {"from": 3, "to": 2, "arrows": "to", "color": "#2c6fbb", "dashes": False, "width": 2.5, "title": "leads",
+         "relation": "lead"},
+    ]
+    # and so in the page, as JSON (the numbers as Python wrote them: 16, not 16.0)
+    page = html.render_html(_small_agency_view())
+    assert ('{"arrows": "to", "color": "#2c6fbb", "dashes": false, "from": 3, "relation": "lead", "title": "leads", '
+            '"to": 2, "width": 2.5}') in page
+    assert '"size": 16, "title": "Sở Y tế", "x": 0.0, "y": 0.0}' in page
+
+
+@pytest.mark.parametrize(("weight", "width", "title"), [(1, 1.125, "has tasks in: 1"), (16, 3.0, "has tasks in: 16"),
+                                                        (80, 6.0, "has tasks in: 80")])
+def test_an_overview_edge_is_wider_the_more_tasks_it_stands_for_up_to_forty(weight, width, title):
+    edge = html._vis_edge(4, 7, {"relation": "works-on", "weight": weight})
+    assert edge == {"from": 4, "to": 7, "arrows": "to", "color": "#2c6fbb", "dashes": False, "width": width,
+                    "title": title, "relation": "works-on"}
+
+
+def test_an_edge_s_own_title_is_kept():
+    edge = html._vis_edge(0, 1, {"relation": "succession", "weight": 1, "title": "sáp nhập, 2025-03-01"})
+    assert edge["title"] == "sáp nhập, 2025-03-01" and edge["width"] == 3 and edge["dashes"] is False
+
+
 def test_the_vis_network_build_is_the_vendored_one():
     import hashlib
 
