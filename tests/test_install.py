@@ -86,7 +86,7 @@ def installed(tmp_path_factory) -> Installed:
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
     # --no-compile: the modules a command imports are compiled when it first runs them (below,
-    # bytecode may be written), not the whole of numpy, IPython and jedi at install time
+    # bytecode may be written), not the whole of numpy, rdflib and networkx at install time
     subprocess.run([venv / "bin" / "pip", "install", "-q", "--no-compile", wheels[0]], check=True,
                    capture_output=True)
     (base / "home").mkdir()
@@ -137,6 +137,14 @@ def test_the_installed_wheel_works_in_a_workspace_anywhere(installed, workspace)
     assert "004_86eb4304471918db.txt:77" in tasks.stdout
     assert "tasks-of-agency" in run("queries", cwd=cwd).stdout
     assert "so-y-te" in run("agencies", "-f", "csv", cwd=cwd).stdout
+    # a view: vis-network is the wheel's own package data (issue 16: pyvis, IPython and jinja2
+    # are not installed at all)
+    assert "plangraph-plan-913.html" in run("viz", "--plan", "913", cwd=cwd).stderr
+    page = (cwd / "reports" / "plangraph-plan-913.html").read_text(encoding="utf-8")
+    assert page.count("@version 9.1.2") == 1 and "UBND huyện Thọ Xuân" in page
+    absent = installed.run(installed.bin / "python", "-c", "import importlib.util as u; "
+                           "print([m for m in ('pyvis', 'IPython', 'jinja2') if u.find_spec(m)])", cwd=cwd)
+    assert absent.stdout.strip() == "[]"
     # nothing was written outside the workspace, nor into the installed package
     assert list((installed.base / "home").iterdir()) == [] and list(empty.iterdir()) == []
     assert _snapshot(site) == venv_before

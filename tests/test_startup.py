@@ -2,7 +2,7 @@
 
 `plangraph --help` and `plangraph tasks` on the embedded store must not pull in the
 machinery of other commands: the HTTP client and TLS (endpoints only), rdflib and pySHACL
-(validate), networkx, numpy and pyvis (views), openpyxl (workbooks), the plan reader
+(validate), networkx and numpy (views), openpyxl (workbooks), the plan reader
 (build). Each command runs in a fresh interpreter, so that nothing imported by the test
 itself hides a regression.
 """
@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT
 
 HEAVY = ("http.client", "ssl", "urllib.request", "email.parser", "rdflib", "pyshacl", "networkx", "numpy",
-         "pyvis", "openpyxl", "plangraph.build", "plangraph.read.plan", "plangraph.extract",
+         "openpyxl", "plangraph.build", "plangraph.read.plan", "plangraph.extract",
          "plangraph.legacy_encodings", "plangraph.remote")
 
 _PROBE = """

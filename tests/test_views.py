@@ -166,3 +166,147 @@ def test_view_in_chromium(store, tmp_path, browser, name):
         page.dispatch_event("#search", "change")
         assert len(page.evaluate("window.plangraph.network.getSelectedNodes()")) == 1
     page.close()
+
+
+# -- the page's data, from small graphs made by hand -------------------------------------------------
+
+def _named_twice(first: str, second: str):
+    """An agency named for one task both as lead and as coordinating, the edges added in the order given
+    (the order the store's rows come in, which is not fixed)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.graph["focus"] = "urn:agency"
+    graph.add_node("urn:agency", kind="agency", label="Sở Xây dựng", title="Sở Xây dựng")
+    graph.add_node("urn:task", kind="task", label="Đề án", title="Đề án", text="Đề án", source="004.txt:386",
+                   deadline="2025-12-31", deadlineText="Năm 2025")
+    for relation in (first, second):
+        graph.add_edge("urn:agency", "urn:task", key=relation, relation=relation, weight=1)
+    return graph
+
+
+@pytest.mark.parametrize("order", [("lead", "coordinating"), ("coordinating", "lead")])
+def test_an_agency_named_lead_and_coordinating_is_listed_as_lead_whatever_the_row_order(order):
+    # it was the relation of the last edge: the agency view of Sở Xây dựng --as-printed said
+    # "phối hợp" or "chủ trì" for task 004:386 from one run to the next
+    from plangraph.catalogue import value
+
+    graph = _named_twice(*order)
+    [task] = html._tasks(graph, html._ids(graph))
+    assert task == {"id": 0, "deadline": "2025-12-31", "when": "Năm 2025", "source": "004:386", "text": "Đề án",
+                    "role": value("role", "lead")}
+
+
+def _rebuilt_backwards(graph):
+    """The same graph, its nodes and edges added in the opposite order."""
+    import networkx as nx
+
+    copy = nx.MultiDiGraph()
+    copy.graph.update(graph.graph)
+    copy.add_nodes_from(reversed(list(graph.nodes(data=True))))
+    copy.add_edges_from(reversed(list(graph.edges(keys=True, data=True))))
+    return copy
+
+
+@pytest.mark.parametrize("agency", ["Sở Giao thông vận tải", "Sở Kế hoạch và Đầu tư"])
+def test_the_same_graph_gives_the_same_page_whatever_order_it_was_built_in(store, agency):
+    # the store's rows come in no fixed order: the agency view of Sở Giao thông vận tải drew two of
+    # its partners in each other's place from one run to the next (the angles summed in edge order)
+    graph = subgraphs.agency_view(store, agency, as_of="2025-06-01")
+    assert html.render_html(_rebuilt_backwards(graph)) == html.render_html(graph)
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_each_view_gives_the_same_page_whatever_order_it_was_built_in(store, name):
+    graph = VIEWS[name](store)
+    assert html.render_html(_rebuilt_backwards(graph)) == html.render_html(graph)
+
+
+def _small_agency_view():
+    """Sở Y tế leads one task of plan 913, Sở Tài chính coordinates it: an agency view (radial) of four nodes."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.graph.update(focus="urn:agency/so-y-te", layout="radial", title="Sở Y tế")
+    graph.add_node("urn:agency/so-y-te", kind="agency", label="Sở Y tế", title="Sở Y tế")
+    graph.add_node("urn:task/1", kind="task", label="Xây dựng đề án", title="Xây dựng đề án\n\nNguồn: 004.txt:77",
+                   text="Xây dựng đề án", source="004.txt:77", deadline="2022-12-31", deadlineText="Năm 2022")
+    graph.add_node("urn:plan/913", kind="plan", label="913/QĐ-UBND", title="Kế hoạch 913")
+    graph.add_node("urn:agency/so-tai-chinh", kind="agency", label="Sở Tài chính", title="Sở Tài chính")
+    for a, b, relation in (("urn:agency/so-y-te", "urn:task/1", "lead"), ("urn:task/1", "urn:plan/913", "in-plan"),
+                           ("urn:agency/so-tai-chinh", "urn:task/1", "coordinating")):
+        graph.add_edge(a, b, key=relation, relation=relation, weight=1)
+    return graph
+
+
+FACE = "DejaVu Sans, Segoe UI, Arial, sans-serif"
+
+
+def test_the_nodes_and_edges_vis_network_is_given():
+    # worked out by hand (issue 16: these were pyvis's Network.add_node/add_edge, and must stay
+    # what pyvis made of them). vis ids: the IRIs in order, the focus last. Radial layout: the
+    # one task on a ring of radius 220 at the top (-90°), its plan 100 further out, the partner
+    # on the outer ring (220 + 330) in the task's direction; no label boxes overlap, so the
+    # separation leaves them there.
+    nodes, edges = html._vis_data(_small_agency_view())
+    assert nodes == [
+        {"id": 0, "label": "Sở Tài chính", "shape": "box", "color": "#2c6fbb", "size": 16, "x": 0.0, "y": -550.0,
+         "title": "Sở Tài chính", "kind": "agency", "iri": "urn:agency/so-tai-chinh", "caption": "Sở Tài chính",
+         "deadline": "", "font": {"size": 17, "color": "#ffffff", "bold": False, "face": FACE}},
+        {"id": 1, "label": "913/QĐ-UBND", "shape": "diamond", "color": "#27ae60", "size": 16, "x": 0.0, "y": -320.0,
+         "title": "Kế hoạch 913", "kind": "plan", "iri": "urn:plan/913", "caption": "913/QĐ-UBND", "deadline": "",
+         "font": {"size": 16, "color": "#222222", "bold": False, "face": FACE}},
+        {"id": 2, "label": "004:77", "shape": "dot", "color": "#e67e22", "size": 9, "x": 0.0, "y": -220.0,
+         "title": "Xây dựng đề án\n\nNguồn: 004.txt:77", "kind": "task", "iri": "urn:task/1",
+         "caption": "Xây dựng đề án", "deadline": "2022-12-31",
+         "font": {"size": 11, "color": "#222222", "bold": False, "face": FACE}},
+        {"id": 3, "label": "Sở Y tế", "shape": "box", "color": {"background": "#2c6fbb", "border": "#111111"},
+         "size": 16, "x": 0.0, "y": 0.0, "title": "Sở Y tế", "kind": "agency", "iri": "urn:agency/so-y-te",
+         "caption": "Sở Y tế", "deadline": "", "font": {"size": 22, "color": "#ffffff", "bold": True, "face": FACE},
+         "borderWidth": 4, "focus": True, "shadow": {"enabled": True, "size": 12, "x": 0, "y": 0}},
+    ]
+    assert edges == [
+        {"from": 0, "to": 2, "arrows": "to", "color": "#7fb3e6", "dashes": True, "width": 1.2, "title": "coordinates",
+         "relation": "coordinating"},
+        {"from": 2, "to": 1, "arrows": "to", "color": "#b6d7a8", "dashes": False, "width": 1, "title": "in the plan",
+         "relation": "in-plan"},
+        {"from": 3, "to": 2, "arrows": "to", "color": "#2c6fbb", "dashes": False, "width": 2.5, "title": "leads",
+         "relation": "lead"},
+    ]
+    # and so in the page, as JSON (the numbers as Python wrote them: 16, not 16.0)
+    page = html.render_html(_small_agency_view())
+    assert ('{"arrows": "to", "color": "#2c6fbb", "dashes": false, "from": 3, "relation": "lead", "title": "leads", '
+            '"to": 2, "width": 2.5}') in page
+    assert '"size": 16, "title": "Sở Y tế", "x": 0.0, "y": 0.0}' in page
+
+
+@pytest.mark.parametrize(("weight", "width", "title"), [(1, 1.125, "has tasks in: 1"), (16, 3.0, "has tasks in: 16"),
+                                                        (80, 6.0, "has tasks in: 80")])
+def test_an_overview_edge_is_wider_the_more_tasks_it_stands_for_up_to_forty(weight, width, title):
+    edge = html._vis_edge(4, 7, {"relation": "works-on", "weight": weight})
+    assert edge == {"from": 4, "to": 7, "arrows": "to", "color": "#2c6fbb", "dashes": False, "width": width,
+                    "title": title, "relation": "works-on"}
+
+
+def test_an_edge_s_own_title_is_kept():
+    edge = html._vis_edge(0, 1, {"relation": "succession", "weight": 1, "title": "sáp nhập, 2025-03-01"})
+    assert edge["title"] == "sáp nhập, 2025-03-01" and edge["width"] == 3 and edge["dashes"] is False
+
+
+def test_the_vis_network_build_is_the_vendored_one():
+    import hashlib
+
+    from plangraph.resources import package_folder
+
+    js, css = html.vis_network_js()
+    assert js.startswith("/**\n * vis-network\n") and "@version 9.1.2" in js and "\r" not in js
+    folder = package_folder("plangraph.views") / "assets"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "LICENSE-APACHE-2.0", "LICENSE-MIT", "README.md", "vis-network.css", "vis-network.min.js"]
+    # the bytes pyvis 0.3.2 shipped, as the folder's README.md says
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    for name in ("vis-network.min.js", "vis-network.css"):
+        data = (folder / name).read_bytes()
+        assert f"`{name}` ({len(data):,} bytes, sha256 `{hashlib.sha256(data).hexdigest()}`)" in readme
+    page = html.render_html(_small_agency_view())
+    assert page.count("@version 9.1.2") == 1 and "dual licensed" in page  # the licence header travels with it

@@ -1,6 +1,6 @@
 """plangraph: trace what a government plan asks of whom, as a validated RDF knowledge graph.
 
-Importing the package is cheap: heavy libraries (rdflib, pyshacl, networkx, pyvis) are
+Importing the package is cheap: heavy libraries (rdflib, pyshacl, networkx, numpy) are
 imported only inside the commands that use them.
 """
 

@@ -1,11 +1,13 @@
 """One self-contained HTML page per view: vis-network inlined, layout computed beforehand.
 
-pyvis 0.3.2 loads vis-network or bootstrap from a CDN whatever ``cdn_resources`` says, and
-its ``show()`` is broken; so plangraph uses pyvis to turn the networkx graph into vis
-nodes and edges, and its own template, with the vis-network build that pyvis ships
-inlined. The page needs no network. Positions come from :mod:`.layout` (fixed seed,
-labels pushed apart so that none is printed over another), and physics is off, so that
-views of 500 and more nodes open settled and the same graph always draws the same way.
+The networkx graph becomes vis-network's nodes and edges (plain dicts, :func:`_vis_node`,
+:func:`_vis_edge`) in the page's own template (:mod:`.template`), with the vis-network 9.1.2
+build that plangraph ships (``views/assets/``, see its README) inlined: the page needs no
+network. (This was pyvis's work until issue 16; pyvis alone loads vis-network from a CDN,
+and brought IPython and jinja2 into every install for two files and two methods.)
+Positions come from :mod:`.layout` (fixed seed, labels pushed apart so that none is printed
+over another), and physics is off, so that views of 500 and more nodes open settled and the
+same graph always draws the same way.
 
 What people read is in their language (:mod:`plangraph.catalogue`): the legend names
 kinds of things in words ("Nghị quyết", "Nhiệm vụ"), never drawing shapes; the side panel
@@ -19,7 +21,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 from .template import TEMPLATE
 
@@ -57,10 +58,17 @@ STATUS = {"overdue": "#c0392b", "soon": "#e6a700", "later": "#2e8b57", "undated"
 
 
 def vis_network_js() -> tuple[str, str]:
-    """The vis-network script and stylesheet shipped inside the pyvis package."""
-    import pyvis
+    """The vis-network 9.1.2 script and stylesheet that plangraph ships (``views/assets/``).
 
-    folder = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    Example:
+        >>> js, css = vis_network_js()
+        >>> "@version 9.1.2" in js and ".vis-network" in css
+        True
+    """
+    from ..resources import package_folder
+
+    folder = package_folder("plangraph.views") / "assets"
+    # (read as text: the CRLF that ends the script's comment lines reaches the page as LF)
     return (folder / "vis-network.min.js").read_text(encoding="utf-8"), \
         (folder / "vis-network.css").read_text(encoding="utf-8")
 
@@ -80,9 +88,9 @@ def _caption(data: dict, files: list[str]) -> str:
 
 
 def _vis_data(graph) -> tuple[list[dict], list[dict]]:
-    """Nodes and edges for vis-network, built with pyvis; the focus last, so it is drawn on top."""
-    from pyvis.network import Network
-
+    """Nodes and edges for vis-network, as its DataSets take them; the focus last, so it is drawn
+    on top. (The keys vis-network does not know, ``kind``, ``iri``, ``caption``, ``deadline`` and
+    ``relation``, are the page's own.)"""
     from .layout import label_box, positions
 
     focus = graph.graph.get("focus")
@@ -97,31 +105,45 @@ def _vis_data(graph) -> tuple[list[dict], list[dict]]:
         looks[node] = (shape, colour, size, font, _caption(data, files))
     boxes = {node: label_box(shape, size, caption, font) for node, (shape, colour, size, font, caption) in looks.items()}
     points = positions(graph, boxes)
-    net = Network(directed=True, cdn_resources="remote")
     ids = _ids(graph)
-    for node in sorted(graph.nodes, key=ids.get):
-        data = graph.nodes[node]
-        shape, colour, size, font, caption = looks[node]
-        x, y = points.get(node, (0, 0))
-        extra = {}
-        if node == focus:
-            extra = {"borderWidth": 4, "color": {"background": colour, "border": "#111111"}, "focus": True,
-                     "shadow": {"enabled": True, "size": 12, "x": 0, "y": 0}}
-        net.add_node(ids[node], label=caption, title=data.get("title", data["label"]), shape=shape,
-                     color=extra.pop("color", colour), size=size, x=x, y=y, kind=data["kind"], iri=node,
-                     caption=data["label"], deadline=data.get("deadline", ""),
-                     font={"size": font, "color": "#ffffff" if shape == "box" else "#222222",
-                           "bold": node == focus, "face": "DejaVu Sans, Segoe UI, Arial, sans-serif"}, **extra)
-    for a, b, data in sorted(graph.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]["relation"])):
-        style = EDGES[data["relation"]]
-        weight = data.get("weight", 1)
-        net.add_edge(ids[a], ids[b], color=style["color"], dashes=style["dashes"],
-                     width=style["width"] * (1 + min(weight, 40) / 8 if data["relation"] == "works-on" else 1),
-                     title=data.get("title") or _edge_label(data["relation"])
-                     + (f": {weight}" if data["relation"] == "works-on" else ""),
-                     relation=data["relation"], arrows="to")
-    nodes, edges, *_ = net.get_network_data()
+    nodes = [_vis_node(node, graph.nodes[node], ids[node], looks[node], points.get(node, (0, 0)), node == focus)
+             for node in sorted(graph.nodes, key=ids.get)]
+    edges = [_vis_edge(ids[a], ids[b], data)
+             for a, b, data in sorted(graph.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]["relation"]))]
     return nodes, edges
+
+
+def _vis_node(node: str, data: dict, vis_id: int, look: tuple, point: tuple, focus: bool) -> dict:
+    """One node for vis-network: ``look`` is (shape, colour, size, font size, caption).
+
+    Example:
+        >>> _vis_node("urn:a", {"kind": "agency", "label": "Sở Y tế"}, 3, ("box", "#2c6fbb", 16, 17, "Sở Y tế"),
+        ...           (1.5, -2.0), False)["font"]
+        {'size': 17, 'color': '#ffffff', 'bold': False, 'face': 'DejaVu Sans, Segoe UI, Arial, sans-serif'}
+    """
+    shape, colour, size, font, caption = look
+    x, y = point
+    vis = {"id": vis_id, "label": caption, "shape": shape, "color": colour, "size": size, "x": x, "y": y,
+           "title": data.get("title", data["label"]), "kind": data["kind"], "iri": node, "caption": data["label"],
+           "deadline": data.get("deadline", ""),
+           "font": {"size": font, "color": "#ffffff" if shape == "box" else "#222222", "bold": focus,
+                    "face": "DejaVu Sans, Segoe UI, Arial, sans-serif"}}
+    if focus:  # outlined, with a shadow
+        vis.update(borderWidth=4, color={"background": colour, "border": "#111111"}, focus=True,
+                   shadow={"enabled": True, "size": 12, "x": 0, "y": 0})
+    return vis
+
+
+def _vis_edge(source: int, target: int, data: dict) -> dict:
+    """One edge for vis-network, from the vis ids of its ends; a works-on edge is wider the more
+    tasks it stands for (up to 40)."""
+    style = EDGES[data["relation"]]
+    weight = data.get("weight", 1)
+    works_on = data["relation"] == "works-on"
+    return {"from": source, "to": target, "arrows": "to", "color": style["color"], "dashes": style["dashes"],
+            "width": style["width"] * (1 + min(weight, 40) / 8 if works_on else 1),
+            "title": data.get("title") or _edge_label(data["relation"]) + (f": {weight}" if works_on else ""),
+            "relation": data["relation"]}
 
 
 def _ids(graph) -> dict[str, int]:
@@ -144,7 +166,9 @@ def _tasks(graph, ids: dict) -> list[dict]:
         return []
     roles = {}
     for a, b, data in graph.edges(data=True):
-        if a == focus and data["relation"] in ("lead", "coordinating"):
+        # named both ways (the plan lists it as lead and among those coordinating): lead, whichever
+        # edge came first (the store's rows come in no fixed order)
+        if a == focus and data["relation"] in ("lead", "coordinating") and roles.get(b) != "lead":
             roles[b] = data["relation"]
     tasks = [(node, data) for node, data in graph.nodes(data=True) if data["kind"] == "task"]
     tasks.sort(key=lambda item: (not item[1].get("deadline"), item[1].get("deadline", ""),

@@ -115,7 +115,7 @@ def _rings(graph) -> dict:
     """The overview: plans in the middle, documents around them, agencies on two outer rings."""
     def kind(*kinds):
         return sorted((n for n, d in graph.nodes(data=True) if d["kind"] in kinds),
-                      key=lambda n: (-graph.nodes[n].get("tasks", 0), graph.nodes[n]["label"]))
+                      key=lambda n: (-graph.nodes[n].get("tasks", 0), graph.nodes[n]["label"], n))
 
     points = {}
     for nodes, radius in ((kind("plan"), 110), (kind("resolution", "programme", "document"), 260)):
@@ -145,7 +145,7 @@ def _radial(graph) -> dict:
     tasks = sorted((n for n, k in kinds.items() if k == "task"),
                    key=lambda n: (graph.nodes[plan_of.get(n, "")].get("label", "") if plan_of.get(n) in graph else "",
                                   not graph.nodes[n].get("deadline"), graph.nodes[n].get("deadline", ""), n))
-    plans = sorted({plan_of[n] for n in tasks if n in plan_of}, key=lambda p: graph.nodes[p]["label"])
+    plans = sorted({plan_of[n] for n in tasks if n in plan_of}, key=lambda p: (graph.nodes[p]["label"], p))
     slots = len(tasks) + len(plans)  # one empty slot between two plans' tasks
     radius = max(220.0, slots * 24 / (2 * math.pi))
     points = {focus: (0.0, 0.0)}
@@ -165,6 +165,8 @@ def _radial(graph) -> dict:
     for a, b in graph.to_undirected(as_view=True).edges():
         neighbours.setdefault(a, []).append(b)
         neighbours.setdefault(b, []).append(a)
+    for around in neighbours.values():  # angles summed in edge order differ in the last bits
+        around.sort()
     for plan in plans:
         angle = _mean_angle([angle_of[t] for t in tasks if plan_of.get(t) == plan])
         angle_of[plan] = angle
