@@ -146,23 +146,26 @@ def test_a_bad_host_is_one_line(tmp_path, graph, host):
 # -- point 10: the server's log does not fill a pipe -----------------------------------------------------
 
 def test_a_server_that_logs_a_lot_keeps_answering(graph):
-    """Every connection that a client resets while oxigraph writes its answer logs a line
-    (about 100 bytes): 900 of them are more than a pipe holds (64 KiB)."""
+    """Every connection that a client resets before oxigraph has written its answer logs a
+    line (about 100 bytes): 1000 of them are more than a pipe holds (64 KiB). A reset
+    right after the request costs the server almost nothing (a reset in the middle of a
+    huge answer cost it 10 ms of CPU each: 900 took 15 s)."""
     holder = EmbeddedStore(graph)
     lease = holder.hold()
     port = free_port()
     process = start_server(lease.location, port, read_only=True)
-    body = urllib.parse.urlencode({"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"}).encode()
+    body = urllib.parse.urlencode({"query": "ASK {}"}).encode()
     request = (b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
     try:
-        for _ in range(900):
+        for _ in range(1000):
             with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
                 sock.sendall(request)
-                sock.recv(64)
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
         assert marker_of(f"http://127.0.0.1:{port}/query") == "one"
-        assert "Connection reset" in process.tail()
+        # "...when writing response to ...: Connection reset by peer", or when the reset came
+        # before the server looked at the connection, "...to get the peer address: ..."
+        assert process.tail().count("OxHTTP TCP error when") == 5
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -29,6 +29,12 @@ def two_provinces(tmp_path_factory):
     return path, count
 
 
+@pytest.fixture(scope="module")
+def two_provinces_store(two_provinces):
+    """The synthetic graph in memory, loaded once for the module's queries."""
+    return MemoryStore(two_provinces[0])
+
+
 def test_round_zero_is_the_real_graph(tmp_path, built):
     path, count = synthetic(tmp_path, 1)
     real = MemoryStore(DEFAULT_OUTPUT)
@@ -45,20 +51,20 @@ def test_deterministic():
     assert first.getvalue() == second.getvalue()
 
 
-def test_size_and_counts(two_provinces):
+def test_size_and_counts(two_provinces, two_provinces_store):
     path, count = two_provinces
     assert count >= 80_000 and count == path.read_text(encoding="utf-8").count("\n")
-    store = MemoryStore(path)
+    store = two_provinces_store
     assert len(store) == count  # no triple written twice
     tasks = store.query("PREFIX pg: <https://w3id.org/plangraph/ontology#> "
                         "SELECT (COUNT(?t) AS ?n) WHERE { ?t a pg:Task }").values()[0][0]
     assert int(tasks) % 471 == 0 and int(tasks) >= 471 * 4  # whole rounds; two provinces at least
 
 
-def test_each_province_has_its_own_agencies_with_the_real_shares(two_provinces):
+def test_each_province_has_its_own_agencies_with_the_real_shares(two_provinces_store):
     from plangraph.cli.query import run_named
 
-    store = MemoryStore(two_provinces[0])
+    store = two_provinces_store
     here = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế"})
     there = run_named(store, "tasks-of-agency", {"agency": "Sở Y tế tỉnh Nghệ An"})
     assert len(here) == len(there) == 16 * 2  # as in the five plans, once per round
@@ -91,14 +97,14 @@ def test_conforms_to_the_shapes(two_provinces):
     assert rules == {"TaskShape", "target-conflicts", "TargetTimeShape"}
 
 
-def test_copies_of_a_task_are_not_duplicates_of_one_another(two_provinces):
+def test_copies_of_a_task_are_not_duplicates_of_one_another(two_provinces_store):
     """No task is a duplicate of its own copy in another round, and each copy holds the
     duplicates of the real plans. (The round phrase used to sit at the end of the
     text, where duplicate-tasks cuts the report clause off with it: every task with a
     report clause was a duplicate of each of its copies.)"""
     from plangraph.cli.query import run_named
 
-    store = MemoryStore(two_provinces[0])
+    store = two_provinces_store
     copies = int(store.query("PREFIX pg: <https://w3id.org/plangraph/ontology#> "
                              "SELECT (COUNT(?t) AS ?n) WHERE { ?t a pg:Task }").values()[0][0]) // 471
     # a multiset: two leads (a collective and its members) may share one pair of lines
