@@ -335,6 +335,40 @@ def test_timeout_stops_a_long_query(built, tmp_path):
     assert result.exit_code == 2 and "--timeout" in result.output
 
 
+def _producers() -> int:
+    import threading
+
+    return sum(1 for thread in threading.enumerate() if getattr(thread, "_target", None) is not None
+               and getattr(thread._target, "__name__", "") == "produce")
+
+
+@pytest.mark.parametrize("how", ["read one row", "never read"])
+def test_a_stream_dropped_half_way_lets_its_producer_end(built, tmp_path, how):
+    # (the producer waited for ever on the full hand-off queue, holding the query's iterator)
+    import gc
+    import time
+
+    from plangraph.store import EmbeddedStore
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(built.turtle, encoding="utf-8")
+    store = EmbeddedStore(graph, timeout=30)
+    before = _producers()
+    stream = store.stream("SELECT * WHERE { ?s ?p ?o }")  # 20,000 rows: more than the queue holds
+    rows = iter(stream)
+    if how == "read one row":
+        assert next(rows)
+    time.sleep(0.3)  # the producer has filled the queue
+    assert _producers() == before + 1
+    del rows, stream
+    gc.collect()
+    waited = 0.0
+    while _producers() > before and waited < 5:
+        time.sleep(0.05)
+        waited += 0.05
+    assert _producers() == before
+
+
 def test_malformed_sparql_names_line_and_column(store):
     result = invoke(store, "sparql", "SELECT ?x WHERE {\n ?x ?y }")
     assert result.exit_code == 2 and "2:" in result.output

@@ -353,33 +353,48 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) 
     pyoxigraph evaluates lazily and releases the GIL while it works, so a producer thread
     hands rows to the caller through a bounded queue; the caller gives up when the deadline
     passes, whether the query is still looking for its first row or is half way through.
+    A caller that stops reading (``--limit``, a closed pipe, a stream dropped) tells the
+    producer, which ends at its next batch instead of waiting on a full queue for ever.
+    (pyoxigraph cannot cancel a query: a producer still looking for its next row after the
+    deadline runs on until it finds one or the process ends.)
     """
     if timeout is None:
         return _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
     import queue
     import threading
+    import weakref
 
     deadline = time.monotonic() + timeout
     handoff: queue.Queue = queue.Queue(maxsize=64)
     stop = threading.Event()
     done = object()
 
+    def put(item) -> bool:
+        """Hand ``item`` over; False once the caller has stopped reading."""
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def produce() -> None:
         try:
             stream = _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
-            handoff.put(("head", stream))
+            if not put(("head", stream)):
+                return
             batch = []
             for row in stream:  # in batches: a hand-off per row would cost more than the row
                 batch.append(row)
                 if len(batch) == 256:
-                    if stop.is_set():
+                    if not put(("rows", batch)):
                         return
-                    handoff.put(("rows", batch))
                     batch = []
-            handoff.put(("rows", batch))
-            handoff.put(("rows", done))
+            if put(("rows", batch)):
+                put(("rows", done))
         except BaseException as error:  # handed to the caller's thread
-            handoff.put(("error", error))
+            put(("error", error))
 
     def take():
         try:
@@ -396,15 +411,20 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) 
         return head
 
     def rows():
-        while True:
-            kind, item = take()
-            if kind == "error":
-                raise item
-            if item is done:
-                return
-            yield from item
+        try:
+            while True:
+                kind, item = take()
+                if kind == "error":
+                    raise item
+                if item is done:
+                    return
+                yield from item
+        finally:  # read to the end, failed, or dropped half way: the producer may stop
+            stop.set()
 
-    return RowStream(head.variables, rows())
+    answer = RowStream(head.variables, rows())
+    weakref.finalize(answer, stop.set)  # (also when its rows were never asked for)
+    return answer
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0,
