@@ -73,3 +73,54 @@ def test_the_bundled_folder_as_a_workspace_registry_adds_nothing():
     first = registries.data["agencies"]["agency"][0]["id"]
     assert registries.origin("agencies", first) == "bundled"
     assert not registries.added and not registries.extended
+
+
+# -- the Turtle writer -------------------------------------------------------------------------
+
+def _plain_turtle(triples, header="", prefixes=None):
+    """The writer as first written: nested sets, every term compacted where it is met."""
+    from collections import defaultdict
+
+    from plangraph.graph.terms import BASE, PREFIXES, RDF_TYPE, _compact
+
+    by_subject = defaultdict(lambda: defaultdict(set))
+    for s, p, o in triples:
+        by_subject[s][p].add(o)
+    known = {**PREFIXES, **(prefixes or {})}
+    out = [header] if header else []
+    out.append(f"@base <{BASE}> .")
+    out.extend(f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in sorted(known.items()))
+    out.append("")
+    for subject in sorted(by_subject, key=lambda s: _compact(s, known)):
+        predicates = by_subject[subject]
+        lines = []
+        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, _compact(p, known))):
+            name = "a" if predicate == RDF_TYPE else _compact(predicate, known)
+            objects = sorted(_compact(o, known) for o in predicates[predicate])
+            lines.append(f"    {name} " + " ,\n        ".join(objects))
+        out.append(f"{_compact(subject, known)}\n" + " ;\n".join(lines) + " .\n")
+    return "\n".join(out)
+
+
+def _terms():
+    from plangraph.graph.terms import BASE, PG, RDF_TYPE, RDFS, XSD, iri, lit
+
+    iris = st.sampled_from([iri("task/a"), iri("task/b"), iri("agency/vn/bo-y-te"), iri(PG + "Task"),
+                            iri(PG + "lead"), iri(RDFS + "label"), RDF_TYPE, iri("http://example.org/x#y"),
+                            iri(PG + "1bad"), iri(BASE + "plan/x"), iri("https://w3id.org/plangraph/idx")])
+    literals = st.builds(lambda text, kind: lit(text, lang="vi") if kind == "vi" else lit(text, datatype=kind or None),
+                         st.text(alphabet='ab"\\\nSở ', max_size=4),
+                         st.sampled_from(["", "vi", XSD + "gYear", XSD + "string", "http://example.org/dt"]))
+    return iris, st.one_of(iris, literals)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_turtle_writer_writes_what_the_plain_writer_writes(data):
+    from plangraph.graph.terms import to_turtle
+
+    iris, objects = _terms()
+    triples = data.draw(st.lists(st.tuples(iris, iris, objects), max_size=25))
+    prefixes = data.draw(st.sampled_from([None, {"ex": "http://example.org/"}, {"id": "https://w3id.org/plangraph/"}]))
+    for given_as in (triples, set(triples)):  # a list may repeat a triple; a set cannot
+        assert to_turtle(given_as, header="# h", prefixes=prefixes) == _plain_turtle(triples, "# h", prefixes)
