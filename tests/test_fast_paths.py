@@ -124,3 +124,16 @@ def test_the_turtle_writer_writes_what_the_plain_writer_writes(data):
     prefixes = data.draw(st.sampled_from([None, {"ex": "http://example.org/"}, {"id": "https://w3id.org/plangraph/"}]))
     for given_as in (triples, set(triples)):  # a list may repeat a triple; a set cannot
         assert to_turtle(given_as, header="# h", prefixes=prefixes) == _plain_turtle(triples, "# h", prefixes)
+
+
+_KIND_PIECES = ["nghị", " quyết", "quyết định", "chương trình", " hành động", "kế", " hoạch", "kết luận", "chỉ thị",
+                "công văn", "văn bản", "thông báo", "thông tư", "nghị định", " ", "số", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KIND_PIECES), max_size=6))
+def test_a_line_with_no_kind_word_is_skipped_only_when_no_word_is_in_it(pieces):
+    from plangraph.extract import citations
+
+    low = "".join(pieces)
+    assert bool(citations._ANY_KIND.search(low)) == any(word in low for word in citations.KIND_WORDS)

@@ -32,6 +32,8 @@ KIND_WORDS = {
     "thông tư": "Thông tư",
 }
 _KIND_ALTERNATION = "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
+# whether a lower-case line holds any kind word at all (one pass instead of one per word)
+_ANY_KIND = re.compile(_KIND_ALTERNATION)
 
 # The official number: "58-NQ/TW", "13/NQ-CP", "31/2021/QH15", "176/2021/NQ-HĐND",
 # "1211/2016/UBTVQH13", "3584/SKHĐT-TH", "622-QĐ/TU"; "…/QĐ-UBND" when left blank.
@@ -104,7 +106,7 @@ def find_citations(lines: list[tuple[int, str]]) -> list[Citation]:
         found: list[tuple[int, int, Citation]] = []
         low = text.lower()
         # the pattern is tried at every position; most lines name no kind of document at all
-        mentions = _CITATION_RE.finditer(text) if any(word in low for word in KIND_WORDS) else ()
+        mentions = _CITATION_RE.finditer(text) if _ANY_KIND.search(low) else ()
         for match in mentions:
             kind = KIND_WORDS[match.group("kind").lower()]
             found.append((match.start(), match.end(), _citation(match, kind, text, number)))
@@ -140,7 +142,7 @@ def _citation(match: re.Match[str], kind: str, text: str, line: int) -> Citation
     title_match = _TITLE_RE.match(rest)
     title = title_match.group("title").strip(" ,") if title_match else None
     letters = re.sub(r"[^\w]|\d", "", text)
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    if letters and sum(map(str.isupper, letters)) > 0.6 * len(letters):
         issuer = title = None  # an all-capitals heading: its forms are not the printed names
     ref = DocRef(identifier=identifier, kind=kind, year=year, date=when, issuer=issuer, title=title)
     based_on = bool(re.match(r"^\s*căn cứ\b", text, re.IGNORECASE))
