@@ -7,6 +7,7 @@ to the plain form on generated text, so that a later edit of one cannot drift fr
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
@@ -137,3 +138,46 @@ def test_a_line_with_no_kind_word_is_skipped_only_when_no_word_is_in_it(pieces):
 
     low = "".join(pieces)
     assert bool(citations._ANY_KIND.search(low)) == any(word in low for word in citations.KIND_WORDS)
+
+
+# -- lists of agency names ---------------------------------------------------------------------
+
+# pieces of real lists: whole names (printed forms, abbreviations, old tone marks), separators,
+# and the words of the clause that follows a list
+_LIST_PIECES = ["Sở Y tế", "Sở Tài chính", "UBND huyện Thọ Xuân", "Sở KH&ĐT", "Sở NN & PTNT", "các đơn vị liên quan",
+                "Công an tỉnh", "Ban Dân tộc", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hoá", "Thể thao",
+                "UBND TP. Thanh Hóa", "các sở, ban, ngành", "Sở:", "Xây dựng", "chủ trì", "phối hợp với", "xây dựng",
+                "tỉnh", ",", ";", "và", "cùng", "Thanh Hoá", "Sở", "các", "UBND", "Kế hoạch và Đầu tư"]
+
+
+def _plain_longest_list_prefix(resolver, text, max_words=45):
+    """:meth:`AgencyResolver.longest_list_prefix` with every word's key worked out where it is met."""
+    from plangraph.extract.agencies import name_key
+    from plangraph.text import fold
+
+    words = text.split(" ")
+    first = name_key(re.sub(r"^(?:các|những)\s+", "", text[:40], flags=re.IGNORECASE)).split()
+    if not first or (fold(first[0]) not in resolver._first_words
+                     and fold(name_key(words[0]) or "-") not in resolver._first_words):
+        return None
+    for count in range(min(len(words), max_words), 0, -1):
+        last = name_key(words[count - 1]).split()
+        if not last or fold(last[-1]) not in resolver._last_words:
+            continue
+        found = resolver.parse_list(" ".join(words[:count]))
+        if found:
+            return found, " ".join(words[count:]).strip()
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _resolver():
+    return agencies.AgencyResolver.from_file(agencies.REGISTRY_PATH)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), min_size=1, max_size=10), st.integers(1, 45))
+def test_the_longest_list_of_names_is_the_plain_longest(pieces, max_words):
+    resolver = _resolver()  # one for all examples: what one text leaves in its memos must not change another's
+    text = " ".join(pieces)
+    assert resolver.longest_list_prefix(text, max_words) == _plain_longest_list_prefix(resolver, text, max_words)

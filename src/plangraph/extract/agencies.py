@@ -147,6 +147,7 @@ class AgencyResolver:
         # ... and can only start with a word that starts some name (a cheap first test)
         self._first_words = {fold(key.split()[0]) for key in self._by_key}
         self._memo: dict[str, str | None] = {}
+        self._ends: dict[str, bool] = {}  # a printed word -> whether its key ends some name
 
     @classmethod
     def from_file(cls, path: "Path | Registries" = REGISTRY_PATH) -> "AgencyResolver":
@@ -270,15 +271,25 @@ class AgencyResolver:
         first = name_key(re.sub(r"^(?:các|những)\s+", "", text[:40], flags=re.IGNORECASE)).split()
         if not first or (fold(first[0]) not in self._first_words and fold(name_key(words[0]) or "-") not in self._first_words):
             return None
+        ends = self._ends
         for count in range(min(len(words), max_words), 0, -1):
-            last = name_key(words[count - 1]).split()
-            if not last or fold(last[-1]) not in self._last_words:
+            word = words[count - 1]
+            ending = ends.get(word)
+            if ending is None:
+                ending = ends[word] = self._ends_a_name(word)
+            if not ending:
                 continue
             prefix = " ".join(words[:count])
             found = self.parse_list(prefix)
             if found:
                 return found, " ".join(words[count:]).strip()
         return None
+
+
+    def _ends_a_name(self, word: str) -> bool:
+        """Whether a printed word can end a list of names: its key's last word ends some name."""
+        last = name_key(word).split()
+        return bool(last) and fold(last[-1]) in self._last_words
 
 
 @lru_cache(maxsize=20000)
