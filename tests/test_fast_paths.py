@@ -181,3 +181,50 @@ def test_the_longest_list_of_names_is_the_plain_longest(pieces, max_words):
     resolver = _resolver()  # one for all examples: what one text leaves in its memos must not change another's
     text = " ".join(pieces)
     assert resolver.longest_list_prefix(text, max_words) == _plain_longest_list_prefix(resolver, text, max_words)
+
+
+_PRINTED = st.one_of(
+    st.sampled_from(["Sở", "Y", "tế", "&", "-", ",", ";", "(", ")", "TP.", "tp", "12", "_", "–", "x-UBND", "Hoá", "\u200b",
+                     "a\u0301", "\u0301", "NN&PTNT", "và", "/", "“Sở”", "İ", "ẞ", "Thông tin truyền thông"]),
+    st.sampled_from([pattern for pattern, _ in agencies._ABBREVIATIONS]).flatmap(
+        lambda pattern: st.from_regex(pattern, fullmatch=True)),
+    st.text(alphabet="aĐờ,;-&*._ \t\u00a0", min_size=1, max_size=6))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PRINTED, max_size=12), st.sampled_from([" ", "  ", "\t", " \u00a0"]))
+def test_a_printed_word_with_a_letter_gives_its_key_a_word(words, space):
+    # why a text with more such words than the longest registry key is no name (resolve's bound)
+    text = space.join(words)
+    assert len(agencies.name_key(text).split()) >= len(agencies._WORDY_TOKEN.findall(text)), text
+
+
+def _plain_resolve(resolver, text):
+    from plangraph.text import fold
+
+    key = agencies.name_key(text)
+    found = resolver._by_key.get(key) if key else None
+    if key and not found:
+        candidates = resolver._by_folded.get(fold(key), set())
+        found = next(iter(candidates)) if len(candidates) == 1 else None
+    return found
+
+
+def _longest_names(count=6):
+    names = [n for entry in _resolver().entries.values() for n in (entry.name, *entry.aliases)]
+    return sorted(names, key=lambda n: (-len(n.split()), n))[:count]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES + ["-", "&"]) | st.sampled_from(_longest_names()), min_size=1, max_size=6))
+def test_a_name_resolves_as_it_resolves_without_the_bound_on_its_words(pieces):
+    text = " ".join(pieces)
+    for surface in (text, text.replace(" ", "  "), *pieces):
+        assert _resolver().resolve(surface) == _plain_resolve(_resolver(), surface)
+
+
+def test_no_registry_name_has_more_printed_words_than_the_longest_key():
+    resolver = _resolver()
+    names = [n for entry in resolver.entries.values() for n in (entry.name, *entry.aliases)]
+    assert max(len(agencies._WORDY_TOKEN.findall(n)) for n in names) <= resolver._most_words
+    assert resolver._most_words >= 10  # the bound is not so low that names are refused

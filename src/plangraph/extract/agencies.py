@@ -120,6 +120,7 @@ class RegistryEntry:
 
 
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
+_WORDY_TOKEN = re.compile(r"[^\s\w]*\w\S*")  # a printed word with a letter or digit in it
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?sở\s*:\s*", re.IGNORECASE)
 _HEADS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "sở", "ban")
 
@@ -146,6 +147,10 @@ class AgencyResolver:
         self._last_words = {fold(key.split()[-1]) for key in self._by_key}
         # ... and can only start with a word that starts some name (a cheap first test)
         self._first_words = {fold(key.split()[0]) for key in self._by_key}
+        # A printed word with a letter or digit in it gives its key at least one word (an
+        # abbreviation of several printed words gives at least as many), so a text with more
+        # such words than the longest key names nothing (half the texts a list reading asks)
+        self._most_words = max((len(key.split()) for key in self._by_key), default=0)
         self._memo: dict[str, str | None] = {}
         self._ends: dict[str, bool] = {}  # a printed word -> whether its key ends some name
 
@@ -165,6 +170,9 @@ class AgencyResolver:
         """
         if text in self._memo:
             return self._memo[text]
+        if len(text.split()) > self._most_words and len(_WORDY_TOKEN.findall(text)) > self._most_words:
+            self._memo[text] = None
+            return None
         key = name_key(text)
         found = self._by_key.get(key) if key else None
         if key and not found:
