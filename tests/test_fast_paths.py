@@ -228,3 +228,14 @@ def test_no_registry_name_has_more_printed_words_than_the_longest_key():
     names = [n for entry in resolver.entries.values() for n in (entry.name, *entry.aliases)]
     assert max(len(agencies._WORDY_TOKEN.findall(n)) for n in names) <= resolver._most_words
     assert resolver._most_words >= 10  # the bound is not so low that names are refused
+
+
+_MARKED = st.lists(st.sampled_from(["*", "**", "***", "__", "<b>", "</b>", "<i>", "</I>", "<span x>", "<x>", "<", "a",
+                                    "Sở", "[bookmark:x]", "[", "_", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "a__b"]),
+                   max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKED)
+def test_the_text_without_marks_is_the_text_strip_marks_gives(line):
+    assert inline.strip_marks_text(line) == inline.strip_marks(line)[0]

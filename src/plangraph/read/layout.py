@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import LOWER, UPPER
-from .inline import open_spans, strip_marks
+from .inline import open_spans, strip_marks, strip_marks_text
 from .tables import Cell, Row, read_bar_table, read_pipe_table, read_tab_table, starts_tab_table
 
 __all__ = ["Block", "Cell", "Row", "read_blocks", "MARKER_RE", "split_marker"]
@@ -398,6 +398,6 @@ def _marker_only(paragraph: _Paragraph) -> bool:
     """A line holding only a marker ("-", "a)", "*1.1.*") belongs with the next line."""
     if len(paragraph.lines) > 2:
         return False
-    text = strip_marks(" ".join(raw for _, raw in paragraph.lines))[0]
+    text = strip_marks_text(" ".join(raw for _, raw in paragraph.lines))
     marker, body = split_marker(text)
     return bool(marker) and not body
