@@ -239,3 +239,22 @@ _MARKED = st.lists(st.sampled_from(["*", "**", "***", "__", "<b>", "</b>", "<i>"
 @given(_MARKED)
 def test_the_text_without_marks_is_the_text_strip_marks_gives(line):
     assert inline.strip_marks_text(line) == inline.strip_marks(line)[0]
+
+
+_TIME_PIECES = ["trước", "ngày", "15/11/2025", "tháng", "11", "12", "/", "-", "năm", "2025", "2026", "quý", "IV", "II",
+                "giai đoạn", "2021 - 2025", "hằng năm", "thường xuyên", "từ", "đến", "٢٠٢٥", "Trong", "chậm nhất", ",",
+                "năm ٢٠٢٥", "tháng ١١ năm ٢٠٢٥"]  # other digits than 0-9 are digits too
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=10))
+def test_time_expressions_of_a_text_without_digits_are_those_every_pattern_finds(pieces):
+    from plangraph.extract import deadlines
+
+    text = " ".join(pieces)
+    found = deadlines._hits(text)
+    every_pattern, deadlines._ANY_DIGIT = deadlines._ANY_DIGIT, re.compile("")
+    try:
+        assert found == deadlines._hits(text)
+    finally:
+        deadlines._ANY_DIGIT = every_pattern
