@@ -258,3 +258,15 @@ def test_time_expressions_of_a_text_without_digits_are_those_every_pattern_finds
         assert found == deadlines._hits(text)
     finally:
         deadlines._ANY_DIGIT = every_pattern
+
+
+_SEPARATED = st.lists(st.sampled_from(["Sở", "Y tế", ",", ";", " và ", " VÀ ", "và", " cùng ", " ", "\t", ")", "a",
+                                       ", và ", ";  cùng  ", "\u00a0", "  ", ", cùng "]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SEPARATED)
+def test_a_list_without_brackets_is_cut_where_the_bracket_aware_cut_cuts_it(text):
+    from plangraph.read import names
+
+    assert names._split_flat(text) == names._split_nested(text)

@@ -202,6 +202,26 @@ def _is_common_list(piece: str) -> bool:
 
 def _split_pieces(text: str) -> list[tuple[str, str, int]]:
     """Cut ``text`` at list separators outside parentheses: (separator before, piece, offset)."""
+    return _split_flat(text) if "(" not in text else _split_nested(text)
+
+
+def _split_flat(text: str) -> list[tuple[str, str, int]]:
+    """:func:`_split_nested` of a text without "(": every separator counts, found in one pass."""
+    out: list[tuple[str, str, int]] = []
+    last = 0
+    separator = ""
+    for match in _SEPARATOR_RE.finditer(text):
+        if match.start() > last:
+            out.append((separator, text[last:match.start()], last))
+        separator = match.group(0)
+        last = match.end()
+    if last < len(text):
+        out.append((separator, text[last:], last))
+    return out
+
+
+def _split_nested(text: str) -> list[tuple[str, str, int]]:
+    """Cut ``text`` at the separators that are not inside parentheses."""
     out: list[tuple[str, str, int]] = []
     depth = 0
     last = 0
