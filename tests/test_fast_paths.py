@@ -270,3 +270,16 @@ def test_a_list_without_brackets_is_cut_where_the_bracket_aware_cut_cuts_it(text
     from plangraph.read import names
 
     assert names._split_flat(text) == names._split_nested(text)
+
+
+_MARKERS = {"I.": "roman", "IV )": "roman", "1.": "num", "1 )": "num", "1.1": "num2", "1.1.": "num2", "1.1.1.": "num3",
+            "a)": "letter", "đ.": "letter", "A.": "upper", "Phần I": "part", "Mục 2:": "part", "Điều 3.": "article",
+            "+": "plus", "*": "star", "-": "dash", "•": "dash"}
+
+
+def test_a_marker_kind_is_worked_out_once_and_stays_what_it_is():
+    from plangraph.read import outline
+
+    for marker, kind in _MARKERS.items():
+        assert outline._kind_of_marker.__wrapped__(marker) == kind, marker  # the plain form
+        assert outline._kind_of_marker(marker) == kind and outline._kind_of_marker(marker) == kind  # remembered
