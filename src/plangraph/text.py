@@ -119,6 +119,7 @@ def tone_key(text: str) -> str:
 
 
 _MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -142,7 +143,7 @@ def slugify(text: str, max_length: int = 80) -> str:
         >>> slugify("58-NQ/TW")
         '58-nq-tw'
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    slug = _NOT_SLUG_RE.sub("-", fold(text)).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "x"

@@ -121,6 +121,7 @@ class RegistryEntry:
 
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
 _WORDY_TOKEN = re.compile(r"[^\s\w]*\w\S*")  # a printed word with a letter or digit in it
+_COLLECTIVE_OPENER_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?sở\s*:\s*", re.IGNORECASE)
 _HEADS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "sở", "ban")
 
@@ -276,7 +277,7 @@ class AgencyResolver:
             (['so-y-te'], 'thường xuyên cập nhật tình hình')
         """
         words = text.split(" ")
-        first = name_key(re.sub(r"^(?:các|những)\s+", "", text[:40], flags=re.IGNORECASE)).split()
+        first = name_key(_COLLECTIVE_OPENER_RE.sub("", text[:40])).split()
         if not first or (fold(first[0]) not in self._first_words and fold(name_key(words[0]) or "-") not in self._first_words):
             return None
         ends = self._ends

@@ -38,6 +38,7 @@ MARKER_RE = re.compile(
     r")\s*"
 )
 _RULE_RE = re.compile(r"^\s*(?:[-_=*]\s*){4,}$")
+_SPACES_RE = re.compile(r"\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s*(.*)$")
 _TERMINAL = tuple(".;:!?…")
 _TERMINAL_ALL = tuple(".;:!?…)\"”»")
@@ -112,7 +113,7 @@ def split_marker(text: str) -> tuple[str, str]:
     match = MARKER_RE.match(text)
     if not match:
         return "", text
-    marker = re.sub(r"\s+", " ", match.group("marker")).strip()
+    marker = _SPACES_RE.sub(" ", match.group("marker")).strip()
     body = text[match.end():].strip()
     if marker in ("-", "*", "•"):
         inner = re.match(r"^([-+•])\s+(?=\S)", body)

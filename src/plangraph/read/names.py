@@ -103,6 +103,10 @@ _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "x
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
 _SEPARATOR_OR_PAREN_RE = re.compile(r"[(),;\s]")
 _WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
+# the patterns the scan asks at every word, compiled once
+_WORD_CHARS_RE = re.compile(r"[\w&]+")
+_WORD_CHAR_RE = re.compile(r"[\w&]")
+_LEADING_NON_WORD_RE = re.compile(r"^[\W_]*")
 _NOT_NAMES = {tuple(tone_key(w).split()) for w in _NOT_NAMES_PLAIN}
 COMMON_BODIES = {tone_key(w) for w in COMMON_BODIES}
 _STOP_BIGRAMS = {tone_key(w) for w in _STOP_BIGRAMS}
@@ -122,7 +126,7 @@ class Name:
 
 def _words(text: str) -> list[str]:
     """Lower-case words with tone marks kept, punctuation dropped."""
-    return re.findall(r"[\w&]+", tone_key(text))
+    return _WORD_CHARS_RE.findall(tone_key(text))
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +188,7 @@ def is_name_start(text: str) -> bool:
     head = _head_of(text)
     if head is None:
         return False
-    first = re.sub(r"^[\W_]+", "", text)[:1]
+    first = _LEADING_NON_WORD_RE.sub("", text)[:1]
     # a lower-case head noun ("sở", "ban") opens a name only in a list of kinds of bodies
     return first.isupper() or head.startswith("các ") or head in COMMON_BODIES
 
@@ -284,7 +288,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
                 after_paren = True
                 continue
             break
-        if not re.match(r"[\w&]", word):
+        if not _WORD_CHAR_RE.match(word):
             following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
             if word == "/" and following[:1].isupper():
                 index += 1  # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": one body, two names
@@ -331,8 +335,8 @@ def _name_end(text: str, whole: bool = False) -> int:
     head = _head_of(text)
     if head is None:
         return 0
-    lead = re.match(r"^[\W_]*", text).end()
-    words = re.finditer(r"[\w&]+", text[lead:])
+    lead = _LEADING_NON_WORD_RE.match(text).end()
+    words = _WORD_CHARS_RE.finditer(text[lead:])
     head_words = len(head.split())
     offset = lead
     for index, match in enumerate(words):
