@@ -283,3 +283,19 @@ def test_a_marker_kind_is_worked_out_once_and_stays_what_it_is():
     for marker, kind in _MARKERS.items():
         assert outline._kind_of_marker.__wrapped__(marker) == kind, marker  # the plain form
         assert outline._kind_of_marker(marker) == kind and outline._kind_of_marker(marker) == kind  # remembered
+
+
+_GOAL_PIECES = ["đạt", "95%", "٩٥ %", "1.000 ha", "tăng", "trong nhóm", "TRONG TOP", "Trong  nhóm\t", "10", "3", "tỉnh",
+                "dẫn đầu", "cao nhất", "cả nước", "đứng", "xếp", "tỷ lệ", "năm 2025", "giường bệnh/vạn dân", ",", ";"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GOAL_PIECES), max_size=10))
+def test_a_line_is_searched_for_values_only_when_it_can_hold_one(pieces):
+    from plangraph.extract import targets
+
+    text = " ".join(pieces)
+    value, rank = targets._VALUE_RE.search(text), targets._RANK_RE.search(text)
+    assert targets._has_value(text) == (value is not None)
+    assert targets._holds_value(text) == (value is not None or rank is not None)
+    assert (targets._RANK_HINT.search(text) is not None) >= (rank is not None)  # the hint never misses a rank
