@@ -199,6 +199,13 @@ def test_a_printed_word_with_a_letter_gives_its_key_a_word(words, space):
     assert len(agencies.name_key(text).split()) >= len(agencies._WORDY_TOKEN.findall(text)), text
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PRINTED, max_size=12), st.sampled_from([" ", "  ", "\t", " \u00a0", "\n", "\x1c", "\u2028", "\u3000"]))
+def test_the_printed_words_with_a_letter_are_counted_as_the_pattern_finds_them(words, space):
+    text = space.join(words)
+    assert agencies._wordy_count(text) == len(agencies._WORDY_TOKEN.findall(text)), text
+
+
 def _plain_resolve(resolver, text):
     from plangraph.text import fold
 

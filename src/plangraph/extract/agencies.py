@@ -121,6 +121,13 @@ class RegistryEntry:
 
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
 _WORDY_TOKEN = re.compile(r"[^\s\w]*\w\S*")  # a printed word with a letter or digit in it
+_BARE_TOKEN = re.compile(r"(?<!\S)[^\s\w]+(?!\S)")  # a printed word without one ("-", "&")
+
+
+def _wordy_count(text: str) -> int:
+    """How many printed words of ``text`` hold a letter or digit (:data:`_WORDY_TOKEN`): the
+    words less the few bare ones, without a match object for every word."""
+    return len(text.split()) - len(_BARE_TOKEN.findall(text))
 _COLLECTIVE_OPENER_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?sở\s*:\s*", re.IGNORECASE)
 _HEADS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "sở", "ban")
@@ -171,7 +178,7 @@ class AgencyResolver:
         """
         if text in self._memo:
             return self._memo[text]
-        if len(text.split()) > self._most_words and len(_WORDY_TOKEN.findall(text)) > self._most_words:
+        if _wordy_count(text) > self._most_words:
             self._memo[text] = None
             return None
         key = name_key(text)
