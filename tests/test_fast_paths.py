@@ -306,3 +306,26 @@ def test_a_line_is_searched_for_values_only_when_it_can_hold_one(pieces):
     assert targets._has_value(text) == (value is not None)
     assert targets._holds_value(text) == (value is not None or rank is not None)
     assert (targets._RANK_HINT.search(text) is not None) >= (rank is not None)  # the hint never misses a rank
+
+
+_NORMAL_PIECES = st.sampled_from(["Hòa", "Ho\u0300a", "a", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",
+                                  "Sở", " ", "\u0301", "x", '"', "\\", "\n", "\r", "\t", "Đ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NORMAL_PIECES, max_size=10).map("".join))
+def test_nfc_is_the_plain_normalisation_without_invisible_characters(text):
+    import unicodedata
+
+    from plangraph.text import _INVISIBLE, nfc
+
+    assert nfc(text) == unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NORMAL_PIECES, max_size=10).map("".join))
+def test_a_literal_is_escaped_as_the_plain_escape_escapes_it(text):
+    from plangraph.graph import terms
+
+    plain = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    assert terms._escape(text) == plain

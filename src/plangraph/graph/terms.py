@@ -53,12 +53,13 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
-_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _LOCAL_NAME = re.compile(r"[\w-]+")  # \w is str.isalnum() or "_"
 
 
 def _escape(text: str) -> str:
-    if not _NEEDS_ESCAPE.search(text):
+    # a scan for each of the five characters is three times faster than one pass of their
+    # class over a long Vietnamese text
+    if '"' not in text and "\\" not in text and "\n" not in text and "\r" not in text and "\t" not in text:
         return text
     return (
         text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
