@@ -329,3 +329,13 @@ def test_a_literal_is_escaped_as_the_plain_escape_escapes_it(text):
 
     plain = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     assert terms._escape(text) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["An", "toàn", ",", "vệ sinh", ".", " ", "\x1c", "\u2028", "Hoá", "_", "-", "12", "Đ", "\t"]),
+                max_size=10).map("".join))
+def test_a_text_is_keyed_for_succession_keywords_as_the_plain_key(text):
+    from plangraph.succession import text_key
+    from plangraph.text import tone_key
+
+    assert text_key(text) == " " + " ".join(re.sub(r"[^\w]+", " ", tone_key(text)).split()) + " "
