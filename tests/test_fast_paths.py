@@ -339,3 +339,9 @@ def test_a_text_is_keyed_for_succession_keywords_as_the_plain_key(text):
     from plangraph.text import tone_key
 
     assert text_key(text) == " " + " ".join(re.sub(r"[^\w]+", " ", tone_key(text)).split()) + " "
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKED)
+def test_a_line_has_marks_when_the_mark_class_finds_one(line):
+    assert inline._has_marks(line) == bool(inline._ANY_MARK.search(line))

@@ -35,7 +35,12 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _SPACE_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u3000][ \t\u00a0\u2000-\u200a\u202f\u3000]*"
                         r"| [ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
-_ANY_MARK = re.compile(r"[*_<\[]")
+_ANY_MARK = re.compile(r"[*_<\[]")  # what _has_marks looks for
+
+
+def _has_marks(line: str) -> bool:
+    """``_ANY_MARK.search(line)`` as four scans for one character (faster on a long line)."""
+    return "*" in line or "_" in line or "<" in line or "[" in line
 _EDGE_SPACES = " \t\u00a0\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 
 
@@ -84,7 +89,7 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     ``bold`` and ``italic`` give the state carried over from the line before.
     Whitespace is collapsed and the text is stripped.
     """
-    if not _ANY_MARK.search(line):  # most lines: one state throughout
+    if not _has_marks(line):  # most lines: one state throughout
         text = _SPACE_FIX.sub(" ", line).strip(_EDGE_SPACES)
         return text, [bold] * len(text), [italic] * len(text)
     line = _BOOKMARK.sub("", line)
@@ -130,7 +135,7 @@ def strip_marks_text(line: str) -> str:
         >>> strip_marks_text("**14.**  Các sở *chủ trì* ")
         '14. Các sở chủ trì'
     """
-    if not _ANY_MARK.search(line):
+    if not _has_marks(line):
         return _SPACE_FIX.sub(" ", line).strip(_EDGE_SPACES)
     line = _BOOKMARK.sub("", line)
     raw = "".join(value for kind, value in _tokens(line) if kind == "text")
