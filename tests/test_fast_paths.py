@@ -345,3 +345,16 @@ def test_a_text_is_keyed_for_succession_keywords_as_the_plain_key(text):
 @given(_MARKED)
 def test_a_line_has_marks_when_the_mark_class_finds_one(line):
     assert inline._has_marks(line) == bool(inline._ANY_MARK.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(), max_size=8), st.lists(st.integers(-9, 9), max_size=12))
+def test_a_lazy_list_reads_as_the_list_it_is_made_from(items, reads):
+    from plangraph.read.names import _Lazy
+
+    lazy = _Lazy(iter(items))
+    for index in reads:  # in any order: ahead, back, from the end
+        assert lazy.has(index) == (index < len(items)) if index >= 0 else True
+        if -len(items) <= index < len(items):
+            assert lazy[index] == items[index]
+    assert list(lazy) == items and list(lazy) == items

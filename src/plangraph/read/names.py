@@ -204,24 +204,65 @@ def _is_common_list(piece: str) -> bool:
     return False
 
 
-def _split_pieces(text: str) -> list[tuple[str, str, int]]:
+_END = object()
+
+
+class _Lazy:
+    """A list made from an iterator only as far as it is read: the words and pieces of a long
+    text after its names are never made (scan_names reads a few pieces of most texts).
+
+    ``has(i)`` stands for ``i < len(list)``; a negative index reads the whole list.
+    """
+
+    __slots__ = ("_items", "_source")
+
+    def __init__(self, source):
+        self._items: list = []
+        self._source = iter(source)
+
+    def has(self, index: int) -> bool:
+        items = self._items
+        while len(items) <= index:
+            item = next(self._source, _END)
+            if item is _END:
+                return False
+            items.append(item)
+        return True
+
+    def __getitem__(self, index: int):
+        if index < 0:
+            self._items.extend(self._source)
+        elif not self.has(index):
+            raise IndexError(index)
+        return self._items[index]
+
+    def __iter__(self):
+        index = 0
+        while self.has(index):
+            yield self._items[index]
+            index += 1
+
+
+def _split_pieces(text: str) -> _Lazy:
     """Cut ``text`` at list separators outside parentheses: (separator before, piece, offset)."""
-    return _split_flat(text) if "(" not in text else _split_nested(text)
+    return _Lazy(_iter_flat(text) if "(" not in text else _split_nested(text))
 
 
 def _split_flat(text: str) -> list[tuple[str, str, int]]:
     """:func:`_split_nested` of a text without "(": every separator counts, found in one pass."""
-    out: list[tuple[str, str, int]] = []
+    return list(_iter_flat(text))
+
+
+def _iter_flat(text: str):
     last = 0
     separator = ""
     for match in _SEPARATOR_RE.finditer(text):
         if match.start() > last:
-            out.append((separator, text[last:match.start()], last))
+            yield separator, text[last:match.start()], last
         separator = match.group(0)
         last = match.end()
     if last < len(text):
-        out.append((separator, text[last:], last))
-    return out
+        yield separator, text[last:], last
 
 
 def _split_nested(text: str) -> list[tuple[str, str, int]]:
@@ -273,23 +314,25 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
     With ``whole`` (the text is only names: a table cell, a heading), verbs do not end a
     name ("các tổ chức cung cấp dịch vụ chi trả"); only role words do.
     """
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    tokens = _Lazy((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
     end = 0
     index = 0
     after_slash = after_paren = False
-    while index < len(tokens):
+    while tokens.has(index):
         start, stop, word = tokens[index]
         folded = tone_key(word)
         if word == "(":
             close = text.find(")", start)
             if close != -1 and close - start < 160:
                 end = close + 1
-                index = next((k for k, t in enumerate(tokens) if t[0] > close), len(tokens))
+                index = 0  # the first word after the bracket (or past the last word)
+                while tokens.has(index) and tokens[index][0] <= close:
+                    index += 1
                 after_paren = True
                 continue
             break
         if not _WORD_CHAR_RE.match(word):
-            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            following = tokens[index + 1][2] if tokens.has(index + 1) else ""
             if word == "/" and following[:1].isupper():
                 index += 1  # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": one body, two names
                 after_slash = True
@@ -302,7 +345,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
                 index += 1
                 continue
             break
-        nxt = tone_key(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
+        nxt = tone_key(tokens[index + 1][2]) if tokens.has(index + 1) else ""
         if folded == "có" and nxt == "liên":
             index += 1  # "các đơn vị có liên quan"
             continue
@@ -431,9 +474,9 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?(?P<head>sở|bộ|ban)\s*:\s*", re.IGNORECASE)
 
 
-def _opens_collective(pieces: list[tuple[str, str, int]], number: int) -> bool:
+def _opens_collective(pieces: _Lazy, number: int) -> bool:
     """"Doanh nghiệp, Sở, ban, ngành": "Sở" opens a list of kinds of its own."""
-    following = pieces[number + 1] if number + 1 < len(pieces) else None
+    following = pieces[number + 1] if pieces.has(number + 1) else None
     return following is not None and following[1][:1].islower() and _is_common_list(following[1])
 
 
