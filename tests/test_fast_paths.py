@@ -274,9 +274,9 @@ _SEPARATED = st.lists(st.sampled_from(["Sở", "Y tế", ",", ";", " và ", " V�
 @settings(max_examples=500, deadline=None)
 @given(_SEPARATED)
 def test_a_list_without_brackets_is_cut_where_the_bracket_aware_cut_cuts_it(text):
-    from plangraph.read import names
+    from plangraph.read import pieces
 
-    assert names._split_flat(text) == names._split_nested(text)
+    assert pieces._split_flat(text) == pieces._split_nested(text)
 
 
 _MARKERS = {"I.": "roman", "IV )": "roman", "1.": "num", "1 )": "num", "1.1": "num2", "1.1.": "num2", "1.1.1.": "num3",
@@ -350,7 +350,7 @@ def test_a_line_has_marks_when_the_mark_class_finds_one(line):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(), max_size=8), st.lists(st.integers(-9, 9), max_size=12))
 def test_a_lazy_list_reads_as_the_list_it_is_made_from(items, reads):
-    from plangraph.read.names import _Lazy
+    from plangraph.read.pieces import Lazy as _Lazy
 
     lazy = _Lazy(iter(items))
     for index in reads:  # in any order: ahead, back, from the end

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import fold, tone_key
+from .pieces import Lazy, split_pieces
 
 __all__ = ["Name", "scan_names", "is_name_start", "HEADS", "strip_role_suffix", "COMMON_BODIES"]
 
@@ -100,8 +101,6 @@ _STOP_WORDS = {
 # Jurisdiction words: "Công an tỉnh", "UBND thành phố Hà Nội", "khu vực 14".
 _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
                 "thị trấn", "trung ương", "khu vực", "việt nam", "tw", "thành", "chi nhánh", "cấp"}
-_SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
-_SEPARATOR_OR_PAREN_RE = re.compile(r"[(),;\s]")
 _WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
 # the patterns the scan asks at every word, compiled once
 _WORD_CHARS_RE = re.compile(r"[\w&]+")
@@ -204,99 +203,6 @@ def _is_common_list(piece: str) -> bool:
     return False
 
 
-_END = object()
-
-
-class _Lazy:
-    """A list made from an iterator only as far as it is read: the words and pieces of a long
-    text after its names are never made (scan_names reads a few pieces of most texts).
-
-    ``has(i)`` stands for ``i < len(list)``; a negative index reads the whole list.
-    """
-
-    __slots__ = ("_items", "_source")
-
-    def __init__(self, source):
-        self._items: list = []
-        self._source = iter(source)
-
-    def has(self, index: int) -> bool:
-        items = self._items
-        while len(items) <= index:
-            item = next(self._source, _END)
-            if item is _END:
-                return False
-            items.append(item)
-        return True
-
-    def __getitem__(self, index: int):
-        if index < 0:
-            self._items.extend(self._source)
-        elif not self.has(index):
-            raise IndexError(index)
-        return self._items[index]
-
-    def __iter__(self):
-        index = 0
-        while self.has(index):
-            yield self._items[index]
-            index += 1
-
-
-def _split_pieces(text: str) -> _Lazy:
-    """Cut ``text`` at list separators outside parentheses: (separator before, piece, offset)."""
-    return _Lazy(_iter_flat(text) if "(" not in text else _split_nested(text))
-
-
-def _split_flat(text: str) -> list[tuple[str, str, int]]:
-    """:func:`_split_nested` of a text without "(": every separator counts, found in one pass."""
-    return list(_iter_flat(text))
-
-
-def _iter_flat(text: str):
-    last = 0
-    separator = ""
-    for match in _SEPARATOR_RE.finditer(text):
-        if match.start() > last:
-            yield separator, text[last:match.start()], last
-        separator = match.group(0)
-        last = match.end()
-    if last < len(text):
-        yield separator, text[last:], last
-
-
-def _split_nested(text: str) -> list[tuple[str, str, int]]:
-    """Cut ``text`` at the separators that are not inside parentheses."""
-    out: list[tuple[str, str, int]] = []
-    depth = 0
-    last = 0
-    separator = ""
-    i = 0
-    while True:
-        found = _SEPARATOR_OR_PAREN_RE.search(text, i)  # skip what can be neither, a word at a time
-        if found is None:
-            break
-        i = found.start()
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            match = _SEPARATOR_RE.match(text, i)
-            if match and match.end() > i and (ch in ",;" or text[i].isspace()):
-                if i > last:
-                    out.append((separator, text[last:i], last))
-                separator = match.group(0)
-                last = match.end()
-                i = match.end()
-                continue
-        i += 1
-    if last < len(text):
-        out.append((separator, text[last:], last))
-    return out
-
-
 # heads that name many bodies at once ("UBND các xã", "Thủ trưởng các sở, ban, ngành")
 _HEADS_OF_MANY = {tone_key(w) for w in (
     "ủy ban nhân dân", "ubnd", "liên hiệp", "hội đồng nhân dân", "hđnd", "ban quản lý", "bql", "thủ trưởng",
@@ -314,7 +220,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
     With ``whole`` (the text is only names: a table cell, a heading), verbs do not end a
     name ("các tổ chức cung cấp dịch vụ chi trả"); only role words do.
     """
-    tokens = _Lazy((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
+    tokens = Lazy((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
     end = 0
     index = 0
     after_slash = after_paren = False
@@ -411,7 +317,7 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
     distributed = _DISTRIBUTED_RE.match(text)
     if distributed:
         return _scan_distributed(text, distributed)
-    pieces = _split_pieces(text)
+    pieces = split_pieces(text)
     for number, (separator, piece, offset) in enumerate(pieces):
         last = names[-1] if names else None
         if last is not None and piece[:1].islower() and _ends_with_unit(last.text) and _is_unit_list(piece):
@@ -474,7 +380,7 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?(?P<head>sở|bộ|ban)\s*:\s*", re.IGNORECASE)
 
 
-def _opens_collective(pieces: _Lazy, number: int) -> bool:
+def _opens_collective(pieces: Lazy, number: int) -> bool:
     """"Doanh nghiệp, Sở, ban, ngành": "Sở" opens a list of kinds of its own."""
     following = pieces[number + 1] if pieces.has(number + 1) else None
     return following is not None and following[1][:1].islower() and _is_common_list(following[1])
@@ -514,7 +420,7 @@ def _scan_distributed(text: str, match: re.Match[str]) -> tuple[list[Name], str]
     head = match.group("head").capitalize()
     names: list[Name] = []
     rest_at = match.end()
-    for separator, piece, offset in _split_pieces(text[match.end():]):
+    for separator, piece, offset in split_pieces(text[match.end():]):
         offset += match.end()
         if names and is_name_start(piece):
             found = scan_names(text[offset:])
