@@ -358,3 +358,12 @@ def test_a_lazy_list_reads_as_the_list_it_is_made_from(items, reads):
         if -len(items) <= index < len(items):
             assert lazy[index] == items[index]
     assert list(lazy) == items and list(lazy) == items
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Đề án", "đề án", "Đề", "án", "ề án", "De an", "phát triển", "du lịch", "tỉnh", ",", ";",
+                                 "báo cáo", "(", "xây dựng", "Đe\u0300 án", " "]), max_size=10).map(" ".join))
+def test_a_text_without_the_schemes_words_names_no_scheme(text):
+    from plangraph.extract import projects
+
+    assert projects._SCHEME_WORDS in text or not projects._SCHEME_RE.search(text)
