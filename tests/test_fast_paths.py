@@ -367,3 +367,12 @@ def test_a_text_without_the_schemes_words_names_no_scheme(text):
     from plangraph.extract import projects
 
     assert projects._SCHEME_WORDS in text or not projects._SCHEME_RE.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([":", ";", ",", " ", "số", "Số", "16-NQ/TU", "ngày", "05/8/2020", "tỉnh", "so"]),
+                max_size=10).map("".join))
+def test_a_line_without_so_continues_no_list_of_citations(text):
+    from plangraph.extract import citations
+
+    assert citations._LIST_ITEM_WORD in text or not citations._LIST_ITEM_RE.search(text)

@@ -48,6 +48,7 @@ _CITATION_RE = re.compile(
 )
 # "các Nghị quyết của Ban Chấp hành Đảng bộ tỉnh: số 16-NQ/TU ngày ...; số 13-NQ/TU ..."
 _LIST_ITEM_RE = re.compile(rf"(?:[:;,]\s*)số\s+{_ID}(?:\s+tỉnh)?{_DATE}")
+_LIST_ITEM_WORD = "số"  # in every match of _LIST_ITEM_RE: a line without it is not searched
 _ISSUER_RE = re.compile(
     r"^\s*,?\s*(?:của\s+)(?P<issuer>.+?)(?=\s+(?:về|ban hành|phê duyệt|thực hiện|triển khai|tiếp tục|"
     r"quy định|hướng dẫn|khóa|khoá|tại|theo|và|đến|với|nhằm|để|trong)\b|\s*[,;.:“\"()]|$)",
@@ -111,7 +112,7 @@ def find_citations(lines: list[tuple[int, str]]) -> list[Citation]:
             kind = KIND_WORDS[match.group("kind").lower()]
             found.append((match.start(), match.end(), _citation(match, kind, text, number)))
         # list continuations "...: số 16-NQ/TU ...; số 13-NQ/TU ..."
-        for match in _LIST_ITEM_RE.finditer(text):
+        for match in _LIST_ITEM_RE.finditer(text) if _LIST_ITEM_WORD in text else ():
             if any(start <= match.start() < end for start, end, _ in found):
                 continue
             previous = [c for start, _, c in found if start < match.start()]
