@@ -139,14 +139,16 @@ def to_turtle(triples: Iterable[Triple], header: str = "", prefixes: dict[str, s
     def predicate_order(predicate: str) -> tuple[bool, str]:
         return predicate != RDF_TYPE, compact(predicate)
 
+    get = cache.get
     for subject in sorted(by_subject, key=compact):
         predicates: dict[str, list[str]] = {}
         for _, predicate, obj in by_subject[subject]:
+            term = get(obj) or compact(obj)  # the look-up inline: most objects recur
             objects = predicates.get(predicate)
             if objects is None:
-                predicates[predicate] = [compact(obj)]
+                predicates[predicate] = [term]
             else:
-                objects.append(compact(obj))
+                objects.append(term)
         lines = []
         for predicate in sorted(predicates, key=predicate_order):
             name = "a" if predicate == RDF_TYPE else compact(predicate)
