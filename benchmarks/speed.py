@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/speed.py                  # and append to benchmarks/results.md
     .venv/bin/python benchmarks/speed.py --no-record --runs 5 --sizes 0
+    .venv/bin/python benchmarks/speed.py --only build     # the build measures alone
 
 * ``plangraph --help`` against ``python -c "import click"``;
 * ``plangraph tasks --agency "Sở Y tế" -f json`` on the embedded store (warm) against a
@@ -213,6 +214,27 @@ def build_measures(baseline: str, tmp: Path, runs: int) -> list[str]:
     ]
 
 
+def start_and_agency_measures(tmp: Path, runs: int, sizes: list[int], install) -> list[str]:
+    """``plangraph --help`` and the agency command and query, from a wheel installed in a venv."""
+    global PYTHON, PLANGRAPH
+    bin_dir = install(None, tmp / "install")
+    PYTHON, PLANGRAPH = str(bin_dir / "python"), str(bin_dir / "plangraph")
+    times = alternating({
+        "plangraph --help": ([PLANGRAPH, "--help"], None, None),
+        "import click": ([PYTHON, "-c", "import click"], None, None),
+    }, runs)
+    rows = [f"| `plangraph --help` | {_ms(times['plangraph --help'])} | `python -c \"import click\"` "
+            f"{_ms(times['import click'])} | ×{times['plangraph --help']['cpu'] / times['import click']['cpu']:.2f}"
+            f" cpu, ×{times['plangraph --help']['wall'] / times['import click']['wall']:.2f} wall |"]
+    rows += agency_measures("five plans", ROOT / "data" / "plangraph.ttl", tmp, runs)
+    for size in (s for s in sizes if s):
+        from run import synthetic_file
+
+        graph, _ = synthetic_file(size)
+        rows += agency_measures(f"{size:,} triples", graph, tmp, max(5, runs // 2))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", default="77661ca",
@@ -220,9 +242,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000], help="synthetic sizes (0: none)")
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--only", choices=["build"], help="only the build measures (no install, no agency query)")
     args = parser.parse_args()
 
-    global PYTHON, PLANGRAPH
     rows: list[str] = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -232,21 +254,8 @@ def main() -> None:
         # bytecode written and reused, as after any pip install (this machine may say not to)
         ENV.update({k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
         ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
-        bin_dir = _install(None, tmp / "install")
-        PYTHON, PLANGRAPH = str(bin_dir / "python"), str(bin_dir / "plangraph")
-        times = alternating({
-            "plangraph --help": ([PLANGRAPH, "--help"], None, None),
-            "import click": ([PYTHON, "-c", "import click"], None, None),
-        }, args.runs)
-        rows.append(f"| `plangraph --help` | {_ms(times['plangraph --help'])} | `python -c \"import click\"` "
-                    f"{_ms(times['import click'])} | ×{times['plangraph --help']['cpu'] / times['import click']['cpu']:.2f}"
-                    f" cpu, ×{times['plangraph --help']['wall'] / times['import click']['wall']:.2f} wall |")
-        rows += agency_measures("five plans", ROOT / "data" / "plangraph.ttl", tmp, args.runs)
-        for size in (s for s in args.sizes if s):
-            from run import synthetic_file
-
-            graph, _ = synthetic_file(size)
-            rows += agency_measures(f"{size:,} triples", graph, tmp, max(5, args.runs // 2))
+        if args.only != "build":
+            rows += start_and_agency_measures(tmp, args.runs, args.sizes, _install)
         rows += build_measures(args.baseline, tmp, args.runs)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
     report = "\n".join([
