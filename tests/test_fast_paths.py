@@ -376,3 +376,13 @@ def test_a_line_without_so_continues_no_list_of_citations(text):
     from plangraph.extract import citations
 
     assert citations._LIST_ITEM_WORD in text or not citations._LIST_ITEM_RE.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aĐ1 ,.*_ⓐ", max_size=8), st.lists(st.booleans(), max_size=10), st.booleans())
+def test_a_line_is_all_bold_as_its_letters_say(text, mask, uniform):
+    from plangraph.read import layout
+
+    mask = [mask[0]] * len(mask) if uniform and mask else mask  # often one state throughout, as most lines
+    letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
+    assert layout._all_bold(mask, text) == (bool(letters) and all(letters))

@@ -185,6 +185,11 @@ def _name_wrap(previous: str, nxt: str) -> bool:
 
 
 def _all_bold(mask: list[bool], text: str) -> bool:
+    """Whether ``text`` has a letter or digit and every one of them is bold in ``mask``."""
+    if all(mask):  # a line in one state throughout (most): no need to look at each character
+        return any(map(str.isalnum, text[:len(mask)]))
+    if not any(mask):
+        return False
     letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
     return bool(letters) and all(letters)
 
