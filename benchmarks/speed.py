@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/speed.py                  # and append to benchmarks/results.md
     .venv/bin/python benchmarks/speed.py --no-record --runs 5 --sizes 0
+    .venv/bin/python benchmarks/speed.py --only build     # the build measures alone
 
 * ``plangraph --help`` against ``python -c "import click"``;
 * ``plangraph tasks --agency "Sở Y tế" -f json`` on the embedded store (warm) against a
@@ -213,6 +214,27 @@ def build_measures(baseline: str, tmp: Path, runs: int) -> list[str]:
     ]
 
 
+def start_and_agency_measures(tmp: Path, runs: int, sizes: list[int], install) -> list[str]:
+    """``plangraph --help`` and the agency command and query, from a wheel installed in a venv."""
+    global PYTHON, PLANGRAPH
+    bin_dir = install(None, tmp / "install")
+    PYTHON, PLANGRAPH = str(bin_dir / "python"), str(bin_dir / "plangraph")
+    times = alternating({
+        "plangraph --help": ([PLANGRAPH, "--help"], None, None),
+        "import click": ([PYTHON, "-c", "import click"], None, None),
+    }, runs)
+    rows = [f"| `plangraph --help` | {_ms(times['plangraph --help'])} | `python -c \"import click\"` "
+            f"{_ms(times['import click'])} | ×{times['plangraph --help']['cpu'] / times['import click']['cpu']:.2f}"
+            f" cpu, ×{times['plangraph --help']['wall'] / times['import click']['wall']:.2f} wall |"]
+    rows += agency_measures("five plans", ROOT / "data" / "plangraph.ttl", tmp, runs)
+    for size in (s for s in sizes if s):
+        from run import synthetic_file
+
+        graph, _ = synthetic_file(size)
+        rows += agency_measures(f"{size:,} triples", graph, tmp, max(5, runs // 2))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", default="77661ca",
@@ -220,12 +242,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000], help="synthetic sizes (0: none)")
     parser.add_argument("--no-record", action="store_true")
-    parser.add_argument("--no-build", action="store_true", help="skip the build measures (the slowest)")
+    parser.add_argument("--only", choices=["build", "agency"],
+                        help="only the build measures (no install, no agency query), or only --help and the agency")
     parser.add_argument("--keep", metavar="DIR", type=Path,
-                        help="install into DIR and keep it (to look at imports: DIR/install/bin/python -X importtime)")
+                        help="install into DIR and keep it (to look at imports: DIR/install/venv/bin/python -X importtime)")
     args = parser.parse_args()
 
-    global PYTHON, PLANGRAPH
     rows: list[str] = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -235,24 +257,11 @@ def main() -> None:
         # bytecode written and reused, as after any pip install (this machine may say not to)
         ENV.update({k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
         ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
-        bin_dir = _install(None, tmp / "install")
-        PYTHON, PLANGRAPH = str(bin_dir / "python"), str(bin_dir / "plangraph")
-        times = alternating({
-            "plangraph --help": ([PLANGRAPH, "--help"], None, None),
-            "import click": ([PYTHON, "-c", "import click"], None, None),
-        }, args.runs)
-        rows.append(f"| `plangraph --help` | {_ms(times['plangraph --help'])} | `python -c \"import click\"` "
-                    f"{_ms(times['import click'])} | ×{times['plangraph --help']['cpu'] / times['import click']['cpu']:.2f}"
-                    f" cpu, ×{times['plangraph --help']['wall'] / times['import click']['wall']:.2f} wall |")
-        rows += agency_measures("five plans", ROOT / "data" / "plangraph.ttl", tmp, args.runs)
-        for size in (s for s in args.sizes if s):
-            from run import synthetic_file
-
-            graph, _ = synthetic_file(size)
-            rows += agency_measures(f"{size:,} triples", graph, tmp, max(5, args.runs // 2))
-        if not args.no_build:
+        if args.only != "build":
+            rows += start_and_agency_measures(tmp, args.runs, args.sizes, _install)
+        if args.only != "agency":
             rows += build_measures(args.baseline, tmp, args.runs)
-        if args.keep:
+        if args.keep and args.only != "build":
             import shutil
 
             shutil.copytree(tmp / "install", args.keep / "install", symlinks=True, dirs_exist_ok=True)

@@ -7,6 +7,7 @@ to the plain form on generated text, so that a later edit of one cannot drift fr
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
@@ -73,3 +74,315 @@ def test_the_bundled_folder_as_a_workspace_registry_adds_nothing():
     first = registries.data["agencies"]["agency"][0]["id"]
     assert registries.origin("agencies", first) == "bundled"
     assert not registries.added and not registries.extended
+
+
+# -- the Turtle writer -------------------------------------------------------------------------
+
+def _plain_turtle(triples, header="", prefixes=None):
+    """The writer as first written: nested sets, every term compacted where it is met."""
+    from collections import defaultdict
+
+    from plangraph.graph.terms import BASE, PREFIXES, RDF_TYPE, _compact
+
+    by_subject = defaultdict(lambda: defaultdict(set))
+    for s, p, o in triples:
+        by_subject[s][p].add(o)
+    known = {**PREFIXES, **(prefixes or {})}
+    out = [header] if header else []
+    out.append(f"@base <{BASE}> .")
+    out.extend(f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in sorted(known.items()))
+    out.append("")
+    for subject in sorted(by_subject, key=lambda s: _compact(s, known)):
+        predicates = by_subject[subject]
+        lines = []
+        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, _compact(p, known))):
+            name = "a" if predicate == RDF_TYPE else _compact(predicate, known)
+            objects = sorted(_compact(o, known) for o in predicates[predicate])
+            lines.append(f"    {name} " + " ,\n        ".join(objects))
+        out.append(f"{_compact(subject, known)}\n" + " ;\n".join(lines) + " .\n")
+    return "\n".join(out)
+
+
+def _terms():
+    from plangraph.graph.terms import BASE, PG, RDF_TYPE, RDFS, XSD, iri, lit
+
+    iris = st.sampled_from([iri("task/a"), iri("task/b"), iri("agency/vn/bo-y-te"), iri(PG + "Task"),
+                            iri(PG + "lead"), iri(RDFS + "label"), RDF_TYPE, iri("http://example.org/x#y"),
+                            iri(PG + "1bad"), iri(BASE + "plan/x"), iri("https://w3id.org/plangraph/idx")])
+    literals = st.builds(lambda text, kind: lit(text, lang="vi") if kind == "vi" else lit(text, datatype=kind or None),
+                         st.text(alphabet='ab"\\\nSở ', max_size=4),
+                         st.sampled_from(["", "vi", XSD + "gYear", XSD + "string", "http://example.org/dt"]))
+    return iris, st.one_of(iris, literals)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_turtle_writer_writes_what_the_plain_writer_writes(data):
+    from plangraph.graph.terms import to_turtle
+
+    iris, objects = _terms()
+    triples = data.draw(st.lists(st.tuples(iris, iris, objects), max_size=25))
+    prefixes = data.draw(st.sampled_from([None, {"ex": "http://example.org/"}, {"id": "https://w3id.org/plangraph/"}]))
+    for given_as in (triples, set(triples)):  # a list may repeat a triple; a set cannot
+        assert to_turtle(given_as, header="# h", prefixes=prefixes) == _plain_turtle(triples, "# h", prefixes)
+
+
+_KIND_PIECES = ["nghị", " quyết", "quyết định", "chương trình", " hành động", "kế", " hoạch", "kết luận", "chỉ thị",
+                "công văn", "văn bản", "thông báo", "thông tư", "nghị định", " ", "số", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KIND_PIECES), max_size=6))
+def test_a_line_with_no_kind_word_is_skipped_only_when_no_word_is_in_it(pieces):
+    from plangraph.extract import citations
+
+    low = "".join(pieces)
+    assert bool(citations._ANY_KIND.search(low)) == any(word in low for word in citations.KIND_WORDS)
+
+
+# -- lists of agency names ---------------------------------------------------------------------
+
+# pieces of real lists: whole names (printed forms, abbreviations, old tone marks), separators,
+# and the words of the clause that follows a list
+_LIST_PIECES = ["Sở Y tế", "Sở Tài chính", "UBND huyện Thọ Xuân", "Sở KH&ĐT", "Sở NN & PTNT", "các đơn vị liên quan",
+                "Công an tỉnh", "Ban Dân tộc", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hoá", "Thể thao",
+                "UBND TP. Thanh Hóa", "các sở, ban, ngành", "Sở:", "Xây dựng", "chủ trì", "phối hợp với", "xây dựng",
+                "tỉnh", ",", ";", "và", "cùng", "Thanh Hoá", "Sở", "các", "UBND", "Kế hoạch và Đầu tư"]
+
+
+def _plain_longest_list_prefix(resolver, text, max_words=45):
+    """:meth:`AgencyResolver.longest_list_prefix` with every word's key worked out where it is met."""
+    from plangraph.extract.agencies import name_key
+    from plangraph.text import fold
+
+    words = text.split(" ")
+    first = name_key(re.sub(r"^(?:các|những)\s+", "", text[:40], flags=re.IGNORECASE)).split()
+    if not first or (fold(first[0]) not in resolver._first_words
+                     and fold(name_key(words[0]) or "-") not in resolver._first_words):
+        return None
+    for count in range(min(len(words), max_words), 0, -1):
+        last = name_key(words[count - 1]).split()
+        if not last or fold(last[-1]) not in resolver._last_words:
+            continue
+        found = resolver.parse_list(" ".join(words[:count]))
+        if found:
+            return found, " ".join(words[count:]).strip()
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _resolver():
+    return agencies.AgencyResolver.from_file(agencies.REGISTRY_PATH)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), min_size=1, max_size=10), st.integers(1, 45))
+def test_the_longest_list_of_names_is_the_plain_longest(pieces, max_words):
+    resolver = _resolver()  # one for all examples: what one text leaves in its memos must not change another's
+    text = " ".join(pieces)
+    assert resolver.longest_list_prefix(text, max_words) == _plain_longest_list_prefix(resolver, text, max_words)
+
+
+_PRINTED = st.one_of(
+    st.sampled_from(["Sở", "Y", "tế", "&", "-", ",", ";", "(", ")", "TP.", "tp", "12", "_", "–", "x-UBND", "Hoá", "\u200b",
+                     "a\u0301", "\u0301", "NN&PTNT", "và", "/", "“Sở”", "İ", "ẞ", "Thông tin truyền thông"]),
+    st.sampled_from([pattern for pattern, _ in agencies._ABBREVIATIONS]).flatmap(
+        lambda pattern: st.from_regex(pattern, fullmatch=True)),
+    st.text(alphabet="aĐờ,;-&*._ \t\u00a0", min_size=1, max_size=6))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PRINTED, max_size=12), st.sampled_from([" ", "  ", "\t", " \u00a0"]))
+def test_a_printed_word_with_a_letter_gives_its_key_a_word(words, space):
+    # why a text with more such words than the longest registry key is no name (resolve's bound)
+    text = space.join(words)
+    assert len(agencies.name_key(text).split()) >= len(agencies._WORDY_TOKEN.findall(text)), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PRINTED, max_size=12), st.sampled_from([" ", "  ", "\t", " \u00a0", "\n", "\x1c", "\u2028", "\u3000"]))
+def test_the_printed_words_with_a_letter_are_counted_as_the_pattern_finds_them(words, space):
+    text = space.join(words)
+    assert agencies._wordy_count(text) == len(agencies._WORDY_TOKEN.findall(text)), text
+
+
+def _plain_resolve(resolver, text):
+    from plangraph.text import fold
+
+    key = agencies.name_key(text)
+    found = resolver._by_key.get(key) if key else None
+    if key and not found:
+        candidates = resolver._by_folded.get(fold(key), set())
+        found = next(iter(candidates)) if len(candidates) == 1 else None
+    return found
+
+
+def _longest_names(count=6):
+    names = [n for entry in _resolver().entries.values() for n in (entry.name, *entry.aliases)]
+    return sorted(names, key=lambda n: (-len(n.split()), n))[:count]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES + ["-", "&"]) | st.sampled_from(_longest_names()), min_size=1, max_size=6))
+def test_a_name_resolves_as_it_resolves_without_the_bound_on_its_words(pieces):
+    text = " ".join(pieces)
+    for surface in (text, text.replace(" ", "  "), *pieces):
+        assert _resolver().resolve(surface) == _plain_resolve(_resolver(), surface)
+
+
+def test_no_registry_name_has_more_printed_words_than_the_longest_key():
+    resolver = _resolver()
+    names = [n for entry in resolver.entries.values() for n in (entry.name, *entry.aliases)]
+    assert max(len(agencies._WORDY_TOKEN.findall(n)) for n in names) <= resolver._most_words
+    assert resolver._most_words >= 10  # the bound is not so low that names are refused
+
+
+_MARKED = st.lists(st.sampled_from(["*", "**", "***", "__", "<b>", "</b>", "<i>", "</I>", "<span x>", "<x>", "<", "a",
+                                    "Sở", "[bookmark:x]", "[", "_", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "a__b"]),
+                   max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKED)
+def test_the_text_without_marks_is_the_text_strip_marks_gives(line):
+    assert inline.strip_marks_text(line) == inline.strip_marks(line)[0]
+
+
+_TIME_PIECES = ["trước", "ngày", "15/11/2025", "tháng", "11", "12", "/", "-", "năm", "2025", "2026", "quý", "IV", "II",
+                "giai đoạn", "2021 - 2025", "hằng năm", "thường xuyên", "từ", "đến", "٢٠٢٥", "Trong", "chậm nhất", ",",
+                "năm ٢٠٢٥", "tháng ١١ năm ٢٠٢٥"]  # other digits than 0-9 are digits too
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=10))
+def test_time_expressions_of_a_text_without_digits_are_those_every_pattern_finds(pieces):
+    from plangraph.extract import deadlines
+
+    text = " ".join(pieces)
+    found = deadlines._hits(text)
+    every_pattern, deadlines._ANY_DIGIT = deadlines._ANY_DIGIT, re.compile("")
+    try:
+        assert found == deadlines._hits(text)
+    finally:
+        deadlines._ANY_DIGIT = every_pattern
+
+
+_SEPARATED = st.lists(st.sampled_from(["Sở", "Y tế", ",", ";", " và ", " VÀ ", "và", " cùng ", " ", "\t", ")", "a",
+                                       ", và ", ";  cùng  ", "\u00a0", "  ", ", cùng "]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SEPARATED)
+def test_a_list_without_brackets_is_cut_where_the_bracket_aware_cut_cuts_it(text):
+    from plangraph.read import pieces
+
+    assert pieces._split_flat(text) == pieces._split_nested(text)
+
+
+_MARKERS = {"I.": "roman", "IV )": "roman", "1.": "num", "1 )": "num", "1.1": "num2", "1.1.": "num2", "1.1.1.": "num3",
+            "a)": "letter", "đ.": "letter", "A.": "upper", "Phần I": "part", "Mục 2:": "part", "Điều 3.": "article",
+            "+": "plus", "*": "star", "-": "dash", "•": "dash"}
+
+
+def test_a_marker_kind_is_worked_out_once_and_stays_what_it_is():
+    from plangraph.read import outline
+
+    for marker, kind in _MARKERS.items():
+        assert outline._kind_of_marker.__wrapped__(marker) == kind, marker  # the plain form
+        assert outline._kind_of_marker(marker) == kind and outline._kind_of_marker(marker) == kind  # remembered
+
+
+_GOAL_PIECES = ["đạt", "95%", "٩٥ %", "1.000 ha", "tăng", "trong nhóm", "TRONG TOP", "Trong  nhóm\t", "10", "3", "tỉnh",
+                "dẫn đầu", "cao nhất", "cả nước", "đứng", "xếp", "tỷ lệ", "năm 2025", "giường bệnh/vạn dân", ",", ";"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GOAL_PIECES), max_size=10))
+def test_a_line_is_searched_for_values_only_when_it_can_hold_one(pieces):
+    from plangraph.extract import targets
+
+    text = " ".join(pieces)
+    value, rank = targets._VALUE_RE.search(text), targets._RANK_RE.search(text)
+    assert targets._has_value(text) == (value is not None)
+    assert targets._holds_value(text) == (value is not None or rank is not None)
+    assert (targets._RANK_HINT.search(text) is not None) >= (rank is not None)  # the hint never misses a rank
+
+
+_NORMAL_PIECES = st.sampled_from(["Hòa", "Ho\u0300a", "a", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",
+                                  "Sở", " ", "\u0301", "x", '"', "\\", "\n", "\r", "\t", "Đ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NORMAL_PIECES, max_size=10).map("".join))
+def test_nfc_is_the_plain_normalisation_without_invisible_characters(text):
+    import unicodedata
+
+    from plangraph.text import _INVISIBLE, nfc
+
+    assert nfc(text) == unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NORMAL_PIECES, max_size=10).map("".join))
+def test_a_literal_is_escaped_as_the_plain_escape_escapes_it(text):
+    from plangraph.graph import terms
+
+    plain = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    assert terms._escape(text) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["An", "toàn", ",", "vệ sinh", ".", " ", "\x1c", "\u2028", "Hoá", "_", "-", "12", "Đ", "\t"]),
+                max_size=10).map("".join))
+def test_a_text_is_keyed_for_succession_keywords_as_the_plain_key(text):
+    from plangraph.succession import text_key
+    from plangraph.text import tone_key
+
+    assert text_key(text) == " " + " ".join(re.sub(r"[^\w]+", " ", tone_key(text)).split()) + " "
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKED)
+def test_a_line_has_marks_when_the_mark_class_finds_one(line):
+    assert inline._has_marks(line) == bool(inline._ANY_MARK.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(), max_size=8), st.lists(st.integers(-9, 9), max_size=12))
+def test_a_lazy_list_reads_as_the_list_it_is_made_from(items, reads):
+    from plangraph.read.pieces import Lazy as _Lazy
+
+    lazy = _Lazy(iter(items))
+    for index in reads:  # in any order: ahead, back, from the end
+        assert lazy.has(index) == (index < len(items)) if index >= 0 else True
+        if -len(items) <= index < len(items):
+            assert lazy[index] == items[index]
+    assert list(lazy) == items and list(lazy) == items
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Đề án", "đề án", "Đề", "án", "ề án", "De an", "phát triển", "du lịch", "tỉnh", ",", ";",
+                                 "báo cáo", "(", "xây dựng", "Đe\u0300 án", " "]), max_size=10).map(" ".join))
+def test_a_text_without_the_schemes_words_names_no_scheme(text):
+    from plangraph.extract import projects
+
+    assert projects._SCHEME_WORDS in text or not projects._SCHEME_RE.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([":", ";", ",", " ", "số", "Số", "16-NQ/TU", "ngày", "05/8/2020", "tỉnh", "so"]),
+                max_size=10).map("".join))
+def test_a_line_without_so_continues_no_list_of_citations(text):
+    from plangraph.extract import citations
+
+    assert citations._LIST_ITEM_WORD in text or not citations._LIST_ITEM_RE.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aĐ1 ,.*_ⓐ", max_size=8), st.lists(st.booleans(), max_size=10), st.booleans())
+def test_a_line_is_all_bold_as_its_letters_say(text, mask, uniform):
+    from plangraph.read import layout
+
+    mask = [mask[0]] * len(mask) if uniform and mask else mask  # often one state throughout, as most lines
+    letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
+    assert layout._all_bold(mask, text) == (bool(letters) and all(letters))

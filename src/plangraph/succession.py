@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,10 @@ KINDS = ("merger", "renaming", "abolition")
 CONFIDENCES = ("confirmed", "inferred", "unconfirmed")
 DOCUMENT_KINDS = ("Nghị quyết", "Nghị định", "Luật", "Quyết định", "Hướng dẫn", "Kết luận", "Thông tư")
 STEM = "succession"
+_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # a task's text is matched once per change it meets
 def text_key(text: str) -> str:
     """A text as keywords are matched against it: lower case, one tone-mark placement,
     punctuation as spaces.
@@ -54,7 +57,7 @@ def text_key(text: str) -> str:
         >>> text_key("Thanh Hoá") == text_key("Thanh Hóa")
         True
     """
-    return " " + " ".join(re.sub(r"[^\w]+", " ", tone_key(text)).split()) + " "
+    return " " + " ".join(_WORD.findall(tone_key(text))) + " "  # the words, punctuation as spaces
 
 
 @dataclass(frozen=True)

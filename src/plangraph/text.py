@@ -53,7 +53,6 @@ def __getattr__(name: str) -> str:
 
 # Invisible characters that converters leave behind; they must not change the graph.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the runs of spaces that a collapse changes: two or more characters, or one that is not " "
 # (replacing every single space by itself was the costliest step of reading a line)
 _SPACES_TO_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*"
@@ -81,8 +80,11 @@ def nfc(text: str) -> str:
     """
     if text.isascii():
         return text
-    if unicodedata.is_normalized("NFC", text) and not _HAS_INVISIBLE.search(text):
-        return text  # the usual case, and much cheaper to check than to redo
+    # the usual case, and much cheaper to check than to redo (a scan for each invisible
+    # character beats one pass of a class of them over a long text)
+    if unicodedata.is_normalized("NFC", text) and "\u200b" not in text and "\u200c" not in text and \
+            "\u200d" not in text and "\u2060" not in text and "\ufeff" not in text and "\u00ad" not in text:
+        return text
     return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
@@ -129,6 +131,7 @@ def tone_key(text: str) -> str:
 
 
 _MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -152,7 +155,7 @@ def slugify(text: str, max_length: int = 80) -> str:
         >>> slugify("58-NQ/TW")
         '58-nq-tw'
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    slug = _NOT_SLUG_RE.sub("-", fold(text)).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "x"

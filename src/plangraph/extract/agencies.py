@@ -120,6 +120,15 @@ class RegistryEntry:
 
 
 _SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
+_WORDY_TOKEN = re.compile(r"[^\s\w]*\w\S*")  # a printed word with a letter or digit in it
+_BARE_TOKEN = re.compile(r"(?<!\S)[^\s\w]+(?!\S)")  # a printed word without one ("-", "&")
+
+
+def _wordy_count(text: str) -> int:
+    """How many printed words of ``text`` hold a letter or digit (:data:`_WORDY_TOKEN`): the
+    words less the few bare ones, without a match object for every word."""
+    return len(text.split()) - len(_BARE_TOKEN.findall(text))
+_COLLECTIVE_OPENER_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?sở\s*:\s*", re.IGNORECASE)
 _HEADS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "sở", "ban")
 
@@ -146,7 +155,12 @@ class AgencyResolver:
         self._last_words = {fold(key.split()[-1]) for key in self._by_key}
         # ... and can only start with a word that starts some name (a cheap first test)
         self._first_words = {fold(key.split()[0]) for key in self._by_key}
+        # A printed word with a letter or digit in it gives its key at least one word (an
+        # abbreviation of several printed words gives at least as many), so a text with more
+        # such words than the longest key names nothing (half the texts a list reading asks)
+        self._most_words = max((len(key.split()) for key in self._by_key), default=0)
         self._memo: dict[str, str | None] = {}
+        self._ends: dict[str, bool] = {}  # a printed word -> whether its key ends some name
 
     @classmethod
     def from_file(cls, path: "Path | Registries" = REGISTRY_PATH) -> "AgencyResolver":
@@ -164,6 +178,9 @@ class AgencyResolver:
         """
         if text in self._memo:
             return self._memo[text]
+        if _wordy_count(text) > self._most_words:
+            self._memo[text] = None
+            return None
         key = name_key(text)
         found = self._by_key.get(key) if key else None
         if key and not found:
@@ -267,18 +284,28 @@ class AgencyResolver:
             (['so-y-te'], 'thường xuyên cập nhật tình hình')
         """
         words = text.split(" ")
-        first = name_key(re.sub(r"^(?:các|những)\s+", "", text[:40], flags=re.IGNORECASE)).split()
+        first = name_key(_COLLECTIVE_OPENER_RE.sub("", text[:40])).split()
         if not first or (fold(first[0]) not in self._first_words and fold(name_key(words[0]) or "-") not in self._first_words):
             return None
+        ends = self._ends
         for count in range(min(len(words), max_words), 0, -1):
-            last = name_key(words[count - 1]).split()
-            if not last or fold(last[-1]) not in self._last_words:
+            word = words[count - 1]
+            ending = ends.get(word)
+            if ending is None:
+                ending = ends[word] = self._ends_a_name(word)
+            if not ending:
                 continue
             prefix = " ".join(words[:count])
             found = self.parse_list(prefix)
             if found:
                 return found, " ".join(words[count:]).strip()
         return None
+
+
+    def _ends_a_name(self, word: str) -> bool:
+        """Whether a printed word can end a list of names: its key's last word ends some name."""
+        last = name_key(word).split()
+        return bool(last) and fold(last[-1]) in self._last_words
 
 
 @lru_cache(maxsize=20000)

@@ -32,6 +32,8 @@ KIND_WORDS = {
     "thông tư": "Thông tư",
 }
 _KIND_ALTERNATION = "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
+# whether a lower-case line holds any kind word at all (one pass instead of one per word)
+_ANY_KIND = re.compile(_KIND_ALTERNATION)
 
 # The official number: "58-NQ/TW", "13/NQ-CP", "31/2021/QH15", "176/2021/NQ-HĐND",
 # "1211/2016/UBTVQH13", "3584/SKHĐT-TH", "622-QĐ/TU"; "…/QĐ-UBND" when left blank.
@@ -46,6 +48,7 @@ _CITATION_RE = re.compile(
 )
 # "các Nghị quyết của Ban Chấp hành Đảng bộ tỉnh: số 16-NQ/TU ngày ...; số 13-NQ/TU ..."
 _LIST_ITEM_RE = re.compile(rf"(?:[:;,]\s*)số\s+{_ID}(?:\s+tỉnh)?{_DATE}")
+_LIST_ITEM_WORD = "số"  # in every match of _LIST_ITEM_RE: a line without it is not searched
 _ISSUER_RE = re.compile(
     r"^\s*,?\s*(?:của\s+)(?P<issuer>.+?)(?=\s+(?:về|ban hành|phê duyệt|thực hiện|triển khai|tiếp tục|"
     r"quy định|hướng dẫn|khóa|khoá|tại|theo|và|đến|với|nhằm|để|trong)\b|\s*[,;.:“\"()]|$)",
@@ -104,12 +107,12 @@ def find_citations(lines: list[tuple[int, str]]) -> list[Citation]:
         found: list[tuple[int, int, Citation]] = []
         low = text.lower()
         # the pattern is tried at every position; most lines name no kind of document at all
-        mentions = _CITATION_RE.finditer(text) if any(word in low for word in KIND_WORDS) else ()
+        mentions = _CITATION_RE.finditer(text) if _ANY_KIND.search(low) else ()
         for match in mentions:
             kind = KIND_WORDS[match.group("kind").lower()]
             found.append((match.start(), match.end(), _citation(match, kind, text, number)))
         # list continuations "...: số 16-NQ/TU ...; số 13-NQ/TU ..."
-        for match in _LIST_ITEM_RE.finditer(text):
+        for match in _LIST_ITEM_RE.finditer(text) if _LIST_ITEM_WORD in text else ():
             if any(start <= match.start() < end for start, end, _ in found):
                 continue
             previous = [c for start, _, c in found if start < match.start()]
@@ -140,7 +143,7 @@ def _citation(match: re.Match[str], kind: str, text: str, line: int) -> Citation
     title_match = _TITLE_RE.match(rest)
     title = title_match.group("title").strip(" ,") if title_match else None
     letters = re.sub(r"[^\w]|\d", "", text)
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    if letters and sum(map(str.isupper, letters)) > 0.6 * len(letters):
         issuer = title = None  # an all-capitals heading: its forms are not the printed names
     ref = DocRef(identifier=identifier, kind=kind, year=year, date=when, issuer=issuer, title=title)
     based_on = bool(re.match(r"^\s*căn cứ\b", text, re.IGNORECASE))

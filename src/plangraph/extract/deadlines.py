@@ -119,6 +119,7 @@ _ONGOING_RE = re.compile(
     re.IGNORECASE,
 )
 _ANNUAL_RE = re.compile(r"hằng năm|hàng năm", re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")  # the digits the dated patterns' \d can match
 
 
 def _month_end(year: int, month: int) -> date:
@@ -147,6 +148,18 @@ def _hits(text: str) -> list[_Hit]:
             taken.append((start, match.end()))
             hits.append(_Hit(start, match.end(), deadline, before))
 
+    if _ANY_DIGIT.search(text):  # every dated form holds a digit; most texts of tasks hold none
+        _dated_hits(text, add)
+    for m in _ONGOING_RE.finditer(text):
+        add(m, Deadline(m.group(0).strip(), "ongoing"), False)
+    for m in _ANNUAL_RE.finditer(text):
+        add(m, Deadline(m.group(0).strip(), "annual"), False)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _dated_hits(text: str, add) -> None:
+    """The time expressions of :func:`_hits` that hold a number (ranges first), each given to ``add``."""
     for m in _DATE_RANGE_RE.finditer(text):
         try:
             last = date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
@@ -198,12 +211,6 @@ def _hits(text: str) -> list[_Hit]:
             add(m, Deadline(m.group(0).strip(), "by-date", date(year - 1, 12, 31)), True)
         else:
             add(m, Deadline(m.group(0).strip(), "year", date(year, 12, 31), date(year, 1, 1)), False)
-    for m in _ONGOING_RE.finditer(text):
-        add(m, Deadline(m.group(0).strip(), "ongoing"), False)
-    for m in _ANNUAL_RE.finditer(text):
-        add(m, Deadline(m.group(0).strip(), "annual"), False)
-    hits.sort(key=lambda h: h.start)
-    return hits
 
 
 def parse_deadline(cell: str | None) -> Deadline:

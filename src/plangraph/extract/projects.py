@@ -35,6 +35,7 @@ _SCHEME_RE = re.compile(
     r"(?=\s*(?:[,;]\s*)?(?:báo cáo|trình|gửi|sau khi|làm cơ sở|ngay sau|đảm bảo|bảo đảm)\b|;|\.(?:\s|$)|\s*$|\s*\()"
 )
 _MIN_WORDS = 3
+_SCHEME_WORDS = "ề án"  # in every match of _SCHEME_RE ("Đề án", "đề án")
 
 
 def _gazetteer() -> list[tuple[str, ProjectRef]]:
@@ -58,7 +59,9 @@ def _gazetteer_of(registries) -> list[tuple[str, ProjectRef]]:
 def find_projects(text: str) -> list[ProjectRef]:
     """Return the projects named in ``text``, schemes first, without duplicates."""
     found: list[ProjectRef] = []
-    for match in _SCHEME_RE.finditer(text):
+    # the pattern opens with a word boundary, so re tries it at every position: look for its
+    # words first (most tasks name no scheme)
+    for match in _SCHEME_RE.finditer(text) if _SCHEME_WORDS in text else ():
         name = re.sub(r"\s+", " ", match.group("name")).strip(" ,.")
         if len(name.split()) < _MIN_WORDS:
             continue

@@ -110,6 +110,22 @@ def _comparator(before: str, after: str) -> tuple[str, bool]:
     return "=", approximate
 
 
+# Both patterns need a digit, and a rank "trong nhóm/top <n>": most lines of a plan have neither,
+# and the patterns, which open with a look-behind or an optional word, are tried at every position.
+_ANY_DIGIT = re.compile(r"\d")
+_RANK_HINT = re.compile(r"trong\s+(?:nhóm|top)\s+\d", re.IGNORECASE)
+
+
+def _has_value(text: str) -> bool:
+    """Whether :data:`_VALUE_RE` finds a value in ``text``."""
+    return _ANY_DIGIT.search(text) is not None and _VALUE_RE.search(text) is not None
+
+
+def _holds_value(text: str) -> bool:
+    """Whether ``text`` holds a value or a rank (:data:`_VALUE_RE`, :data:`_RANK_RE`)."""
+    return _has_value(text) or (_RANK_HINT.search(text) is not None and _RANK_RE.search(text) is not None)
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"^\s*chỉ tiêu\s+\d+\s*:\s*", "", text.strip(" ,;"), flags=re.IGNORECASE)  # "Chỉ tiêu 2: ..."
     text = re.sub(r"^(?:tăng|giảm|nâng)\s+(?=tỷ lệ|tỷ trọng|số\b)", "", text, flags=re.IGNORECASE)
@@ -130,7 +146,7 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
     section = _Time()
     for line, text in lines:
         text = re.sub(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", "", text, flags=re.IGNORECASE)
-        if not _VALUE_RE.search(text) and not _RANK_RE.search(text):
+        if not _holds_value(text):
             # a heading such as "2. Mục tiêu cụ thể đến năm 2030" sets the time of what follows
             section = section.moved(text)
             continue
@@ -185,7 +201,7 @@ def _sentence_targets(line: int, sentence: str, time: _Time, scope: str, scope_a
     previous: str | None = None
     for clause in re.split(r";\s*", sentence):
         head, colon, tail = clause.partition(":")
-        if colon and not strict and not _VALUE_RE.search(head) and len(head.split()) <= 14:
+        if colon and not strict and not _has_value(head) and len(head.split()) <= 14:
             time = time.moved(head, frame=True)
             cleaned = _clean(_CONTEXT_RE.sub(" ", head))
             label = re.fullmatch(r"(?:chỉ tiêu|mục tiêu)\s*\d*|trong đó", cleaned, re.IGNORECASE)
@@ -310,7 +326,7 @@ def _ranks(line: int, clause: str, time: _Time, scope: str, scope_area: str, sen
     """"chỉ số PCI, chỉ số PAPI đứng trong nhóm 10 tỉnh, thành phố dẫn đầu cả nước": one target
     per index ranked, value 10, comparator "top" (within the first 10)."""
     found: list[Target] = []
-    for match in _RANK_RE.finditer(clause):
+    for match in _RANK_RE.finditer(clause) if _RANK_HINT.search(clause) else ():
         subject = _clean(_CUT_RE.split(_CONTEXT_RE.sub(" ", clause[: match.start()]))[-1])
         if strict:
             # in a task's text: what is ranked is the last phrase before "phấn đấu" ("nâng cao

@@ -14,8 +14,6 @@ Example:
 from __future__ import annotations
 
 import re
-
-from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
@@ -55,12 +53,13 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
-_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _LOCAL_NAME = re.compile(r"[\w-]+")  # \w is str.isalnum() or "_"
 
 
 def _escape(text: str) -> str:
-    if not _NEEDS_ESCAPE.search(text):
+    # a scan for each of the five characters is three times faster than one pass of their
+    # class over a long Vietnamese text
+    if '"' not in text and "\\" not in text and "\n" not in text and "\r" not in text and "\t" not in text:
         return text
     return (
         text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
@@ -83,13 +82,18 @@ def _ordered(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
 
 
 def _compact(term: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    return _compact_with(term, _ordered(tuple(prefixes.items())))
+
+
+def _compact_with(term: str, ordered: tuple[tuple[str, str], ...]) -> str:
+    """:func:`_compact` with the namespaces already in their order (longest first)."""
     if not term.startswith("<"):
         if "^^<" in term:
             head, _, dt = term.rpartition("^^")
-            return f"{head}^^{_compact(dt, prefixes)}"
+            return f"{head}^^{_compact_with(dt, ordered)}"
         return term
     value = term[1:-1]
-    for prefix, namespace in _ordered(tuple(prefixes.items())):
+    for prefix, namespace in ordered:
         if value.startswith(namespace):
             local = value[len(namespace):]
             if local and local[0].isalpha() and _LOCAL_NAME.fullmatch(local):
@@ -106,30 +110,51 @@ def to_turtle(triples: Iterable[Triple], header: str = "", prefixes: dict[str, s
         >>> to_turtle([(iri("a"), RDF_TYPE, iri(PG + "Task"))]).splitlines()[-3:]
         ['', '<a>', '    a pg:Task .']
     """
-    by_subject: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        by_subject[s][p].add(o)
+    if not isinstance(triples, (set, frozenset)):
+        triples = set(triples)
+    # one list of triples per subject (one dictionary look-up a triple; the predicates of a
+    # subject are grouped when it is written)
+    by_subject: dict[str, list[Triple]] = {}
+    for triple in triples:
+        listed = by_subject.get(triple[0])
+        if listed is None:
+            by_subject[triple[0]] = [triple]
+        else:
+            listed.append(triple)
     out = [header] if header else []
     out.append(f"@base <{BASE}> .")
     known = {**PREFIXES, **(prefixes or {})}
     for prefix, namespace in sorted(known.items()):
         out.append(f"@prefix {prefix}: <{namespace}> .")
     out.append("")
+    ordered_namespaces = _ordered(tuple(known.items()))
     cache: dict[str, str] = {}  # the same terms recur on every subject: compact each once
 
     def compact(term: str) -> str:
         found = cache.get(term)
         if found is None:
-            found = cache[term] = _compact(term, known)
+            found = cache[term] = _compact_with(term, ordered_namespaces)
         return found
 
+    def predicate_order(predicate: str) -> tuple[bool, str]:
+        return predicate != RDF_TYPE, compact(predicate)
+
+    get = cache.get
     for subject in sorted(by_subject, key=compact):
-        predicates = by_subject[subject]
-        ordered = sorted(predicates, key=lambda p: (p != RDF_TYPE, compact(p)))
+        predicates: dict[str, list[str]] = {}
+        for _, predicate, obj in by_subject[subject]:
+            term = get(obj) or compact(obj)  # the look-up inline: most objects recur
+            objects = predicates.get(predicate)
+            if objects is None:
+                predicates[predicate] = [term]
+            else:
+                objects.append(term)
         lines = []
-        for predicate in ordered:
+        for predicate in sorted(predicates, key=predicate_order):
             name = "a" if predicate == RDF_TYPE else compact(predicate)
-            objects = sorted(compact(o) for o in predicates[predicate])
+            objects = predicates[predicate]
+            if len(objects) > 1:
+                objects.sort()
             joined = " ,\n        ".join(objects)
             lines.append(f"    {name} {joined}")
         out.append(f"{compact(subject)}\n" + " ;\n".join(lines) + " .\n")

@@ -42,6 +42,12 @@ _NATIONAL_HINTS = re.compile(
 _NATIONAL_HEADS = ("bộ ", "tổng cục ", "cục ", "vụ ")
 _LOCAL_TAIL = re.compile(r"\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|đặc khu)\s*$", re.IGNORECASE)
 _NOT_NATIONAL = ("bộ chỉ huy", "bộ đội", "bộ tư lệnh", "bộ phận")
+# the patterns a list cell asks of every item, compiled once
+_END_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*$")
+_ROLE_NOTE_RE = re.compile(r"\((?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp)[^)]*\)", re.IGNORECASE)
+_FIRST_WORD_RE = re.compile(r"^\S+\s*")
+_JOINING_WORD_RE = re.compile(r"^(?:và|với|cùng)\s+")
+_JOINING_RE = re.compile(r"^(?:và|với|cùng|,)\s*")
 
 
 @dataclass
@@ -89,7 +95,7 @@ class AgencyReader:
         """The agency a single printed name stands for."""
         surface = nfc(surface).strip(" ,;:.-")
         # a note in brackets ("Sở Nội vụ (Cơ quan thường trực ...)") does not change the agency
-        bare_name = re.sub(r"\s*\([^()]*\)\s*$", "", surface).strip() or surface
+        bare_name = _END_NOTE_RE.sub("", surface).strip() or surface
         entry_id = entry_id or self.resolver.resolve(surface) or self.resolver.resolve(bare_name)
         stated = self.places.find(surface, within=self.home) if not entry_id or self._province_scope(entry_id) else None
         if entry_id is None:
@@ -199,7 +205,7 @@ class AgencyReader:
         ("(chủ trì)", "tham gia") are dropped.
         """
         text = nfc(text)
-        text = re.sub(r"\((?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp)[^)]*\)", " ", text, flags=re.IGNORECASE)
+        text = _ROLE_NOTE_RE.sub(" ", text)
         found: list[AgencyMention] = []
         for part in _cell_items(text):
             part = part.strip(" ,.;:-+")
@@ -207,16 +213,16 @@ class AgencyReader:
                 read = self.leading(part, whole=True)
                 if read is None:
                     # skip a word that opens no name ("và", "các đơn vị ...")
-                    nxt = re.sub(r"^\S+\s*", "", part)
+                    nxt = _FIRST_WORD_RE.sub("", part)
                     if nxt == part:
                         break
-                    part = re.sub(r"^(?:và|với|cùng)\s+", "", nxt)
+                    part = _JOINING_WORD_RE.sub("", nxt)
                     continue
                 mentions, rest = read
                 found.extend(mentions)
                 if rest == part:
                     break
-                part = re.sub(r"^(?:và|với|cùng|,)\s*", "", rest.strip(" ,.;:"))
+                part = _JOINING_RE.sub("", rest.strip(" ,.;:"))
                 if part and not re.match(rf"^(?:các|những|[{UPPER}])", part):
                     break
         return unique_by(found, _key)

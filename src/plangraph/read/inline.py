@@ -19,7 +19,7 @@ import re
 
 from ..text import collapse_spaces
 
-__all__ = ["strip_marks", "open_spans", "clean"]
+__all__ = ["strip_marks", "strip_marks_text", "open_spans", "clean"]
 
 _TAGS = re.compile(r"</?(?:b|strong|i|em|u|p|span|br|sup|sub|div|font)\b[^>]*>", re.IGNORECASE)
 _TAG_BOLD = re.compile(r"<(/?)(?:b|strong)\b[^>]*>", re.IGNORECASE)
@@ -35,7 +35,13 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _SPACE_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u3000][ \t\u00a0\u2000-\u200a\u202f\u3000]*"
                         r"| [ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
-_ANY_MARK = re.compile(r"[*_<\[]")
+_ANY_MARK = re.compile(r"[*_<\[]")  # what _has_marks looks for
+
+
+def _has_marks(line: str) -> bool:
+    """``_ANY_MARK.search(line)`` as four scans for one character (faster on a long line)."""
+    return "*" in line or "_" in line or "<" in line or "[" in line
+_EDGE_SPACES = " \t\u00a0\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 
 
 def _tokens(line: str) -> list[tuple[str, str]]:
@@ -83,9 +89,8 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     ``bold`` and ``italic`` give the state carried over from the line before.
     Whitespace is collapsed and the text is stripped.
     """
-    if not _ANY_MARK.search(line):  # most lines: one state throughout
-        text = _SPACE_FIX.sub(" ", line).strip(" \t\u00a0\u202f\u3000\u2000\u2001\u2002\u2003\u2004\u2005"
-                                            "\u2006\u2007\u2008\u2009\u200a")
+    if not _has_marks(line):  # most lines: one state throughout
+        text = _SPACE_FIX.sub(" ", line).strip(_EDGE_SPACES)
         return text, [bold] * len(text), [italic] * len(text)
     line = _BOOKMARK.sub("", line)
     pieces: list[str] = []
@@ -123,6 +128,21 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     return "".join(text), b_out, i_out
 
 
+def strip_marks_text(line: str) -> str:
+    """The text :func:`strip_marks` gives, without the masks (much cheaper on a marked line).
+
+    Example:
+        >>> strip_marks_text("**14.**  Các sở *chủ trì* ")
+        '14. Các sở chủ trì'
+    """
+    if not _has_marks(line):
+        return _SPACE_FIX.sub(" ", line).strip(_EDGE_SPACES)
+    line = _BOOKMARK.sub("", line)
+    raw = "".join(value for kind, value in _tokens(line) if kind == "text")
+    # a run of spaces inside becomes one space, one at either end goes (as strip_marks does)
+    return _SPACE_RUN.sub(" ", raw).strip(" ")
+
+
 def open_spans(line: str, bold: bool = False, italic: bool = False) -> tuple[bool, bool]:
     """The emphasis state after ``line``, starting from ``bold`` / ``italic``.
 
@@ -147,7 +167,7 @@ def clean(text: str) -> str:
         'Cơ quan chủ trì'
     """
     text = _BOOKMARK.sub("", text)
-    plain = strip_marks(text)[0]
+    plain = strip_marks_text(text)
     plain = _FOOTNOTE.sub("", plain)
     plain = plain.replace("\u2013", "-").replace("\u2014", "-")
     return collapse_spaces(plain)

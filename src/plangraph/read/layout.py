@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import LOWER, UPPER
-from .inline import open_spans, strip_marks
+from .inline import open_spans, strip_marks, strip_marks_text
 from .tables import Cell, Row, read_bar_table, read_pipe_table, read_tab_table, starts_tab_table
 
 __all__ = ["Block", "Cell", "Row", "read_blocks", "MARKER_RE", "split_marker"]
@@ -38,6 +38,7 @@ MARKER_RE = re.compile(
     r")\s*"
 )
 _RULE_RE = re.compile(r"^\s*(?:[-_=*]\s*){4,}$")
+_SPACES_RE = re.compile(r"\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s*(.*)$")
 _TERMINAL = tuple(".;:!?…")
 _TERMINAL_ALL = tuple(".;:!?…)\"”»")
@@ -112,7 +113,7 @@ def split_marker(text: str) -> tuple[str, str]:
     match = MARKER_RE.match(text)
     if not match:
         return "", text
-    marker = re.sub(r"\s+", " ", match.group("marker")).strip()
+    marker = _SPACES_RE.sub(" ", match.group("marker")).strip()
     body = text[match.end():].strip()
     if marker in ("-", "*", "•"):
         inner = re.match(r"^([-+•])\s+(?=\S)", body)
@@ -184,6 +185,11 @@ def _name_wrap(previous: str, nxt: str) -> bool:
 
 
 def _all_bold(mask: list[bool], text: str) -> bool:
+    """Whether ``text`` has a letter or digit and every one of them is bold in ``mask``."""
+    if all(mask):  # a line in one state throughout (most): no need to look at each character
+        return any(map(str.isalnum, text[:len(mask)]))
+    if not any(mask):
+        return False
     letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
     return bool(letters) and all(letters)
 
@@ -398,6 +404,6 @@ def _marker_only(paragraph: _Paragraph) -> bool:
     """A line holding only a marker ("-", "a)", "*1.1.*") belongs with the next line."""
     if len(paragraph.lines) > 2:
         return False
-    text = strip_marks(" ".join(raw for _, raw in paragraph.lines))[0]
+    text = strip_marks_text(" ".join(raw for _, raw in paragraph.lines))
     marker, body = split_marker(text)
     return bool(marker) and not body

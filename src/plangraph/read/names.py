@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import fold, tone_key
+from .pieces import Lazy, split_pieces
 
 __all__ = ["Name", "scan_names", "is_name_start", "HEADS", "strip_role_suffix", "COMMON_BODIES"]
 
@@ -100,9 +101,11 @@ _STOP_WORDS = {
 # Jurisdiction words: "Công an tỉnh", "UBND thành phố Hà Nội", "khu vực 14".
 _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
                 "thị trấn", "trung ương", "khu vực", "việt nam", "tw", "thành", "chi nhánh", "cấp"}
-_SEPARATOR_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+và\s+|\s+cùng\s+)", re.IGNORECASE)
-_SEPARATOR_OR_PAREN_RE = re.compile(r"[(),;\s]")
 _WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
+# the patterns the scan asks at every word, compiled once
+_WORD_CHARS_RE = re.compile(r"[\w&]+")
+_WORD_CHAR_RE = re.compile(r"[\w&]")
+_LEADING_NON_WORD_RE = re.compile(r"^[\W_]*")
 _NOT_NAMES = {tuple(tone_key(w).split()) for w in _NOT_NAMES_PLAIN}
 COMMON_BODIES = {tone_key(w) for w in COMMON_BODIES}
 _STOP_BIGRAMS = {tone_key(w) for w in _STOP_BIGRAMS}
@@ -122,7 +125,7 @@ class Name:
 
 def _words(text: str) -> list[str]:
     """Lower-case words with tone marks kept, punctuation dropped."""
-    return re.findall(r"[\w&]+", tone_key(text))
+    return _WORD_CHARS_RE.findall(tone_key(text))
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +187,7 @@ def is_name_start(text: str) -> bool:
     head = _head_of(text)
     if head is None:
         return False
-    first = re.sub(r"^[\W_]+", "", text)[:1]
+    first = _LEADING_NON_WORD_RE.sub("", text)[:1]
     # a lower-case head noun ("sở", "ban") opens a name only in a list of kinds of bodies
     return first.isupper() or head.startswith("các ") or head in COMMON_BODIES
 
@@ -198,38 +201,6 @@ def _is_common_list(piece: str) -> bool:
         if " ".join(words[:size]) in COMMON_BODIES:
             return True
     return False
-
-
-def _split_pieces(text: str) -> list[tuple[str, str, int]]:
-    """Cut ``text`` at list separators outside parentheses: (separator before, piece, offset)."""
-    out: list[tuple[str, str, int]] = []
-    depth = 0
-    last = 0
-    separator = ""
-    i = 0
-    while True:
-        found = _SEPARATOR_OR_PAREN_RE.search(text, i)  # skip what can be neither, a word at a time
-        if found is None:
-            break
-        i = found.start()
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            match = _SEPARATOR_RE.match(text, i)
-            if match and match.end() > i and (ch in ",;" or text[i].isspace()):
-                if i > last:
-                    out.append((separator, text[last:i], last))
-                separator = match.group(0)
-                last = match.end()
-                i = match.end()
-                continue
-        i += 1
-    if last < len(text):
-        out.append((separator, text[last:], last))
-    return out
 
 
 # heads that name many bodies at once ("UBND các xã", "Thủ trưởng các sở, ban, ngành")
@@ -249,23 +220,25 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
     With ``whole`` (the text is only names: a table cell, a heading), verbs do not end a
     name ("các tổ chức cung cấp dịch vụ chi trả"); only role words do.
     """
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    tokens = Lazy((m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text))
     end = 0
     index = 0
     after_slash = after_paren = False
-    while index < len(tokens):
+    while tokens.has(index):
         start, stop, word = tokens[index]
         folded = tone_key(word)
         if word == "(":
             close = text.find(")", start)
             if close != -1 and close - start < 160:
                 end = close + 1
-                index = next((k for k, t in enumerate(tokens) if t[0] > close), len(tokens))
+                index = 0  # the first word after the bracket (or past the last word)
+                while tokens.has(index) and tokens[index][0] <= close:
+                    index += 1
                 after_paren = True
                 continue
             break
-        if not re.match(r"[\w&]", word):
-            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if not _WORD_CHAR_RE.match(word):
+            following = tokens[index + 1][2] if tokens.has(index + 1) else ""
             if word == "/" and following[:1].isupper():
                 index += 1  # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": one body, two names
                 after_slash = True
@@ -278,7 +251,7 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
                 index += 1
                 continue
             break
-        nxt = tone_key(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
+        nxt = tone_key(tokens[index + 1][2]) if tokens.has(index + 1) else ""
         if folded == "có" and nxt == "liên":
             index += 1  # "các đơn vị có liên quan"
             continue
@@ -311,8 +284,8 @@ def _name_end(text: str, whole: bool = False) -> int:
     head = _head_of(text)
     if head is None:
         return 0
-    lead = re.match(r"^[\W_]*", text).end()
-    words = re.finditer(r"[\w&]+", text[lead:])
+    lead = _LEADING_NON_WORD_RE.match(text).end()
+    words = _WORD_CHARS_RE.finditer(text[lead:])
     head_words = len(head.split())
     offset = lead
     for index, match in enumerate(words):
@@ -344,7 +317,7 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
     distributed = _DISTRIBUTED_RE.match(text)
     if distributed:
         return _scan_distributed(text, distributed)
-    pieces = _split_pieces(text)
+    pieces = split_pieces(text)
     for number, (separator, piece, offset) in enumerate(pieces):
         last = names[-1] if names else None
         if last is not None and piece[:1].islower() and _ends_with_unit(last.text) and _is_unit_list(piece):
@@ -407,9 +380,9 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?(?P<head>sở|bộ|ban)\s*:\s*", re.IGNORECASE)
 
 
-def _opens_collective(pieces: list[tuple[str, str, int]], number: int) -> bool:
+def _opens_collective(pieces: Lazy, number: int) -> bool:
     """"Doanh nghiệp, Sở, ban, ngành": "Sở" opens a list of kinds of its own."""
-    following = pieces[number + 1] if number + 1 < len(pieces) else None
+    following = pieces[number + 1] if pieces.has(number + 1) else None
     return following is not None and following[1][:1].islower() and _is_common_list(following[1])
 
 
@@ -447,7 +420,7 @@ def _scan_distributed(text: str, match: re.Match[str]) -> tuple[list[Name], str]
     head = match.group("head").capitalize()
     names: list[Name] = []
     rest_at = match.end()
-    for separator, piece, offset in _split_pieces(text[match.end():]):
+    for separator, piece, offset in split_pieces(text[match.end():]):
         offset += match.end()
         if names and is_name_start(piece):
             found = scan_names(text[offset:])

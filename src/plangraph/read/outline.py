@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .layout import Block
 
@@ -33,6 +34,12 @@ def marker_kind(block: Block) -> str | None:
         if block.heading_level:
             return f"h{block.heading_level}"
         return None
+    return _kind_of_marker(marker)
+
+
+@lru_cache(maxsize=4096)
+def _kind_of_marker(marker: str) -> str:
+    """The kind of a printed marker (a document prints a few dozen, each many times)."""
     first = marker.split()[0].lower()
     if first in ("phần", "chương", "mục"):
         return "part"

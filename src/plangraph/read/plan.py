@@ -351,15 +351,17 @@ def _link_appendix(body: list[Task], appendix: list[Task]) -> None:
     def words(text: str) -> set[str]:
         return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 1}
 
-    body_words = [(task, words(task.text)) for task in body]
+    if not appendix:
+        return  # nothing to link (and the body's words need not be worked out)
+    body_words = [(task, words(task.text), {m.entity_id for m in task.lead}) for task in body]
     for row in appendix:
         row_words = words(row.text)
         if not row_words:
             continue
         leads = {m.entity_id for m in row.lead}
         best, best_score = None, 0.0
-        for task, task_words in body_words:
-            if not leads & {m.entity_id for m in task.lead}:
+        for task, task_words, task_leads in body_words:
+            if not leads & task_leads:
                 continue
             score = len(row_words & task_words) / len(row_words)
             if score > best_score:

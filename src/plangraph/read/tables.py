@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .inline import clean, strip_marks
+from .inline import clean, strip_marks, strip_marks_text
 
 __all__ = ["Cell", "Row", "read_bar_table", "read_pipe_table", "read_tab_table", "starts_tab_table"]
 
@@ -104,7 +104,7 @@ def read_bar_table(lines: list[str], start: int) -> tuple[list[Row], int, str]:
                 i = k
                 continue
             break
-        if not any(strip_marks(raw)[0] for _, raw in cell) and _CAPTION_RE.match(strip_marks(stripped)[0]):
+        if not any(strip_marks_text(raw) for _, raw in cell) and _CAPTION_RE.match(strip_marks_text(stripped)):
             if cell and row.cells:
                 cell = []
             break
