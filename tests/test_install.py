@@ -3,16 +3,14 @@
 The real thing, slowly: the working tree is copied into a git repository of its own (what a
 user clones), a wheel is built from it and installed with its dependencies into a new
 virtual environment, and the installed ``plangraph`` is run in a temporary folder far from
-this checkout: init, add, build, validate, tasks, the example GitHub workflow's steps, and
-the pre-commit hooks through ``pre-commit try-repo`` on the clone, as a user's repository
-would run them.
+this checkout: init, add, build, validate, tasks, the example GitHub workflow's steps. The
+pre-commit hooks are in test_install_hooks.py.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,13 +19,13 @@ from pathlib import Path
 import pytest
 
 from conftest import FILES, ROOT, SOURCES
+from install_helpers import clean_env, clean_path, clone_of_working_tree, run
 from plangraph import __version__
 
 pytestmark = pytest.mark.slow
 
 CORPUS_PLAN = ROOT / "tests" / "corpus" / "02_hanoi_308-kh-ubnd-2025.md"
 PLAN = SOURCES / FILES["004"]
-GIT = ["git", "-c", "user.name=plangraph-test", "-c", "user.email=test@plangraph.invalid", "-c", "init.defaultBranch=main"]
 
 
 @dataclass
@@ -38,26 +36,10 @@ class Installed:
     env: dict[str, str]
 
     def run(self, *args, cwd: Path, expect: int | None = 0, env: dict | None = None) -> subprocess.CompletedProcess:
-        result = subprocess.run([str(a) for a in args], cwd=cwd, env=env or self.env, capture_output=True,
-                                text=True, encoding="utf-8", timeout=600)
-        if expect is not None:
-            assert result.returncode == expect, f"{args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
-        return result
+        return run(*args, cwd=cwd, env=env or self.env, expect=expect)
 
     def plangraph(self, *args, cwd: Path, expect: int | None = 0) -> subprocess.CompletedProcess:
         return self.run(self.bin / "plangraph", *args, cwd=cwd, expect=expect)
-
-
-def _clean_path() -> str:
-    """PATH without any folder that has a ``plangraph`` (so that only the installed one runs)."""
-    return os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
-                           if p and not (Path(p) / "plangraph").exists())
-
-
-def _pip_cache() -> str:
-    """The folder where this machine's pip keeps downloaded wheels."""
-    return subprocess.run([sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True,
-                          check=True).stdout.strip()
 
 
 def _snapshot(folder: Path) -> set[str]:
@@ -68,17 +50,7 @@ def _snapshot(folder: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Installed:
     base = tmp_path_factory.mktemp("install")
-    clone = base / "plangraph-clone"
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():  # a file deleted in the working tree is not part of it
-            (clone / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, clone / name, follow_symlinks=False)
-    subprocess.run([*GIT, "init", "-q"], cwd=clone, check=True)
-    subprocess.run([*GIT, "add", "-A"], cwd=clone, check=True)
-    subprocess.run([*GIT, "commit", "-q", "-m", "snapshot of the working tree"], cwd=clone, check=True)
+    clone = clone_of_working_tree(base / "plangraph-clone")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", base / "dist", clone],
                    check=True, capture_output=True)
     wheels = list((base / "dist").glob("plangraph-*.whl"))
@@ -90,9 +62,7 @@ def installed(tmp_path_factory) -> Installed:
     subprocess.run([venv / "bin" / "pip", "install", "-q", "--no-compile", wheels[0]], check=True,
                    capture_output=True)
     (base / "home").mkdir()
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("PLANGRAPH_", "VIRTUAL_ENV")) and key != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PATH=f"{venv / 'bin'}{os.pathsep}{_clean_path()}", HOME=str(base / "home"), PYTHONNOUSERSITE="1")
+    env = clean_env(PATH=f"{venv / 'bin'}{os.pathsep}{clean_path()}", HOME=str(base / "home"), PYTHONNOUSERSITE="1")
     return Installed(base, clone, venv / "bin", env)
 
 
@@ -179,26 +149,3 @@ def test_the_example_github_workflow_runs_in_a_workspace(installed, workspace):
     report = (workspace / "validation-report.ttl").read_text(encoding="utf-8")
     assert "sh:ValidationReport" in report and 'sh:conforms "true"^^xsd:boolean' in report
     (workspace / "validation-report.ttl").unlink()
-
-
-def test_the_pre_commit_hooks_work_in_a_repository_that_holds_only_a_workspace(installed, workspace, tmp_path):
-    repo = tmp_path / "my-plans"
-    shutil.copytree(workspace, repo, ignore=shutil.ignore_patterns(".plangraph-cache"))
-    subprocess.run([*GIT, "init", "-q"], cwd=repo, check=True)
-    subprocess.run([*GIT, "add", "-A"], cwd=repo, check=True)
-    subprocess.run([*GIT, "commit", "-q", "-m", "plans"], cwd=repo, check=True)
-    # pre-commit installs the hook repository in an environment of its own: not our venv
-    # pip's own cache (the real user's) is kept, so that the dependencies come from the
-    # wheels pip already has rather than from the index again (the test's HOME is empty)
-    env = {**installed.env, "PATH": _clean_path(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-           "PIP_CACHE_DIR": _pip_cache(), "PIP_NO_COMPILE": "1"}
-    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", installed.clone]
-    passed = installed.run(*pre_commit, "--all-files", cwd=repo, env=env)
-    assert "plangraph build --check" in passed.stdout and "plangraph validate" in passed.stdout
-    assert passed.stdout.count("Passed") == 2, passed.stdout
-    # a hand edit of the graph is refused by the build check
-    with (repo / "plangraph.ttl").open("a", encoding="utf-8") as graph:
-        graph.write('<agency/so-y-te> <http://www.w3.org/2000/01/rdf-schema#label> "edited by hand"@vi .\n')
-    subprocess.run([*GIT, "add", "plangraph.ttl"], cwd=repo, check=True)
-    failed = installed.run(*pre_commit, "plangraph-build-check", "--all-files", cwd=repo, env=env, expect=1)
-    assert "Failed" in failed.stdout and "khác với những gì nguồn cho" in failed.stdout
