@@ -330,3 +330,24 @@ def test_unsupported_shape_features_are_refused(tmp_path):
     data.write_text(VALID, encoding="utf-8")
     with pytest.raises(ValidationError, match="not supported"):
         validate_files([data], shapes_dir=shapes)
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_a_shapes_file_changed_between_two_validations_is_read_again(tmp_path, engine):
+    # (the ontology and the shapes are parsed once per process, while their files are unchanged)
+    import shutil
+
+    from plangraph.resources import shapes_folder
+
+    shapes = tmp_path / "shapes"
+    shutil.copytree(shapes_folder(), shapes)
+    data = tmp_path / "g.ttl"
+    data.write_text(VALID, encoding="utf-8")
+    assert not validate_files([data], shapes_dir=shapes, engine=engine).fails("violation")
+    extra = shapes / "zz-extra.ttl"
+    extra.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix pg: <https://w3id.org/plangraph/ontology#> .\n"
+                     "pg:NoTaskShape a sh:NodeShape ; sh:targetClass pg:Task ; sh:property [ sh:path pg:plan ; "
+                     "sh:maxCount 0 ] .\n", encoding="utf-8")
+    assert "NoTaskShape" in {f.rule for f in validate_files([data], shapes_dir=shapes, engine=engine).findings}
+    extra.write_text(extra.read_text(encoding="utf-8").replace("sh:maxCount 0", "sh:maxCount 5"), encoding="utf-8")
+    assert "NoTaskShape" not in {f.rule for f in validate_files([data], shapes_dir=shapes, engine=engine).findings}

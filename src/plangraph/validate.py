@@ -18,6 +18,7 @@ findings at or above it, 2 when something cannot be read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -277,6 +278,35 @@ def _locate(store, findings: list[Finding]) -> None:
             finding.label, finding.file, finding.line = known[finding.focus]
 
 
+def _stamp(paths) -> tuple:
+    """Each file with a digest of its bytes: the key under which it was parsed (a time of
+    change can stay the same through an edit on a coarse clock)."""
+    import hashlib
+
+    stamped = []
+    for path in paths:
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:  # missing or unreadable: parsed (and refused, naming it) by _parse_rdflib
+            digest = None
+        stamped.append((path, digest))
+    return tuple(stamped)
+
+
+@lru_cache(maxsize=4)
+def _reference_graphs(ontology: tuple, shapes: tuple):
+    """The ontology and the shapes, parsed once per process while their bytes are unchanged
+    (parsing them with rdflib was most of validating a small graph: 0.2 s each time).
+    The graphs are shared: nothing here changes them."""
+    import rdflib
+
+    ontology_graph = _parse_rdflib(ontology[0][0])
+    shapes_graph = rdflib.Graph()
+    for path, _ in shapes:
+        _parse_rdflib(path, shapes_graph)
+    return ontology_graph, shapes_graph
+
+
 def validate_files(
     data_files: list[Path],
     shapes_dir: Path | None = None,
@@ -295,10 +325,7 @@ def validate_files(
     ontology = ontology or ontology_file()
     store = _load_oxigraph(data_files)  # fast, and the clearest syntax errors
     triples = len(store)
-    ontology_graph = _parse_rdflib(ontology)
-    shapes = rdflib.Graph()
-    for path in sorted(shapes_dir.glob("*.ttl")):
-        _parse_rdflib(path, shapes)
+    ontology_graph, shapes = _reference_graphs(_stamp([ontology]), _stamp(sorted(shapes_dir.glob("*.ttl"))))
     if progress:
         progress(t("validate.reading", triples=triples, engine=engine))
     if engine == "pyshacl":
