@@ -151,3 +151,18 @@ def test_a_command_answers_without_click_and_errors_with_it(workspace):
     out, err = _run(["tasks", "-a", "Sở Yx tế", "-f", "jsonl"], workspace)
     assert err[-1] == "True 2" and out == "" and "Sở Yx tế" in err[0]
     assert len(err) == 2, "the error is said once, by click"
+
+
+@pytest.mark.parametrize("columns", [None, "", "x", "0", "30", "60", "79", "80", "81", "200"])
+@pytest.mark.parametrize("max_width", [80, 120])
+def test_the_help_is_as_wide_as_click_makes_it(columns, max_width, monkeypatch):
+    # (the group gives click the width itself, so that --help does not import shutil)
+    import shutil
+
+    from plangraph.cli.group import help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert help_width(max_width) == max(min(shutil.get_terminal_size().columns, max_width) - 2, 50)
