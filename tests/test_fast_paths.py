@@ -22,14 +22,14 @@ _SPACES = " \t\u00a0\u2002\u2009\u202f\u205f\u3000"
 _TEXT = st.text(alphabet=st.sampled_from(list(_SPACES) + list("aĐờ,;-&*")), max_size=30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_TEXT)
 def test_collapse_spaces_is_the_plain_collapse(text):
     plain = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text).strip()
     assert collapse_spaces(text) == plain
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_TEXT)
 def test_unmarked_lines_collapse_like_marked_ones(text):
     plain = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+", " ", text)
@@ -40,7 +40,7 @@ _WORDS = ["ubnd", "UBND", "Sở", "KH&ĐT", "kh & cn", "NN&PTNT", "nnptnt", "tp.
           "Lđ-TB&XH", "vh, tt & dl", "gtvt", "công thương", "ct", "cp", "bql", "hđnd", " ", ", ", "-", "&"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=6))
 def test_name_key_hint_never_skips_an_abbreviation(words):
     key = " ".join(words).lower()
@@ -115,7 +115,7 @@ def _terms():
     return iris, st.one_of(iris, literals)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_the_turtle_writer_writes_what_the_plain_writer_writes(data):
     from plangraph.graph.terms import to_turtle
@@ -131,7 +131,7 @@ _KIND_PIECES = ["nghị", " quyết", "quyết định", "chương trình", " h�
                 "công văn", "văn bản", "thông báo", "thông tư", "nghị định", " ", "số", "x"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_KIND_PIECES), max_size=6))
 def test_a_line_with_no_kind_word_is_skipped_only_when_no_word_is_in_it(pieces):
     from plangraph.extract import citations
@@ -175,7 +175,7 @@ def _resolver():
     return agencies.AgencyResolver.from_file(agencies.REGISTRY_PATH)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_LIST_PIECES), min_size=1, max_size=10), st.integers(1, 45))
 def test_the_longest_list_of_names_is_the_plain_longest(pieces, max_words):
     resolver = _resolver()  # one for all examples: what one text leaves in its memos must not change another's
@@ -191,7 +191,7 @@ _PRINTED = st.one_of(
     st.text(alphabet="aĐờ,;-&*._ \t\u00a0", min_size=1, max_size=6))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_PRINTED, max_size=12), st.sampled_from([" ", "  ", "\t", " \u00a0"]))
 def test_a_printed_word_with_a_letter_gives_its_key_a_word(words, space):
     # why a text with more such words than the longest registry key is no name (resolve's bound)
@@ -199,7 +199,7 @@ def test_a_printed_word_with_a_letter_gives_its_key_a_word(words, space):
     assert len(agencies.name_key(text).split()) >= len(agencies._WORDY_TOKEN.findall(text)), text
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_PRINTED, max_size=12), st.sampled_from([" ", "  ", "\t", " \u00a0", "\n", "\x1c", "\u2028", "\u3000"]))
 def test_the_printed_words_with_a_letter_are_counted_as_the_pattern_finds_them(words, space):
     text = space.join(words)
@@ -222,7 +222,7 @@ def _longest_names(count=6):
     return sorted(names, key=lambda n: (-len(n.split()), n))[:count]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_LIST_PIECES + ["-", "&"]) | st.sampled_from(_longest_names()), min_size=1, max_size=6))
 def test_a_name_resolves_as_it_resolves_without_the_bound_on_its_words(pieces):
     text = " ".join(pieces)
@@ -242,7 +242,7 @@ _MARKED = st.lists(st.sampled_from(["*", "**", "***", "__", "<b>", "</b>", "<i>"
                    max_size=14).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_MARKED)
 def test_the_text_without_marks_is_the_text_strip_marks_gives(line):
     assert inline.strip_marks_text(line) == inline.strip_marks(line)[0]
@@ -253,7 +253,7 @@ _TIME_PIECES = ["trước", "ngày", "15/11/2025", "tháng", "11", "12", "/", "-
                 "năm ٢٠٢٥", "tháng ١١ năm ٢٠٢٥"]  # other digits than 0-9 are digits too
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_TIME_PIECES), max_size=10))
 def test_time_expressions_of_a_text_without_digits_are_those_every_pattern_finds(pieces):
     from plangraph.extract import deadlines
@@ -271,7 +271,7 @@ _SEPARATED = st.lists(st.sampled_from(["Sở", "Y tế", ",", ";", " và ", " V�
                                        ", và ", ";  cùng  ", "\u00a0", "  ", ", cùng "]), max_size=12).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_SEPARATED)
 def test_a_list_without_brackets_is_cut_where_the_bracket_aware_cut_cuts_it(text):
     from plangraph.read import pieces
@@ -296,7 +296,7 @@ _GOAL_PIECES = ["đạt", "95%", "٩٥ %", "1.000 ha", "tăng", "trong nhóm", "
                 "dẫn đầu", "cao nhất", "cả nước", "đứng", "xếp", "tỷ lệ", "năm 2025", "giường bệnh/vạn dân", ",", ";"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_GOAL_PIECES), max_size=10))
 def test_a_line_is_searched_for_values_only_when_it_can_hold_one(pieces):
     from plangraph.extract import targets
@@ -312,7 +312,7 @@ _NORMAL_PIECES = st.sampled_from(["Hòa", "Ho\u0300a", "a", "\u200b", "\u200c", 
                                   "Sở", " ", "\u0301", "x", '"', "\\", "\n", "\r", "\t", "Đ"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_NORMAL_PIECES, max_size=10).map("".join))
 def test_nfc_is_the_plain_normalisation_without_invisible_characters(text):
     import unicodedata
@@ -322,7 +322,7 @@ def test_nfc_is_the_plain_normalisation_without_invisible_characters(text):
     assert nfc(text) == unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_NORMAL_PIECES, max_size=10).map("".join))
 def test_a_literal_is_escaped_as_the_plain_escape_escapes_it(text):
     from plangraph.graph import terms
@@ -331,7 +331,7 @@ def test_a_literal_is_escaped_as_the_plain_escape_escapes_it(text):
     assert terms._escape(text) == plain
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["An", "toàn", ",", "vệ sinh", ".", " ", "\x1c", "\u2028", "Hoá", "_", "-", "12", "Đ", "\t"]),
                 max_size=10).map("".join))
 def test_a_text_is_keyed_for_succession_keywords_as_the_plain_key(text):
@@ -341,13 +341,13 @@ def test_a_text_is_keyed_for_succession_keywords_as_the_plain_key(text):
     assert text_key(text) == " " + " ".join(re.sub(r"[^\w]+", " ", tone_key(text)).split()) + " "
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_MARKED)
 def test_a_line_has_marks_when_the_mark_class_finds_one(line):
     assert inline._has_marks(line) == bool(inline._ANY_MARK.search(line))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(), max_size=8), st.lists(st.integers(-9, 9), max_size=12))
 def test_a_lazy_list_reads_as_the_list_it_is_made_from(items, reads):
     from plangraph.read.pieces import Lazy as _Lazy
@@ -360,7 +360,7 @@ def test_a_lazy_list_reads_as_the_list_it_is_made_from(items, reads):
     assert list(lazy) == items and list(lazy) == items
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Đề án", "đề án", "Đề", "án", "ề án", "De an", "phát triển", "du lịch", "tỉnh", ",", ";",
                                  "báo cáo", "(", "xây dựng", "Đe\u0300 án", " "]), max_size=10).map(" ".join))
 def test_a_text_without_the_schemes_words_names_no_scheme(text):
@@ -369,7 +369,7 @@ def test_a_text_without_the_schemes_words_names_no_scheme(text):
     assert projects._SCHEME_WORDS in text or not projects._SCHEME_RE.search(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([":", ";", ",", " ", "số", "Số", "16-NQ/TU", "ngày", "05/8/2020", "tỉnh", "so"]),
                 max_size=10).map("".join))
 def test_a_line_without_so_continues_no_list_of_citations(text):
@@ -378,7 +378,7 @@ def test_a_line_without_so_continues_no_list_of_citations(text):
     assert citations._LIST_ITEM_WORD in text or not citations._LIST_ITEM_RE.search(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aĐ1 ,.*_ⓐ", max_size=8), st.lists(st.booleans(), max_size=10), st.booleans())
 def test_a_line_is_all_bold_as_its_letters_say(text, mask, uniform):
     from plangraph.read import layout
