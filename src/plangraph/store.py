@@ -5,8 +5,9 @@ The embedded store is a pyoxigraph database on disk next to the graph file
 open it in milliseconds instead of parsing Turtle each time. A remote endpoint is reached
 over HTTP POST with a timeout and bounded retries for reads.
 
-Both return :class:`Result`: the SPARQL 1.1 results model (variables, and rows of RDF terms
-as plain dicts), so every output format and every test sees the same shape. The HTTP
+Both return a :class:`~plangraph.results.Result` (or a :class:`~plangraph.results.RowStream`):
+the SPARQL 1.1 results model (variables, and rows of RDF terms as plain dicts), so every
+output format and every test sees the same shape; the types are named here too. The HTTP
 modules are imported only when an endpoint is used (they cost the embedded path 8-9 ms).
 """
 
@@ -14,10 +15,9 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Iterator, NamedTuple
 
 from .errors import StoreError, describe
-from .record import Record
+from .results import Result, RowStream, Term
 
 __all__ = ["Term", "Result", "RowStream", "EmbeddedStore", "MemoryStore", "RdflibStore", "RemoteStore",
            "open_store", "StoreError"]
@@ -33,80 +33,6 @@ def __getattr__(name: str):
 
         return getattr(remote, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class Term(NamedTuple):
-    """An RDF term in the SPARQL 1.1 JSON results shape.
-
-    A named tuple rather than a frozen dataclass: a result of a few thousand rows makes
-    tens of thousands of them, and a frozen dataclass costs about four times as much to
-    create (measured: a third of the agency query's time at 1M triples).
-    """
-
-    type: str  # "uri", "literal" or "bnode"
-    value: str
-    lang: str | None = None
-    datatype: str | None = None
-
-    def to_json(self) -> dict[str, str]:
-        out = {"type": self.type, "value": self.value}
-        if self.lang:
-            out["xml:lang"] = self.lang
-        elif self.datatype:
-            out["datatype"] = self.datatype
-        return out
-
-    @classmethod
-    def from_json(cls, data: dict[str, str]) -> "Term":
-        kind = data["type"]
-        if kind == "typed-literal":  # SPARQL XML-era servers
-            kind = "literal"
-        return cls(kind, data["value"], data.get("xml:lang"), data.get("datatype"))
-
-
-class Result(Record):
-    """Variables and rows (variable name -> :class:`Term`, unbound variables absent);
-    ``boolean``: the answer of an ASK."""
-
-    __slots__ = ("variables", "rows", "boolean")
-    _defaults = {"rows": list, "boolean": None}
-
-    def __iter__(self) -> Iterator[dict[str, Term]]:
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def values(self) -> list[tuple[str | None, ...]]:
-        """Rows as tuples of plain values, in variable order (handy in tests)."""
-        return [tuple(row[v].value if v in row else None for v in self.variables) for row in self.rows]
-
-    def to_json(self) -> dict:
-        """The SPARQL 1.1 Query Results JSON document."""
-        if self.boolean is not None:
-            return {"head": {}, "boolean": self.boolean}
-        return {
-            "head": {"vars": self.variables},
-            "results": {"bindings": [{k: t.to_json() for k, t in row.items()} for row in self.rows]},
-        }
-
-
-class RowStream:
-    """Rows that arrive one at a time, for output that should not wait for the whole answer.
-
-    Iterate it once. ``count`` is the number of rows handed out so far.
-    """
-
-    def __init__(self, variables: list[str], rows: Iterator[dict[str, Term]], boolean: bool | None = None):
-        self.variables = variables
-        self.boolean = boolean
-        self.count = 0
-        self._rows = rows
-
-    def __iter__(self) -> Iterator[dict[str, Term]]:
-        for row in self._rows:
-            self.count += 1
-            yield row
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
