@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import t
 from .errors import PlangraphError
 from .shacl import english_message
 
-__all__ = ["Finding", "Report", "validate_files", "qc_rules", "shape_titles", "SEVERITIES"]
+__all__ = ["Finding", "Report", "validate_files", "qc_rules", "shape_titles", "SEVERITIES"]  # the formats: validation_report
 
 SEVERITIES = ("violation", "warning", "info")
 SH = "http://www.w3.org/ns/shacl#"
@@ -383,50 +383,5 @@ def shape_titles(shapes_graph) -> dict[str, dict[str, str]]:
     return titles
 
 
-# -- output -------------------------------------------------------------------------------
-
 def _short_node(iri: str) -> str:
     return iri.replace("https://w3id.org/plangraph/id/", "")
-
-
-def report_json(report: Report) -> dict:
-    return {
-        "conforms": not report.fails("violation"),
-        "violations": report.count("violation"),
-        "warnings": report.count("warning"),
-        "infos": report.count("info"),
-        "triples": report.triples,
-        "findings": [asdict(f) for f in report.findings],
-    }
-
-
-def report_turtle(report: Report) -> str:
-    """A standard sh:ValidationReport (qc rules appear as sh:sourceShape <.../qc/NAME>)."""
-    from .graph.terms import RDF_TYPE, iri, lit, to_turtle
-
-    sh = lambda name: iri(SH + name)  # noqa: E731
-    triples = set()
-    node = iri(QC_BASE + "report")
-    triples.add((node, RDF_TYPE, sh("ValidationReport")))
-    triples.add((node, sh("conforms"), lit("false" if report.fails("violation") else "true",
-                                           datatype="http://www.w3.org/2001/XMLSchema#boolean")))
-    for index, finding in enumerate(report.findings, start=1):
-        result = iri(f"{QC_BASE}report/result-{index}")
-        triples.add((node, sh("result"), result))
-        triples.add((result, RDF_TYPE, sh("ValidationResult")))
-        triples.add((result, sh("resultSeverity"), sh(finding.severity.capitalize())))
-        triples.add((result, sh("focusNode"), iri(finding.focus) if finding.focus.startswith("http") else lit(finding.focus)))
-        triples.add((result, sh("resultMessage"), lit(finding.message, lang="en")))
-        for lang, message in sorted(report.messages.get(finding.message, {}).items()):
-            triples.add((result, sh("resultMessage"), lit(message, lang=lang)))
-        source = f"https://w3id.org/plangraph/shapes#{finding.rule}" if finding.rule not in report.rules \
-            else QC_BASE + finding.rule
-        triples.add((result, sh("sourceShape"), iri(source)))
-        if finding.value:
-            triples.add((result, sh("value"), lit(finding.value)))
-        if finding.where:
-            triples.add((result, iri("https://w3id.org/plangraph/ontology#sourceFile"), lit(finding.file)))
-        if finding.line:
-            triples.add((result, iri("https://w3id.org/plangraph/ontology#sourceLine"),
-                         lit(finding.line, datatype="http://www.w3.org/2001/XMLSchema#integer")))
-    return to_turtle(triples, prefixes={"sh": SH, "qc": QC_BASE})

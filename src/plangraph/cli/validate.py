@@ -29,7 +29,8 @@ def validate(files, fmt, fail_on, shapes_dir, engine, quiet):
     Exit 0 when there is no violation (warnings are printed), 1 when there are findings at
     or above --fail-on, 2 when a file cannot be read (its line is named).
     """
-    from ..validate import report_json, report_turtle, validate_files
+    from ..validate import validate_files
+    from ..validation_report import report_json, report_turtle
     from .findings import report_human
     from .options import graph_of, workspace
 
