@@ -54,6 +54,19 @@ def graph_file(tmp_path_factory, built):
     return path
 
 
+def one_plan_graph(tmp_path_factory, key: str) -> Path:
+    """The graph of one of the five plans alone (``key``: "000" .. "004"), for the engines too
+    slow for all five (rdflib's)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp(f"plan-{key}")
+    shutil.copy(SOURCES / FILES[key], folder / FILES[key])
+    shutil.copy(SOURCES / "manifest.toml", folder / "manifest.toml")
+    path = folder / "plangraph.ttl"
+    path.write_text(build_graph(folder).turtle, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def graph(built):
     import rdflib

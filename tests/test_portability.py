@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from plangraph.cli.query import run_named
+from plangraph.cli.answer import run_named
 from plangraph.store import MemoryStore, RdflibStore
 from plangraph.validate import qc_rules
 
@@ -47,17 +47,9 @@ def engines(built, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def one_plan_engines(tmp_path_factory):
-    import shutil
+    from conftest import one_plan_graph
 
-    from conftest import FILES, SOURCES
-
-    from plangraph.build import build_graph
-
-    folder = tmp_path_factory.mktemp("portability-one")
-    shutil.copy(SOURCES / FILES["004"], folder / FILES["004"])
-    shutil.copy(SOURCES / "manifest.toml", folder / "manifest.toml")
-    path = folder / "plangraph.ttl"
-    path.write_text(build_graph(folder).turtle, encoding="utf-8")
+    path = one_plan_graph(tmp_path_factory, "004")
     return MemoryStore(path), RdflibStore.from_files(path)
 
 

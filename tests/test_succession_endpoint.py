@@ -50,17 +50,9 @@ def test_the_cli_on_the_endpoint_marks_and_resolves(server):
 def engines(tmp_path_factory):
     """The graph of one plan, 002 (1211/QĐ-UBND), which has a row for every case: rdflib's
     engine took 80 s for the workload of Sở Tài chính on the five plans, 3 s on this one."""
-    import shutil
+    from conftest import one_plan_graph
 
-    from conftest import FILES, SOURCES
-
-    from plangraph.build import build_graph
-
-    folder = tmp_path_factory.mktemp("portability")
-    shutil.copy(SOURCES / FILES["002"], folder / FILES["002"])
-    shutil.copy(SOURCES / "manifest.toml", folder / "manifest.toml")
-    path = folder / "plangraph.ttl"
-    path.write_text(build_graph(folder).turtle, encoding="utf-8")
+    path = one_plan_graph(tmp_path_factory, "002")
     return MemoryStore(path), RdflibStore.from_files(path)
 
 

@@ -9,12 +9,11 @@ from pathlib import Path
 import click
 
 from ..catalogue import t
-from .answer import for_people, run_sparql, say, with_columns, with_task_details, write_answer
+from .answer import run_sparql, say, write_answer
 from .errors import UserError
 from ..render.output import FORMATS
 
-__all__ = ["query_options", "emit", "say", "workspace", "graph_of", "store_for", "run_sparql", "with_columns",
-           "for_people", "with_task_details"]
+__all__ = ["query_options", "emit", "say", "workspace", "graph_of", "store_for", "run_sparql"]
 
 
 def query_options(function):

@@ -21,9 +21,10 @@ Example:
 
 from __future__ import annotations
 
+from ..catalogue import LANGUAGES  # the order of each pair of phrases below
+
 __all__ = ["LANGUAGES", "inherited", "passed", "reason", "competences"]
 
-LANGUAGES = ("vi", "en")
 _WORDS = {
     "inherited": ("tiếp nhận từ {name}{via}, {event}{detail}", "inherited from {name}{via}, {event}{detail}"),
     "via": (" qua {name}", " via {name}"),

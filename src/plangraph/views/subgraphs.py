@@ -108,13 +108,13 @@ SELECT ?from ?to ?toId ?toCls ?toLabel WHERE {{
 def _agency_rows_query(iri: str, as_of: str, as_printed: bool) -> str:
     """The view's rows: the agency's tasks as the plans print them (with where each went by
     ``as_of``) and, unless ``as_printed``, the tasks it held on that day after taking them over."""
-    from ..catalogue import current
+    from ..catalogue import LANGUAGES, current
     from ..query import Param, term_for
 
     # (?lang: the handovers' notes are in the graph in Vietnamese and English; the view's language)
     values = (f"VALUES (?agency ?asOf ?asPrinted ?lang) {{ ({iri_term(iri)} {term_for(Param('as-of', 'date', 'asOf'), as_of)} "
               f"{term_for(Param('as-printed', 'boolean', 'asPrinted'), str(as_printed))} "
-              f"{term_for(Param('lang', 'choice', 'lang', choices=('vi', 'en')), current())}) }}")
+              f"{term_for(Param('lang', 'choice', 'lang', choices=LANGUAGES), current())}) }}")
     printed = """{{
     {values}
     ?task pg:{role}Agency ?agency BIND("{role}" AS ?role)
