@@ -24,7 +24,8 @@ from pathlib import Path
 from ..catalogue import plural, t
 
 __all__ = ["say", "hold", "holding", "release", "write_answer", "with_columns", "for_people", "with_task_details",
-           "run_sparql", "check_range", "resolve_params", "run_named", "agency_column", "open_store_in"]
+           "run_sparql", "check_range", "resolve_params", "run_named", "agency_column", "find_workspace",
+           "open_store_in"]
 
 _held: list[str] | None = None
 
@@ -234,6 +235,20 @@ def agency_column(name: str, found: dict) -> dict:
     if name != "tasks-of-agency" or "agency" not in found:
         return {}
     return {"agency": Term("uri", found["agency"].iri), "agencyName": Term("literal", found["agency"].label, "vi")}
+
+
+def find_workspace(explicit: Path | None, required: bool):
+    """The workspace of ``explicit`` (``--workspace``), of ``PLANGRAPH_WORKSPACE`` or the
+    nearest ``plangraph.toml`` above the current folder; None when there is none and it is
+    not ``required`` (a named one that is missing, or a broken one, is always an error)."""
+    from ..workspace import NotInWorkspace, find
+
+    try:
+        return find(explicit=explicit)
+    except NotInWorkspace:
+        if required or explicit:
+            raise
+        return None
 
 
 def open_store_in(ws, endpoint: str | None, graph_file: Path | None, timeout: float):

@@ -57,17 +57,12 @@ def workspace(required: bool = True):
     Outside a workspace a command that needs one stops with one line and exit 2 (a broken
     ``plangraph.toml`` always does, naming its line).
     """
-    from ..workspace import NotInWorkspace, find
+    from .answer import find_workspace
 
     context = click.get_current_context()
     state = context.find_root().obj if isinstance(context.find_root().obj, dict) else {}
     if "workspace" not in state:
-        try:
-            state["workspace"] = find(explicit=state.get("workspace_dir"))
-        except NotInWorkspace:
-            if required or state.get("workspace_dir"):
-                raise
-            state["workspace"] = None
+        state["workspace"] = find_workspace(state.get("workspace_dir"), required)
     return state["workspace"]
 
 

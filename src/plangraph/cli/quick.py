@@ -141,15 +141,9 @@ def answer(args: list[str]) -> int | None:
     timeout = given.pop("timeout", 30.0)
     said.hold(True)
     try:
-        from ..workspace import NotInWorkspace, find
         from .agency_tasks import answer_tasks
 
-        try:
-            ws = find(explicit=workspace_dir)
-        except NotInWorkspace:
-            if graph_file is None or workspace_dir is not None:
-                raise
-            ws = None
+        ws = said.find_workspace(workspace_dir, required=graph_file is None)
         answer_tasks(lambda: said.open_store_in(ws, None, graph_file, timeout), **given)
     except SystemExit as done:  # the answer's own exit: 1 for --fail-on-empty, 0 for a closed pipe
         return done.code if isinstance(done.code, int) else 0
