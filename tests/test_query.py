@@ -270,6 +270,70 @@ def test_unknown_parameter_and_bad_values():
         bind(load_query("trace"), {})
 
 
+
+def test_each_values_block_binds_what_its_group_uses():
+    from plangraph.query import parse_query
+
+    query = parse_query("crafted", """# title: t
+# param: agency iri required  a
+# param: day date  b
+# param: lang choice(vi,en)=vi  c
+SELECT * WHERE {
+  { #@values
+    ?task <urn:p:lead> ?agency }
+  UNION { #@values
+    ?task <urn:p:note> ?note FILTER(lang(?note) = ?lang) }   # "?day" in a string: "?day"
+  #@values
+  FILTER(!BOUND(?day) || ?task != <urn:x:?day>)
+}""")
+    text = bind(query, {"agency": "urn:a:1"})
+    blocks = [line.strip() for line in text.splitlines() if "VALUES" in line]
+    # the first group names ?agency only; the second ?lang only (?day in a comment, a string
+    # or an IRI is not a use); the outer group ?day (no value: no UNDEF column) and, through
+    # its groups, ?agency and ?lang
+    assert blocks[0].startswith("{ VALUES (?agency) { (<urn:a:1>) }")
+    assert blocks[1].startswith('UNION { VALUES (?lang) { ("vi") }')
+    assert blocks[2] == 'VALUES (?agency ?lang) { (<urn:a:1> "vi") }'
+    assert "#@values" not in text
+    assert 'VALUES (?day) { ("2024-12-31"^^<http://www.w3.org/2001/XMLSchema#date>) }' not in text
+    dated = bind(query, {"agency": "urn:a:1", "day": "2024-12-31"})
+    assert '(?agency ?day ?lang) { (<urn:a:1> "2024-12-31"^^<http://www.w3.org/2001/XMLSchema#date> "vi") }' in dated
+
+
+def test_narrow_values_blocks_give_the_same_rows(store):
+    """Regression (the binder used to put every parameter, UNDEF included, in every block):
+    the narrow blocks answer as the full ones did, on every agency-based query and day."""
+    from plangraph.query import _markers
+
+    for name in ("tasks-of-agency", "workload", "unassigned-after-reorganisation", "due", "status"):
+        query = load_query(name)
+        for values in ({"agency": AGENCY_IRI} if any(p.name == "agency" for p in query.params) else {},):
+            for day in ("2024-12-31", "2025-07-01"):
+                given = {**values, **({"as-of": day} if any(p.name == "as-of" for p in query.params) else {})}
+                narrow = bind(query, given)
+                full = _full_bind(query, given)
+                assert narrow != full or name != "tasks-of-agency"
+                assert sorted(store.query(narrow).values(), key=repr) == sorted(store.query(full).values(), key=repr), (name, day)
+    assert _markers.cache_info().currsize >= 5
+
+
+AGENCY_IRI = "https://w3id.org/plangraph/id/agency/thanh-hoa/so-ke-hoach-va-dau-tu"
+
+
+def _full_bind(query, values):
+    """The binder as it was: every parameter, UNDEF for those without a value, in every block."""
+    from datetime import date
+
+    from plangraph.query import term_for
+
+    terms = []
+    for param in query.params:
+        value = values.get(param.name, param.default)
+        value = date.today().isoformat() if value == "today" else value
+        terms.append("UNDEF" if value is None else term_for(param, value))
+    block = "VALUES (" + " ".join(f"?{p.variable}" for p in query.params) + ") { (" + " ".join(terms) + ") }"
+    return query.text.replace("#@values", block)
+
 # -- the command line --------------------------------------------------------------------
 
 def invoke(store, *args):
