@@ -50,6 +50,21 @@ def test_values_are_vietnamese_in_a_table_and_stable_english_in_json(vietnamese,
     assert json.loads(jsonl[0])["role"] == "lead"
 
 
+def test_an_agency_history_reads_in_the_readers_language(vietnamese, graph_file):
+    args = ("query", "agency-changes", "-p", "agency=Sở Lao động - Thương binh và Xã hội")
+    table = run(graph_file, *args, "-f", "wide")
+    assert table.exit_code == 0
+    for text in ("Quan hệ", "Độ tin cậy", "chấm dứt; công việc chuyển sang", "chuyển một phần công việc sang",
+                 "đã xác nhận", "giáo dục nghề nghiệp", "Ở Hà Tĩnh và Phú Thọ"):
+        assert text in table.stdout, text
+    assert "ended" not in table.stdout and "Poverty" not in table.stdout
+    english = run(graph_file, *args, "-f", "wide", lang="en")
+    assert "ended; its work passed to" in english.stdout and "vocational education" in english.stdout
+    data = json.loads(run(graph_file, *args, "-f", "json").stdout)
+    assert {b["relation"]["value"] for b in data["results"]["bindings"]} == {
+        "ended; its work passed to", "gave part of its work to"}
+
+
 # -- names resolved out loud --------------------------------------------------------------------
 
 def test_the_resolved_agency_is_said_on_stderr(vietnamese, graph_file):

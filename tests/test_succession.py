@@ -276,6 +276,24 @@ def test_the_agency_history(store):
         ("2025-07-01", "ended with no single successor", None)]
 
 
+def test_the_agency_history_in_vietnamese(store):
+    result = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội", "lang": "vi"})
+    got = [(r["relation"].value, r.get("work") and r["work"].value) for r in result]
+    # the relation stays a stable phrase (a table shows it in Vietnamese); what moved is in Vietnamese
+    assert got == [("ended; its work passed to", None), ("gave part of its work to", "giáo dục nghề nghiệp"),
+                   ("gave part of its work to", "bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội")]
+    assert {r["what"].value for r in result} == {
+        "Hợp nhất Sở Lao động - Thương binh và Xã hội vào Sở Nội vụ; một số lĩnh vực chuyển sang Sở Y tế, "
+        "Sở Giáo dục và Đào tạo"}
+    assert {r["note"].value.split(",")[0] for r in result} == {"Ở Hà Tĩnh và Phú Thọ"}
+    english = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội", "lang": "en"})
+    assert {r["note"].value.split(" ")[0] for r in english} == {"Poverty"}
+    # a change without a note has none, in either language
+    finance = run_named(store, "agency-changes", {"agency": "Sở Nông nghiệp và Môi trường", "lang": "vi"})
+    assert {r.get("note") and r["note"].value[:10] for r in finance} == {"Sở cũng ti"}
+    assert all("note" not in r for r in run_named(store, "agency-changes", {"agency": "UBND huyện Thọ Xuân"}))
+
+
 def test_the_agency_view_draws_what_it_took_over_apart(store):
     from plangraph.views import html, subgraphs
 

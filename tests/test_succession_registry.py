@@ -91,6 +91,10 @@ def test_a_workspace_adds_its_changes(tmp_path):
     ('keywords = ["chuyển đổi số"]', 'keywords = []', 14, "has no keywords"),
     ('id = "dong-thap/2026-so-tai-chinh"', 'id = "2026-so-tai-chinh"', 3, 'id is "<jurisdiction>/<name>"'),
     ('id = "dong-thap/2026-so-tai-chinh"', 'id = "dong-thap-x/2026-so-tai-chinh"', 3, "no jurisdiction 'dong-thap-x'"),
+    # a misspelt key would drop its fact without a word
+    ('name_en = "A test merger"', 'name_en = "A test merger"\nnotes = "a misspelt note"', 3, "unknown key 'notes'"),
+    ('keywords = ["chuyển đổi số"]', 'keywords = ["chuyển đổi số"]\nnote = "a function has no note"', 14,
+     "[[function]] dong-thap/2026-chuyen-doi-so: unknown key 'note'"),
 ])
 def test_a_bad_entry_is_refused_with_its_line(tmp_path, old, new, line, message):
     assert old in DONG_THAP
@@ -98,6 +102,16 @@ def test_a_bad_entry_is_refused_with_its_line(tmp_path, old, new, line, message)
         load(tmp_path, DONG_THAP.replace(old, new, 1))
     assert error.value.path == str(tmp_path / "succession.toml") and error.value.line == line
     assert message in str(error.value)
+
+
+def test_notes_in_both_languages(tmp_path):
+    book = Succession.load(bundled())
+    noted = [entry for entry in [*book.changes.values(), *book.documents.values()] if entry.note]
+    assert len(noted) == 12 and all(entry.note_vi for entry in noted)
+    own = load(tmp_path, DONG_THAP.replace('confidence = "unconfirmed"\n\n[[function]]',
+                                           'confidence = "unconfirmed"\nnote = "open"\nnote_vi = "còn bỏ ngỏ"\n\n[[function]]', 1))
+    change = own.changes["dong-thap/2026-so-tai-chinh"]
+    assert (change.note, change.note_vi) == ("open", "còn bỏ ngỏ")
 
 
 def invoke(*args):

@@ -175,8 +175,7 @@ def _change(add, book: Succession, change: Change) -> None:
     add(node, _pg("confidence"), _pg(_CONFIDENCE[change.confidence]))
     add(node, _pg("dateConfidence"), _pg(_CONFIDENCE[change.date_confidence]))
     add(node, _pg("sourceFile"), lit(REGISTRY_FILE))
-    if change.note:
-        add(node, _p(SKOS, "note"), lit(change.note, lang="en"))
+    _notes(add, node, change)
     for lang in notes.LANGUAGES:
         if notes.competences(change, lang):
             add(node, _p(DCTERMS, "description"), lit(notes.competences(change, lang), lang=lang))
@@ -207,6 +206,13 @@ def _change(add, book: Succession, change: Change) -> None:
         add(tnode, _pg("sourceFile"), lit(REGISTRY_FILE))
 
 
+def _notes(add, node: str, entry) -> None:
+    """What the sources leave open, in English and (where the registry gives it) Vietnamese."""
+    for text, lang in ((entry.note, "en"), (entry.note_vi, "vi")):
+        if text:
+            add(node, _p(SKOS, "note"), lit(text, lang=lang))
+
+
 def _document(add, document) -> str:
     place = None if document.jurisdiction == "vn" else document.jurisdiction
     node = iri(doc_path(document.number, document.year, place))
@@ -228,8 +234,7 @@ def _document(add, document) -> str:
     add(node, _p(DCTERMS, "source"), lit(document.source))
     add(node, _pg("sourceFile"), lit(REGISTRY_FILE))
     add(node, _pg("confidence"), _pg(_CONFIDENCE[document.confidence]))
-    if document.note:
-        add(node, _p(SKOS, "note"), lit(document.note, lang="en"))
+    _notes(add, node, document)
     return node
 
 

@@ -129,6 +129,11 @@ VIEWS: dict[str, View] = {
         [Column("name", flex=True), Column("id", priority=4), Column("kind", "kind", priority=2),
          Column("jurisdiction", priority=1), Column("name_en", flex=True, priority=3), Column("from", priority=5)],
         sort=lambda r: (sort_key(r.get("name", "")), r.get("jurisdiction", ""))),
+    "agency-changes": View(
+        [Column("date"), Column("relation", "relation"), Column("otherName", flex=True), Column("work", flex=True),
+         Column("what", flex=True, priority=2), Column("basis", priority=1), Column("confidence", "confidence"),
+         Column("note", flex=True, priority=3), Column("source", priority=4), Column("change", "iri", priority=9),
+         Column("other", "iri", priority=9)]),
     "duplicate-tasks": View(
         [Column("lead", flex=True, priority=1), Column("decision"), Column("source", "source"),
          Column("text", flex=True), Column("otherDecision"), Column("otherSource", "source")],

@@ -186,7 +186,9 @@ def agency_view(store, agency: str, as_of: str | None = None, as_printed: bool =
         raise QueryError(t("view.no_tasks", name=label))
     if not as_printed:
         # the bodies it took over and those that took over its work (query agency-changes)
-        for row in store.query(bind(load_query("agency-changes"), {"agency": iri})):  # (resolved above)
+        from ..catalogue import current
+
+        for row in store.query(bind(load_query("agency-changes"), {"agency": iri, "lang": current()})):  # (resolved above)
             if not _value(row, "other"):
                 continue
             other = _add(graph, _value(row, "other"), "agency", _value(row, "otherName"))
