@@ -309,6 +309,16 @@ def test_the_agency_view_draws_what_it_took_over_apart(store):
                                   "Succession: inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01")
     page = html.render_html(finance)
     assert "took over in a change of organisation" in page and "work passed on (merger, renaming, abolition)" in page
+    # the side panel says in which role each taken-over task is held (it said nothing)
+    panel = Counter(row["role"] for row in html._tasks(finance, html._ids(finance)))
+    assert panel == {"taken over · lead": 51, "coordinating; taken over · coordinating": 21, "lead": 17,
+                     "lead; taken over · lead": 8, "coordinating": 4, "coordinating; taken over · lead": 3,
+                     "taken over · coordinating": 1}
+    # 105 tasks: the 25 it leads and 28 it coordinates as printed, and the 84 it took over
+    # (32 of them named for both bodies)
+    assert sum(n for role, n in panel.items() if role.startswith("lead")) == 25
+    assert sum(n for role, n in panel.items() if role.startswith("coordinating")) == 28
+    assert sum(n for role, n in panel.items() if "taken over" in role) == 84
     # the same view as the plans print it: no succession at all
     printed = subgraphs.agency_view(store, "Sở Tài chính", as_printed=True)
     assert {d["relation"] for *_, d in printed.edges(data=True)} >= {"lead", "coordinating"}

@@ -233,6 +233,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.role.lead": ("chủ trì", "lead"),
     "value.role.coordinating": ("phối hợp", "coordinating"),
     "value.role.lead (collective)": ("chủ trì (qua nhóm)", "lead (through a collective)"),
+    "value.role.taken over": ("tiếp nhận", "taken over"),
     "value.role.coordinating (collective)": ("phối hợp (qua nhóm)", "coordinating (through a collective)"),
     "value.deadlineKind.ByDate": ("theo ngày", "by a date"),
     "value.deadlineKind.DuringMonth": ("trong tháng", "during a month"),

@@ -164,21 +164,33 @@ def _tasks(graph, ids: dict) -> list[dict]:
     focus = graph.graph.get("focus")
     if focus is None:
         return []
-    roles = {}
+    roles: dict[str, str] = {}
+    taken: dict[str, str] = {}  # a task it took over: in which role
     for a, b, data in graph.edges(data=True):
         # named both ways (the plan lists it as lead and among those coordinating): lead, whichever
         # edge came first (the store's rows come in no fixed order)
         if a == focus and data["relation"] in ("lead", "coordinating") and roles.get(b) != "lead":
             roles[b] = data["relation"]
+        elif a == focus and data["relation"] == "inherited":
+            taken[b] = "lead" if "lead" in data.get("roles", ()) else "coordinating"
     tasks = [(node, data) for node, data in graph.nodes(data=True) if data["kind"] == "task"]
     tasks.sort(key=lambda item: (not item[1].get("deadline"), item[1].get("deadline", ""),
                                  item[1].get("source", ""), item[0]))
-    from ..catalogue import value
-
     files = _files(graph)
     return [{"id": ids[node], "deadline": data.get("deadline", ""), "when": data.get("deadlineText", ""),
              "source": _caption(data, files).strip(), "text": data.get("text", data["label"]),
-             "role": value("role", roles[node]) if node in roles else ""} for node, data in tasks]
+             "role": _role(roles.get(node), taken.get(node))} for node, data in tasks]
+
+
+def _role(printed: str | None, taken: str | None) -> str:
+    """The side panel's role: "chủ trì", "tiếp nhận · chủ trì" for a task taken over, both
+    (joined by "; ") for a task the plan names it for and that it also took over."""
+    from ..catalogue import value
+
+    parts = [value("role", printed)] if printed else []
+    if taken:
+        parts.append(f"{value('role', 'taken over')} · {value('role', taken)}")
+    return "; ".join(parts)
 
 
 _SHAPES = {  # the legend's small pictures, in CSS

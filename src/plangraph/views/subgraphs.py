@@ -123,7 +123,7 @@ def _agency_rows_query(iri: str, as_of: str, as_printed: bool) -> str:
     BIND(IF(!?asPrinted && BOUND(?left) && ?left <= ?asOf, ?passed, "") AS ?note)
   }}"""
     return PREFIXES + f"""
-SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?planLabel ?decision ?note
+SELECT ?role ?heldRole ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?planLabel ?decision ?note
        ?other ?otherName ?otherRole ?otherCls WHERE {{
   # the agency's tasks first, as a subquery: joined in place, oxigraph read every task's
   # text and plan before the union (0.7 s in memory and 2.8 s on disk for Sở Tài chính's
@@ -132,7 +132,7 @@ SELECT ?role ?task ?text ?file ?line ?deadlineText ?deadline ?output ?plan ?plan
   {printed.format(values=values, role="lead")} UNION {printed.format(values=values, role="coordinating")} UNION {{
     {values}
     FILTER(!?asPrinted)
-    ?held pg:heldBy ?agency ; pg:task ?task ; pg:validFrom ?since ; pg:inheritedNote ?note .
+    ?held pg:heldBy ?agency ; pg:task ?task ; pg:role ?heldRole ; pg:validFrom ?since ; pg:inheritedNote ?note .
     FILTER(?since <= ?asOf && lang(?note) = ?lang)
     OPTIONAL {{ ?held pg:validUntil ?until }}
     FILTER(!BOUND(?until) || ?asOf < ?until)
@@ -175,6 +175,10 @@ def agency_view(store, agency: str, as_of: str | None = None, as_printed: bool =
         if note and note not in graph.nodes[task]["title"].split("\n"):  # one row per partner: said once
             graph.nodes[task]["title"] += "\n" + note
         _add_edge(graph, iri, task, _value(row, "role"))
+        if _value(row, "heldRole"):  # a task taken over: in which role (the side panel says it)
+            held = graph.edges[iri, task, "inherited"].setdefault("roles", [])
+            if _value(row, "heldRole") not in held:
+                held.append(_value(row, "heldRole"))
         plan = _add(graph, _value(row, "plan"), "plan", _value(row, "decision"), _value(row, "planLabel"))
         plans.add(plan)
         _add_edge(graph, task, plan, "in-plan")
