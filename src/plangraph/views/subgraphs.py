@@ -134,8 +134,7 @@ SELECT ?role ?heldRole ?task ?text ?file ?line ?deadlineText ?deadline ?output ?
     FILTER(!?asPrinted)
     ?held pg:heldBy ?agency ; pg:task ?task ; pg:role ?heldRole ; pg:validFrom ?since ; pg:inheritedNote ?note .
     FILTER(?since <= ?asOf && lang(?note) = ?lang)
-    OPTIONAL {{ ?held pg:validUntil ?until }}
-    FILTER(!BOUND(?until) || ?asOf < ?until)
+    MINUS {{ {values} ?held pg:validUntil ?until . FILTER(?until <= ?asOf) }}
     BIND("inherited" AS ?role)
   }}
   }} }}
