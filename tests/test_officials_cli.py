@@ -178,7 +178,8 @@ def test_vietnamese_collation_puts_ke_before_khoa():
 def test_workload_and_due_sort_agencies_in_vietnamese_order(vietnamese, graph_file):
     from plangraph.catalogue.collation import sort_key
 
-    due = run(graph_file, "query", "due", "-p", "from=2021-01-01", "-p", "to=2025-12-31", "-f", "csv")
+    due = run(graph_file, "query", "due", "-p", "from=2021-01-01", "-p", "to=2025-12-31", "-p", "as-printed=true",
+              "-f", "csv")
     import csv
 
     leads = [row[0] for row in csv.reader(due.stdout.lstrip("\ufeff").splitlines()[1:])]

@@ -260,6 +260,29 @@ def test_workload_counts_the_tasks_held_on_the_day(store):
     assert totals({"agency": "Sở Tài chính"})["Sở Tài chính"] == today["Sở Tài chính"]
 
 
+def test_due_lists_each_task_under_the_agency_leading_it_on_the_day(store):
+    def due(when):
+        result = run_named(store, "due", {"from": "2021-01-01", "to": "2030-12-31", **when})
+        return [{key: term.value for key, term in row.items() if key != "isOverdue"} for row in result]
+
+    printed, today = due(PRINTED), due(TODAY)
+    assert printed == due(BEFORE) and not any("succession" in row for row in printed)
+    # the same tasks, each lead counted once, only listed under other names
+    assert Counter(row["task"] for row in today) == Counter(row["task"] for row in printed)
+    planning = {row["task"] for row in printed if row["lead"] == "Sở Kế hoạch và Đầu tư"}
+    assert len(planning) == 15 and not any(row["lead"] == "Sở Kế hoạch và Đầu tư" for row in today)
+    taken = [(row["task"], row["lead"]) for row in today
+             if row.get("succession") == "inherited from Sở Kế hoạch và Đầu tư, merged 2025-03-01"]
+    assert sorted(taken) == sorted((task, "Sở Tài chính") for task in planning)
+    # a district's task stays under the name printed, saying that nobody took it over
+    district = [row for row in today if row["lead"] == "UBND huyện Thọ Xuân"]
+    assert len(district) == 17 and all(row["succession"].startswith(
+        "no single successor: UBND huyện Thọ Xuân ended 2025-07-01") for row in district)
+    march = due({"as-of": "2025-03-01"})
+    assert not any("succession" in row for row in march if row["lead"] == "UBND huyện Thọ Xuân")
+    assert not any(row["lead"] == "Sở Kế hoạch và Đầu tư" for row in march)
+
+
 def test_the_agency_history(store):
     result = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội"})
     got = [(r["date"].value, r["relation"].value, r["otherName"].value, r.get("work") and r["work"].value,

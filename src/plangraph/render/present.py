@@ -94,10 +94,11 @@ VIEWS: dict[str, View] = {
     "due": View(
         group="lead",
         columns=[Column("lead", flex=True), Column("deadline", "deadline", cap=12), Column("isOverdue", "isOverdue", priority=2),
-         Column("source", "source"), Column("text", flex=True), Column("decision", priority=3)],
-        sort=lambda r: (sort_key(r.get("lead", "")), *_undated_last(r), _source_key(r)),
-        fold=("lead",),
-        csv_columns=["lead", "deadline", "deadlineText", "isOverdue", "decision", "source", "text", "task"]),
+         Column("source", "source"), Column("text", flex=True), Column("succession", flex=True, priority=1),
+         Column("decision", priority=3)],
+        sort=lambda r: (sort_key(r.get("lead", "")), *_undated_last(r), _source_key(r), r.get("succession", "")),
+        fold=("lead", "succession"),
+        csv_columns=["lead", "succession", "deadline", "deadlineText", "isOverdue", "decision", "source", "text", "task"]),
     "trace": View(
         [Column("level", "level"), Column("id", "id"), Column("date", priority=2), Column("issuer", priority=1),
          Column("label", flex=True), Column("node", "iri", priority=9)]),
