@@ -283,6 +283,33 @@ def test_due_lists_each_task_under_the_agency_leading_it_on_the_day(store):
     assert not any(row["lead"] == "Sở Kế hoạch và Đầu tư" for row in march)
 
 
+def test_the_tasks_nobody_took_over_still_count_in_the_follow_up(store):
+    """Regression: after 1 July 2025 the district's tasks fell out of status, overdue and the
+    dashboard (114 lead holdings of 541), since nobody holds them."""
+    from plangraph.views.dashboard import dashboard_data
+
+    def status(day):
+        return {row["name"].value: row for row in run_named(store, "status", {"as-of": day})}
+
+    before, today = status("2025-06-30"), status("2026-12-01")
+    assert sum(int(row["total"].value) for row in today.values()) == \
+        sum(int(row["total"].value) for row in before.values()) == 541
+    leads = lambda name: len(rows(store, name, PRINTED, role="lead"))  # noqa: E731
+    district, city = today["UBND huyện Thọ Xuân"], today["UBND thành phố Thanh Hóa"]
+    assert (district["ended"].value, int(district["total"].value)) == ("2025-07-01", leads("UBND huyện Thọ Xuân"))
+    # the city took Đông Sơn's tasks over on 1 January 2025 and ended with them
+    assert int(city["total"].value) == leads("UBND thành phố Thanh Hóa") + leads("UBND huyện Đông Sơn")
+    assert "ended" not in before["UBND huyện Thọ Xuân"] and "ended" not in today["Sở Y tế"]
+    said = invoke(store, "status", "--as-of", "2026-12-01", "-f", "tsv")
+    assert said.exit_code == 0 and "UBND huyện Thọ Xuân (on 2025-07-01, 60 tasks)" in said.stderr
+    overdue = invoke(store, "overdue", "--as-of", "2026-12-01", "-f", "tsv")
+    listed = [row for row in csv_rows(overdue) if row["lead"] == "UBND huyện Thọ Xuân"]
+    assert listed and {row["ended"] for row in listed} == {"2025-07-01"}
+    assert f"UBND huyện Thọ Xuân (on 2025-07-01, {len(listed)} tasks)" in overdue.stderr
+    names = {agency["name"] for agency in dashboard_data(store, "2026-12-01")["agencies"]}
+    assert "UBND huyện Thọ Xuân (ended on 01/07/2025, no single successor)" in names
+
+
 def test_the_agency_history(store):
     result = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội"})
     got = [(r["date"].value, r["relation"].value, r["otherName"].value, r.get("work") and r["work"].value,

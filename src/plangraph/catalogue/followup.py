@@ -78,6 +78,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.unchanged": ("không đổi: {graph}: {reports} báo cáo từ {files} tệp",
                            "unchanged: {graph}: {reports} reports from {files} files"),
     "progress.summary": ("{total} nhiệm vụ: {counts}", "{total} tasks: {counts}"),
+    "progress.ended": ("ghi chú: {bodies} đã chấm dứt mà không có một cơ quan kế thừa duy nhất; các nhiệm vụ của cơ quan đó vẫn được tính cho cơ quan đó (plangraph query unassigned-after-reorganisation)",
+                       "note: {bodies} ended with no single successor; their tasks are still counted under them (plangraph query unassigned-after-reorganisation)"),
+    "progress.ended_body": ("{name} (ngày {day}, {count} nhiệm vụ)", "{name} (on {day}, {count} tasks)"),
     "progress.dashboard_wrote": ("đã ghi {path}: {agencies} cơ quan, {overdue} nhiệm vụ quá hạn tính đến {day}",
                                  "wrote {path}: {agencies} agencies, {overdue} overdue tasks as of {day}"),
     # -- the dashboard (its texts in the page; {day} and {name} filled in there) -------------
@@ -101,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash.due": ("hạn", "due"),
     "dash.none": ("không có", "none"),
     "dash.led_by": ("chủ trì", "lead"),
+    "dash.ended_name": ("{name} (đã chấm dứt ngày {day}, không có cơ quan kế thừa duy nhất)",
+                        "{name} (ended on {day}, no single successor)"),
     "dash.no_reports": ("Chưa có báo cáo nào về nhiệm vụ này.", "No report on this task yet."),
     "dash.col.reported": ("Ngày báo cáo", "Reported"),
     "dash.col.status": ("Tình trạng", "Status"),

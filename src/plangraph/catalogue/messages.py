@@ -155,6 +155,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- column headers --------------------------------------------------------------------
     "col.agencyName": ("Cơ quan", "Agency"),
     "col.succession": ("Kế thừa", "Succession"),
+    "col.ended": ("Chấm dứt", "Ended"),
     "col.via": ("Qua nhóm", "Through"),
     "col.role": ("Vai trò", "Role"),
     "col.deadline": ("Thời hạn", "Deadline"),

@@ -48,6 +48,17 @@ def status(as_of, agency, plan, endpoint, graph_file, fmt, bom, limit, fail_on_e
     emit(result, fmt, bom, limit, fail_on_empty, name="status", store=store)
     counts = ", ".join(f"{totals[key]} {value('category', key)}" for key in CATEGORIES)
     click.echo(t("progress.summary", total=totals["total"], counts=counts), err=True)
+    _say_which_ended({row["name"].value: (row["ended"].value, int(row["total"].value))
+                      for row in result if "ended" in row and "name" in row})
+
+
+def _say_which_ended(ended: dict[str, tuple[str, int]]) -> None:
+    """A note on stderr naming the bodies that had ended with tasks nobody took over (a
+    table may hide the column that says so)."""
+    if ended:
+        bodies = "; ".join(t("progress.ended_body", name=name, day=day, count=count)
+                           for name, (day, count) in sorted(ended.items()))
+        click.echo(t("progress.ended", bodies=bodies), err=True)
 
 
 @click.command()
@@ -58,8 +69,20 @@ def status(as_of, agency, plan, endpoint, graph_file, fmt, bom, limit, fail_on_e
 def overdue(as_of, agency, endpoint, graph_file, fmt, bom, limit, fail_on_empty, timeout):
     """The tasks overdue as of a day: lead agency, deadline, and the last report (query overdue)."""
     store = store_for(endpoint, graph_file, timeout)
-    emit(run_named(store, "overdue", _params(as_of, agency), fmt), fmt, bom, limit, fail_on_empty, name="overdue",
-         store=store)
+    from ..results import RowStream
+
+    result = run_named(store, "overdue", _params(as_of, agency), fmt)
+    ended: dict[str, tuple[str, int]] = {}
+
+    def noting(rows):  # the rows pass through as they come (a stream stays a stream)
+        for row in rows:
+            if "ended" in row and "lead" in row:
+                day, count = ended.get(row["lead"].value, (row["ended"].value, 0))
+                ended[row["lead"].value] = (day, count + 1)
+            yield row
+
+    emit(RowStream(result.variables, noting(result)), fmt, bom, limit, fail_on_empty, name="overdue", store=store)
+    _say_which_ended(ended)
 
 
 @click.command()

@@ -141,18 +141,20 @@ VIEWS: dict[str, View] = {
         sort=lambda r: (sort_key(r.get("lead", "")), _source_key(r))),
     # the follow-up (plangraph status, overdue, report history; report template's rows)
     "status": View(
-        [Column("name", flex=True, title="agencyName"), Column("total"), *(Column(v) for v in _CATEGORY_COLUMNS),
+        [Column("name", flex=True, title="agencyName"), Column("ended", priority=1), Column("total"),
+         *(Column(v) for v in _CATEGORY_COLUMNS),
          Column("agency", "iri", priority=9)],
         sort=lambda r: (-int(r.get("overdue") or 0), sort_key(r.get("name", "")))),
     "overdue": View(
         group="lead",
-        columns=[Column("lead", flex=True), Column("deadline", "deadline", cap=12), Column("source", "source"),
-                 Column("text", flex=True), Column("lastStatus", "progress", priority=1), Column("lastReported", priority=1),
+        columns=[Column("lead", flex=True), Column("ended", priority=2), Column("deadline", "deadline", cap=12),
+                 Column("source", "source"), Column("text", flex=True), Column("lastStatus", "progress", priority=1), Column("lastReported", priority=1),
                  Column("decision", priority=3), Column("lastNote", flex=True, priority=4),
                  Column("lastEvidence", priority=5), Column("task", "iri", priority=9), Column("agency", "iri", priority=9)],
         sort=lambda r: (sort_key(r.get("lead", "")), *_undated_last(r), _source_key(r))),
     "task-status": View(
-        [Column("lead", flex=True), Column("category", "category"), Column("deadline", "deadline", cap=12),
+        [Column("lead", flex=True), Column("ended", priority=2), Column("category", "category"),
+         Column("deadline", "deadline", cap=12),
          Column("source", "source"), Column("text", flex=True), Column("lastReported", priority=1),
          Column("completed", priority=2), Column("decision", priority=3), Column("task", "iri", priority=9),
          Column("agency", "iri", priority=9)],

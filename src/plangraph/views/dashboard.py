@@ -67,7 +67,10 @@ def dashboard_data(store, as_of: str) -> dict:
     for row in store.query(bind(load_query("task-status"), {"as-of": as_of})):  # (no name to resolve)
         task = _plain(row)
         tasks.append(task)
-        entry = agencies.setdefault(task["agency"], {"iri": task["agency"], "name": task.get("lead", task["agency"]),
+        name = task.get("lead", task["agency"])
+        if "ended" in task:  # its tasks that nobody took over: the page says the body is gone
+            name = t("dash.ended_name", name=name, day=_day(task["ended"]))
+        entry = agencies.setdefault(task["agency"], {"iri": task["agency"], "name": name,
                                                      "total": 0, **{key: 0 for key in CATEGORIES}})
         entry["total"] += 1
         entry[task["category"]] += 1
