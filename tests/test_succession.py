@@ -310,6 +310,14 @@ def test_the_tasks_nobody_took_over_still_count_in_the_follow_up(store):
     assert "UBND huyện Thọ Xuân (ended on 01/07/2025, no single successor)" in names
 
 
+def test_due_and_the_follow_up_agree_on_who_leads_each_task(store):
+    for day in ("2024-12-31", "2025-03-01", "2026-12-01"):
+        due = run_named(store, "due", {"from": "1900-01-01", "to": "2100-12-31", "as-of": day})
+        status = run_named(store, "task-status", {"as-of": day})
+        assert Counter((row["task"].value, row["lead"].value) for row in due) == Counter(
+            (row["task"].value, row["lead"].value) for row in status if "deadline" in row), day
+
+
 def test_the_agency_history(store):
     result = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội"})
     got = [(r["date"].value, r["relation"].value, r["otherName"].value, r.get("work") and r["work"].value,
