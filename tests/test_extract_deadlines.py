@@ -80,6 +80,11 @@ def test_cell_text_is_kept_as_printed():
         ("; Giai đoạn 2022 - 2025, hoàn thành hạ tầng 6 cụm công nghiệp", ("period", date(2025, 12, 31))),
         ("báo cáo UBND tỉnh trong thời gian thực hiện Nghị quyết.", ("ongoing", None)),
         ("giải quyết các khó khăn trong quá trình thực hiện dự án", ("none", None)),
+        # a duty that recurs every year is its time; "hằng năm" after a noun is not
+        ("báo cáo UBND tỉnh tình hình thực hiện Kế hoạch (định kỳ hằng năm).", ("annual", None)),
+        ("Định kỳ hàng năm tổng hợp, báo cáo UBND tỉnh.", ("annual", None)),
+        ("Bố trí vốn trong kế hoạch đầu tư công hằng năm của tỉnh.", ("none", None)),
+        ("Tốc độ tăng trưởng bình quân hằng năm đạt 11%.", ("none", None)),
     ],
 )
 def test_deadlines_in_running_text(text, expected):

@@ -118,7 +118,7 @@ _ONGOING_RE = re.compile(
     r"|thường xuyên|liên tục|định kỳ hằng tháng|hằng tháng|hằng quý",
     re.IGNORECASE,
 )
-_ANNUAL_RE = re.compile(r"hằng năm|hàng năm", re.IGNORECASE)
+_ANNUAL_RE = re.compile(r"(?:định kỳ\s+)?(?:hằng|hàng) năm", re.IGNORECASE)
 _ANY_DIGIT = re.compile(r"\d")  # the digits the dated patterns' \d can match
 
 
@@ -290,7 +290,8 @@ def find_deadline_in_text(text: str) -> Deadline:
         words = deadline.text.lower()
         before = text[: hit.start]
         if deadline.kind == "annual":
-            continue
+            if not words.startswith("định kỳ"):
+                continue  # "kế hoạch hằng năm", "bình quân hằng năm": a noun's, not the task's time
         if deadline.kind == "ongoing":
             if not words.startswith(("trong", "định kỳ", "hằng")):
                 continue  # "thường xuyên" describes how the work is done; see the caller
