@@ -83,6 +83,7 @@ def test_cell_text_is_kept_as_printed():
         # a duty that recurs every year is its time; "hằng năm" after a noun is not
         ("báo cáo UBND tỉnh tình hình thực hiện Kế hoạch (định kỳ hằng năm).", ("annual", None)),
         ("Định kỳ hàng năm tổng hợp, báo cáo UBND tỉnh.", ("annual", None)),
+        ("định kì hằng năm báo cáo kết quả thực hiện.", ("annual", None)),
         ("Bố trí vốn trong kế hoạch đầu tư công hằng năm của tỉnh.", ("none", None)),
         ("Tốc độ tăng trưởng bình quân hằng năm đạt 11%.", ("none", None)),
     ],

@@ -73,6 +73,7 @@ def overdue(as_of, agency, endpoint, graph_file, fmt, bom, limit, fail_on_empty,
 
     result = run_named(store, "overdue", _params(as_of, agency), fmt)
     ended: dict[str, tuple[str, int]] = {}
+    seen = []
 
     def noting(rows):  # the rows pass through as they come (a stream stays a stream)
         for row in rows:
@@ -80,9 +81,11 @@ def overdue(as_of, agency, endpoint, graph_file, fmt, bom, limit, fail_on_empty,
                 day, count = ended.get(row["lead"].value, (row["ended"].value, 0))
                 ended[row["lead"].value] = (day, count + 1)
             yield row
+        seen.append(True)
 
     emit(RowStream(result.variables, noting(result)), fmt, bom, limit, fail_on_empty, name="overdue", store=store)
-    _say_which_ended(ended)
+    if seen:  # with --limit, the rows not shown were not counted: no note rather than a wrong one
+        _say_which_ended(ended)
 
 
 @click.command()

@@ -118,7 +118,7 @@ _ONGOING_RE = re.compile(
     r"|thường xuyên|liên tục|định kỳ hằng tháng|hằng tháng|hằng quý",
     re.IGNORECASE,
 )
-_ANNUAL_RE = re.compile(r"(?:định kỳ\s+)?(?:hằng|hàng) năm", re.IGNORECASE)
+_ANNUAL_RE = re.compile(r"(?:định k[ỳì]\s+)?(?:hằng|hàng) năm", re.IGNORECASE)  # "kì": a spelling in use
 _ANY_DIGIT = re.compile(r"\d")  # the digits the dated patterns' \d can match
 
 
@@ -290,7 +290,7 @@ def find_deadline_in_text(text: str) -> Deadline:
         words = deadline.text.lower()
         before = text[: hit.start]
         if deadline.kind == "annual":
-            if not words.startswith("định kỳ"):
+            if not words.startswith(("định kỳ", "định kì")):
                 continue  # "kế hoạch hằng năm", "bình quân hằng năm": a noun's, not the task's time
         if deadline.kind == "ongoing":
             if not words.startswith(("trong", "định kỳ", "hằng")):
