@@ -196,11 +196,29 @@ def test_a_tho_xuan_task_has_no_single_successor(store):
     # went to the city on 1 January 2025 and ended with it
     everything = run_named(store, "unassigned-after-reorganisation", {})
     ended = ("UBND huyện Thọ Xuân", "UBND thành phố Thanh Hóa", "UBND thị xã Nghi Sơn", "UBND huyện Nông Cống",
-             "UBND huyện Đông Sơn", "Thành ủy thành phố Thanh Hóa", "Huyện ủy Thọ Xuân")
+             "UBND huyện Đông Sơn", "Thành ủy thành phố Thanh Hóa", "Huyện ủy Thọ Xuân",
+             # the collectives of the district level, which ended with it
+             "UBND các huyện, thị xã, thành phố", "UBND các huyện, thị xã, thành phố ven biển")
     assert Counter(row["printed"].value for row in everything) == {
         name: len(rows(store, name, PRINTED)) for name in ended}
     assert {row["via"].value for row in everything if "via" in row} == {"UBND thành phố Thanh Hóa"}
     assert run_named(store, "unassigned-after-reorganisation", {"as-of": "2025-06-30"}).values() == []
+
+
+def test_the_collective_of_the_districts_ended_with_them(store):
+    name = "UBND các huyện, thị xã, thành phố"
+    printed = len(rows(store, ID + "collective/thanh-hoa/ubnd-cac-huyen-thi-xa-thanh-pho", PRINTED, role="lead"))
+    status = {row["name"].value: row for row in run_named(store, "status", {"as-of": "2026-12-01"})}
+    assert (status[name]["ended"].value, int(status[name]["total"].value)) == ("2025-07-01", printed) and printed
+    before = {row["name"].value: row for row in run_named(store, "status", {"as-of": "2025-06-30"})}
+    assert "ended" not in before[name] and int(before[name]["total"].value) == printed
+    listed = [row for row in run_named(store, "unassigned-after-reorganisation", {}) if row["printed"].value == name]
+    assert listed and all("UBND 166 xã, phường của tỉnh" in row["area"].value for row in listed)
+    # a handover of a collective names the collective, not an agency of the same name
+    handed = store.query("""PREFIX pg: <https://w3id.org/plangraph/ontology#>
+        ASK { ?h pg:printedAgency <https://w3id.org/plangraph/id/collective/thanh-hoa/ubnd-cac-huyen-thi-xa-thanh-pho> ;
+                 pg:routing pg:NoSingleSuccessor }""")
+    assert handed.boolean is True
 
 
 def test_dong_son_went_to_the_city_and_then_had_no_single_successor(store):

@@ -351,3 +351,14 @@ def test_a_shapes_file_changed_between_two_validations_is_read_again(tmp_path, e
     assert "NoTaskShape" in {f.rule for f in validate_files([data], shapes_dir=shapes, engine=engine).findings}
     extra.write_text(extra.read_text(encoding="utf-8").replace("sh:maxCount 0", "sh:maxCount 5"), encoding="utf-8")
     assert "NoTaskShape" not in {f.rule for f in validate_files([data], shapes_dir=shapes, engine=engine).findings}
+
+
+def test_a_finding_at_a_long_iri_is_not_wrapped_a_letter_a_line():
+    """Regression: the place of a handover's finding (its IRI, 95 columns) left the text one
+    column, and the text came out one letter a line."""
+    from plangraph.cli.findings import WIDTH, _wrapped
+
+    place = "plan/thanh-hoa/2021-2999/task/L164/holder/lead/thanh-hoa/ubnd-cac-huyen-thi-xa-thanh-pho/2025-07-01: "
+    lines = _wrapped("«Phát triển hạ tầng» [pg:printedAgency = collective/thanh-hoa/ubnd]", 2, WIDTH, place)
+    assert lines[0] == "  " + place.rstrip() and len(lines) == 2
+    assert lines[1].startswith("      «Phát triển hạ tầng» [pg:printedAgency") and len(lines[1]) <= WIDTH

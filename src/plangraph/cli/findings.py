@@ -14,8 +14,11 @@ ID_BASE = "https://w3id.org/plangraph/id/"
 
 
 def _wrapped(text: str, indent: int, width: int, first: str = "") -> list[str]:
-    """``first`` then ``text``, wrapped to ``width`` with the following lines indented."""
+    """``first`` then ``text``, wrapped to ``width`` with the following lines indented; a
+    ``first`` wider than half the line (a handover's IRI) stands on a line of its own."""
     lead = " " * indent + first
+    if text_width(lead) > width // 2:  # else the text would be wrapped a letter a line
+        return [lead.rstrip()] + _wrapped(text, indent + 4, width)
     lines = wrap(text, width - text_width(lead))
     return [lead + lines[0]] + [" " * text_width(lead) + line for line in lines[1:]]
 

@@ -62,8 +62,10 @@ def _function_node(transfer: FunctionTransfer) -> str:
     return iri(f"function/{transfer.id}")
 
 
-def _agency_node(key: str) -> str:
-    return iri(agency_path(key, False))
+def _nodes(collectives: set[str]):
+    """``node_of(key)``: the IRI of an agency or, for one of ``collectives``, of a collective
+    (a change may end "UBND các huyện, thị xã, thành phố" as well as a district)."""
+    return lambda key: iri(agency_path(key, key in collectives))
 
 
 @lru_cache(maxsize=4)
@@ -95,13 +97,17 @@ def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agen
     if not changes:
         return 0
     names = {key: agency.name for key, agency in agencies.items()}
+    collectives = {key for key, agency in agencies.items() if agency.collective}
     for key in sorted({k for c in changes for k in _participants(c)} - set(agencies_used)):
         agency = agencies.get(key) or _registry_agency(key)
         names[key] = agency.name
+        if agency.collective:
+            collectives.add(key)
         emit_agency(add, agency, set(), jurisdictions)
+    node_of = _nodes(collectives)
     for change in changes:
-        _change(add, book, change)
-    _existence(add, changes)
+        _change(add, book, change, node_of)
+    _existence(add, changes, node_of)
     wanted = {c.id for c in changes}
     count = 0
     for plan in sorted(plans, key=lambda p: p.source_file):
@@ -110,10 +116,8 @@ def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agen
             task_node = f"{plan_node}/task/L{task.line}"
             for role, attribute in _ROLES:
                 for mention in getattr(task, attribute):
-                    if mention.is_collective:
-                        continue
                     steps = [s for s in book.chain(mention.entity_id, task.text) if s.change.id in wanted]
-                    count += _handovers(add, task_node, role, mention.entity_id, steps, names)
+                    count += _handovers(add, task_node, role, mention.entity_id, steps, names, node_of)
     return count
 
 
@@ -155,18 +159,18 @@ def _registry_entries(registries):
     return registry_entries(registries, None)
 
 
-def _change(add, book: Succession, change: Change) -> None:
+def _change(add, book: Succession, change: Change, node_of) -> None:
     node = change_node(change.id)
     add(node, RDF_TYPE, _p(ORG, "ChangeEvent"))
     add(node, RDF_TYPE, _p(PROV, "Activity"))
     add(node, _p(RDFS, "label"), lit(change.name, lang="vi"))
     add(node, _p(RDFS, "label"), lit(change.name_en, lang="en"))
     for key in change.originals:
-        add(node, _p(ORG, "originalOrganization"), _agency_node(key))
-        add(_agency_node(key), _p(ORG, "changedBy"), node)
+        add(node, _p(ORG, "originalOrganization"), node_of(key))
+        add(node_of(key), _p(ORG, "changedBy"), node)
     for key in change.results:
-        add(node, _p(ORG, "resultingOrganization"), _agency_node(key))
-        add(_agency_node(key), _p(ORG, "resultedFrom"), node)
+        add(node, _p(ORG, "resultingOrganization"), node_of(key))
+        add(node_of(key), _p(ORG, "resultedFrom"), node)
     add(node, _p(DCTERMS, "date"), _day(change.date))
     add(node, _p(PROV, "startedAtTime"), lit(f"{change.date.isoformat()}T00:00:00+07:00", datatype=XSD + "dateTime"))
     add(node, _pg("changeKind"), _pg(_KIND[change.kind]))
@@ -197,8 +201,8 @@ def _change(add, book: Succession, change: Change) -> None:
         add(tnode, RDF_TYPE, _pg("FunctionTransfer"))
         add(tnode, _p(RDFS, "label"), lit(transfer.name, lang="vi"))
         add(tnode, _p(RDFS, "label"), lit(transfer.name_en, lang="en"))
-        add(tnode, _pg("fromAgency"), _agency_node(transfer.origin))
-        add(tnode, _pg("toAgency"), _agency_node(transfer.recipient))
+        add(tnode, _pg("fromAgency"), node_of(transfer.origin))
+        add(tnode, _pg("toAgency"), node_of(transfer.recipient))
         for keyword in transfer.keywords:
             add(tnode, _pg("keyword"), lit(keyword, lang="vi"))
         add(tnode, _p(DCTERMS, "source"), lit(transfer.source))
@@ -238,7 +242,7 @@ def _document(add, document) -> str:
     return node
 
 
-def _existence(add, changes: list[Change]) -> None:
+def _existence(add, changes: list[Change], node_of) -> None:
     """Each body's existence interval, main successor and, where known, first day."""
     founded: dict[str, object] = {}
     dissolved: dict[str, object] = {}
@@ -250,10 +254,10 @@ def _existence(add, changes: list[Change]) -> None:
             if change.ends(key):
                 dissolved[key] = change.date
                 if change.results:
-                    add(_agency_node(key), _pg("successor"), _agency_node(change.results[0]))
+                    add(node_of(key), _pg("successor"), node_of(change.results[0]))
     for key in sorted(founded.keys() | dissolved.keys()):
-        node = _agency_node(key)
-        interval = iri(f"{agency_path(key, False)}/existence")
+        node = node_of(key)
+        interval = iri(f"{node[1:-1]}/existence")
         add(node, _pg("existence"), interval)
         add(interval, RDF_TYPE, _p(TIME, "ProperInterval"))
         for when, prop, side, edge in ((founded.get(key), "founded", "start", "hasBeginning"),
@@ -267,7 +271,8 @@ def _existence(add, changes: list[Change]) -> None:
             add(instant, _p(TIME, "inXSDDate"), _day(when))
 
 
-def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], names: dict[str, str]) -> int:
+def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], names: dict[str, str],
+               node_of) -> int:
     nodes = [iri(f"{task_node}/holder/{role}/{printed}/{step.change.date.isoformat()}") for step in steps]
     for index, step in enumerate(steps):
         node = nodes[index]
@@ -275,10 +280,10 @@ def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], 
         add(node, _pg("task"), iri(task_node))
         add(node, _pg("plan"), iri(task_node.rsplit("/task/", 1)[0]))  # the task's: queries find its plans here
         add(node, _pg("role"), lit(role))
-        add(node, _pg("printedAgency"), _agency_node(printed))
-        add(node, _pg("fromAgency"), _agency_node(step.origin))
+        add(node, _pg("printedAgency"), node_of(printed))
+        add(node, _pg("fromAgency"), node_of(step.origin))
         if not step.change.ends(step.origin):
-            add(node, _pg("releasedBy"), _agency_node(step.origin))  # it continued, without this work
+            add(node, _pg("releasedBy"), node_of(step.origin))  # it continued, without this work
         add(node, _pg("validFrom"), _day(step.change.date))
         if index + 1 < len(steps):
             add(node, _pg("validUntil"), _day(steps[index + 1].change.date))
@@ -291,7 +296,7 @@ def _handovers(add, task_node: str, role: str, printed: str, steps: list[Step], 
         else:
             add(node, _pg("routing"), _pg("NoSingleSuccessor" if step.holder is None else "MainSuccessor"))
         if step.holder is not None:
-            add(node, _pg("heldBy"), _agency_node(step.holder))
+            add(node, _pg("heldBy"), node_of(step.holder))
         for lang in notes.LANGUAGES:
             if step.holder is not None:
                 add(node, _pg("inheritedNote"), lit(notes.inherited(step, printed, names, lang), lang=lang))
