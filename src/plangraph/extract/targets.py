@@ -134,6 +134,10 @@ def _clean(text: str) -> str:
     return _TRAIL_FILLER.sub("", text).strip(" ,:;")
 
 
+# compiled once: the function runs for every name, line or task of a build
+_GENERAL_LABEL = re.compile(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", re.IGNORECASE)
+
+
 def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_area: str = "tỉnh Thanh Hóa",
                  strict: bool = False) -> list[Target]:
     """Find targets in goal paragraphs given as (line, text) pairs.
@@ -145,7 +149,7 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
     targets: list[Target] = []
     section = _Time()
     for line, text in lines:
-        text = re.sub(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", "", text, flags=re.IGNORECASE)
+        text = _GENERAL_LABEL.sub("", text)
         if not _holds_value(text):
             # a heading such as "2. Mục tiêu cụ thể đến năm 2030" sets the time of what follows
             section = section.moved(text)

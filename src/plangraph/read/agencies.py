@@ -248,17 +248,23 @@ def _prefer_registry(text: str, known, scanned) -> bool:
     return len(known_names) == len(names) and not re.search(r"[,;]|\svà\s", extra)
 
 
+# compiled once: the function runs for every name, line or task of a build
+_CELL_PARTS = re.compile(r"\s*(?:;|\n|(?<!\bTP)(?<!\bTX)(?<!\bTp)\.\s+(?=[A-ZĐ]))\s*")
+_LEAD_BULLET = re.compile(r"^[-+•]\s+")
+_INNER_BULLETS = re.compile(r"\s[-+•]\s+")
+
+
 def _cell_items(text: str) -> list[str]:
     """Items of a list cell: split at ";", line breaks and bullets ("- Bộ X - Bộ Y"), but not at
     the hyphen inside a name ("Sở Lao động - Thương binh và Xã hội")."""
     from .names import is_name_start
 
-    parts = re.split(r"\s*(?:;|\n|(?<!\bTP)(?<!\bTX)(?<!\bTp)\.\s+(?=[A-ZĐ]))\s*", text)
+    parts = _CELL_PARTS.split(text)
     items: list[str] = []
     for part in parts:
-        part = re.sub(r"^[-+•]\s+", "", part.strip())
+        part = _LEAD_BULLET.sub("", part.strip())
         start = 0
-        for match in re.finditer(r"\s[-+•]\s+", part):
+        for match in _INNER_BULLETS.finditer(part):
             if is_name_start(part[match.end():]):
                 items.append(part[start:match.start()])
                 start = match.end()

@@ -96,6 +96,10 @@ class Block:
         return f"<Block {self.line}-{self.end_line} {what}>"
 
 
+# compiled once: the function runs for every name, line or task of a build
+_INNER_BULLET = re.compile(r"^([-+•])\s+(?=\S)")
+
+
 def split_marker(text: str) -> tuple[str, str]:
     """Split a list or heading marker from the text.
 
@@ -116,7 +120,7 @@ def split_marker(text: str) -> tuple[str, str]:
     marker = _SPACES_RE.sub(" ", match.group("marker")).strip()
     body = text[match.end():].strip()
     if marker in ("-", "*", "•"):
-        inner = re.match(r"^([-+•])\s+(?=\S)", body)
+        inner = _INNER_BULLET.match(body)
         if inner:
             return inner.group(1), body[inner.end():].strip()
     return marker, body
@@ -199,9 +203,13 @@ def _all_caps(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# compiled once: the function runs for every name, line or task of a build
+_BOLD_OPENS = re.compile(r"\*\*(?=\S)")
+
+
 def _glued_heading(raw: str) -> list[str]:
     """"II. NHIỆM VỤ CHỦ YẾU**1. Công tác**": an all-capitals heading glued to the next line."""
-    match = re.search(r"\*\*(?=\S)", raw)
+    match = _BOLD_OPENS.search(raw)
     if match and match.start() > 0:
         before = raw[: match.start()]
         letters = re.sub(r"[^\w]|\d", "", before)
