@@ -382,8 +382,46 @@ def test_a_line_without_so_continues_no_list_of_citations(text):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aĐ1 ,.*_ⓐ", max_size=8), st.lists(st.booleans(), max_size=10), st.booleans())
 def test_a_line_is_all_bold_as_its_letters_say(text, mask, uniform):
-    from plangraph.read import layout
-
     mask = [mask[0]] * len(mask) if uniform and mask else mask  # often one state throughout, as most lines
     letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
-    assert layout._all_bold(mask, text) == (bool(letters) and all(letters))
+    assert inline.all_bold(mask, text) == (bool(letters) and all(letters))
+
+
+# lines bold throughout ("**Sở Y tế**"), and others that only look so ("**a** b **c**", "***x**")
+_BOLD_LINES = st.one_of(_MARKED.map(lambda inner: f"**{inner}**"), _MARKED)
+_REAL_LINES = ["**Sở Tài chính**", "**III. TỔ CHỨC THỰC HIỆN**", "** 1. Sở Y tế **", "****", "**2. **Sở Công Thương",
+               "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** Độc lập", "*150.000*", "**Điều 3. **Chánh", "**a__b**",
+               "**Sở\u00a0 Nội vụ\t**", "**<b>x</b>**", "**[bookmark:_x]Ban**"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BOLD_LINES, st.booleans(), st.booleans())
+def test_a_line_bold_throughout_is_stripped_as_the_tokens_strip_it(line, bold, italic):
+    assert inline.strip_marks(line, bold, italic) == inline._strip_marks_general(line, bold, italic)
+
+
+def test_real_lines_bold_throughout_are_stripped_as_the_tokens_strip_them():
+    for line in _REAL_LINES:
+        for bold, italic in ((False, False), (True, False), (False, True)):
+            assert inline.strip_marks(line, bold, italic) == inline._strip_marks_general(line, bold, italic), line
+
+
+@settings(max_examples=200, deadline=None)
+@given(_BOLD_LINES)
+def test_a_line_is_plain_and_bold_as_strip_marks_says(line):
+    text, bolds, _ = inline._strip_marks_general(line)
+    letters = [b for ch, b in zip(text, bolds) if ch.isalnum()]
+    assert inline.plain_and_bold(line) == (text, bool(letters) and all(letters))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aĐ1 ,.ⓐ-", max_size=10), st.lists(st.booleans(), max_size=10), st.booleans(),
+       st.integers(0, 11))
+def test_every_letter_from_a_start_is_marked_as_the_letters_say(text, mask, uniform, start):
+    from plangraph.read import layout
+
+    mask = (mask + [uniform] * len(text))[:len(text)]  # aligned with the text, as strip_marks gives it
+    if uniform:
+        mask = [mask[0]] * len(mask) if mask else mask
+    letters = [m for ch, m in zip(text[start:], mask[start:]) if ch.isalnum()]
+    assert layout._every_letter(text, mask, start) == (bool(letters) and all(letters))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import LOWER, UPPER
-from .inline import open_spans, strip_marks, strip_marks_text
+from .inline import all_bold, open_spans, plain_and_bold, strip_marks, strip_marks_text
 from .tables import Cell, Row, read_bar_table, read_pipe_table, read_tab_table, starts_tab_table
 
 __all__ = ["Block", "Cell", "Row", "read_blocks", "MARKER_RE", "split_marker"]
@@ -150,14 +150,14 @@ def _shape(lines: list[str], in_table: list[bool]) -> _Shape:
 
 def _joins(previous: str, current_is_first: bool, nxt: str, shape: _Shape) -> bool:
     """Whether line ``nxt`` continues the paragraph whose last line is ``previous``."""
-    plain_next, next_bold, _ = strip_marks(nxt)
+    plain_next, next_bold = plain_and_bold(nxt)
     marker, _ = split_marker(plain_next)
     if marker:
         return False
-    plain_prev, prev_bold, _ = strip_marks(previous)
+    plain_prev, prev_bold = plain_and_bold(previous)
     if not plain_next:
         return True
-    if plain_prev and _all_bold(prev_bold, plain_prev) != _all_bold(next_bold, plain_next):
+    if plain_prev and prev_bold != next_bold:
         return False  # a bold heading and the text under it
     if _LOWER_START.match(plain_next):
         return True
@@ -186,16 +186,6 @@ def _name_wrap(previous: str, nxt: str) -> bool:
     last = previous.rsplit(" ", 1)[-1]
     return (last[:1].isupper() and not _all_caps(last) and bool(_UPPER_START.match(nxt))) or \
         previous.endswith((",", "-")) or last.lower() in _CONNECTORS
-
-
-def _all_bold(mask: list[bool], text: str) -> bool:
-    """Whether ``text`` has a letter or digit and every one of them is bold in ``mask``."""
-    if all(mask):  # a line in one state throughout (most): no need to look at each character
-        return any(map(str.isalnum, text[:len(mask)]))
-    if not any(mask):
-        return False
-    letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
-    return bool(letters) and all(letters)
 
 
 def _all_caps(text: str) -> bool:
@@ -258,6 +248,8 @@ def _every_letter(text: str, marked: list[bool], start: int) -> bool:
     """Whether there is a letter or digit from ``start`` on and every one is ``marked``."""
     if True not in marked[start:]:
         return False  # most blocks: nothing marked, no need to look at the letters
+    if False not in marked[start:]:  # a paragraph bold throughout: only whether it has a letter
+        return any(map(str.isalnum, text[start:]))
     found = False
     for index in range(start, len(text)):
         if text[index].isalnum():

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .inline import clean, strip_marks, strip_marks_text
+from .inline import all_bold, clean, strip_marks, strip_marks_text
 
 __all__ = ["Cell", "Row", "read_bar_table", "read_pipe_table", "read_tab_table", "starts_tab_table"]
 
@@ -65,8 +65,7 @@ class Row:
 def _cell(lines: list[tuple[int, str]]) -> Cell:
     joined = " ".join(raw.strip() for _, raw in lines)
     text, bolds, _ = strip_marks(joined)
-    letters = [b for ch, b in zip(text, bolds) if ch.isalnum()]
-    return Cell(clean(joined), lines[0][0], lines[-1][0], bold=bool(letters) and all(letters))
+    return Cell(clean(joined), lines[0][0], lines[-1][0], bold=all_bold(bolds, text))
 
 
 def read_bar_table(lines: list[str], start: int) -> tuple[list[Row], int, str]:
