@@ -425,3 +425,12 @@ def test_every_letter_from_a_start_is_marked_as_the_letters_say(text, mask, unif
         mask = [mask[0]] * len(mask) if mask else mask
     letters = [m for ch, m in zip(text[start:], mask[start:]) if ch.isalnum()]
     assert layout._every_letter(text, mask, start) == (bool(letters) and all(letters))
+
+
+def test_the_bundled_agencies_file_gives_the_entries_read_from_the_files():
+    from plangraph.read.agencies import load_registry, registry_entries
+    from plangraph.resources import registry_file
+
+    read = [*load_registry(registry_file("standard-agencies")), *load_registry(registry_file("agencies"))]
+    assert registry_entries(registry_file("agencies"), None) == read
+    assert registry_entries(registry_file("agencies"), "thanh-hoa") == read

@@ -138,6 +138,10 @@ def _clean(text: str) -> str:
 _GENERAL_LABEL = re.compile(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", re.IGNORECASE)
 
 
+# compiled once, not formatted and looked up at every call
+_SENTENCE_END = re.compile(rf"(?<=[.])\s+(?=[{UPPER}])")
+
+
 def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_area: str = "tỉnh Thanh Hóa",
                  strict: bool = False) -> list[Target]:
     """Find targets in goal paragraphs given as (line, text) pairs.
@@ -155,7 +159,7 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
             section = section.moved(text)
             continue
         time = section  # the time of one sentence holds for the next ones of the line
-        for sentence in re.split(rf"(?<=[.])\s+(?=[{UPPER}])", text):
+        for sentence in _SENTENCE_END.split(text):
             found, time = _sentence_targets(line, sentence, time, scope, scope_area, strict)
             if targets and re.match(r"\s*trong đó\b", sentence, re.IGNORECASE):
                 # "Trong đó: Giá trị ... đạt 395 triệu USD": parts of the total above, for its time
