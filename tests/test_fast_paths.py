@@ -434,3 +434,53 @@ def test_the_bundled_agencies_file_gives_the_entries_read_from_the_files():
     read = [*load_registry(registry_file("standard-agencies")), *load_registry(registry_file("agencies"))]
     assert registry_entries(registry_file("agencies"), None) == read
     assert registry_entries(registry_file("agencies"), "thanh-hoa") == read
+
+
+def _marker_pattern_as_first_written():
+    from plangraph.text import UPPER
+
+    return re.compile(
+        r"^(?P<marker>"
+        r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)\s*[.:]?"
+        r"|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?"
+        rf"|[IVXL]{{1,6}}\s*[./)](?=\s|[{UPPER}*])"
+        rf"|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?(?=\s|[{UPPER}*])"
+        rf"|\d{{1,2}}\s?[.)](?=\s|[{UPPER}*])(?!\d)"
+        r"|[a-zđ]\)"
+        rf"|[a-zđ]\.(?=\s+[{UPPER}])"
+        rf"|[A-ZĐ]\.(?=\s+[{UPPER}]{{2}})"
+        r"|[-–—+•·●○▪■►✓]"
+        r"|\*(?=\s)"
+        r")\s*"
+    )
+
+
+def _marker_match(pattern, text):
+    match = pattern.match(text)
+    return (match.group("marker"), match.end()) if match else None
+
+
+_MARKER_PIECES = ["I", "V", "X", "IV", "1", "12", "123", "2", ".", "..", ")", "/", " ", "  ", "\t", "Sở", "sở", "Đ", "a",
+                  "đ", "*", "-", "+", "1.2", ".3", "Điều", "Mục", "Phần", "thứ", "٣", "\u00a0", "CÁC", "x)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=8).map("".join))
+def test_the_marker_pattern_with_one_look_ahead_matches_as_the_first_one(text):
+    from plangraph.read.layout import MARKER_RE
+
+    assert _marker_match(MARKER_RE, text) == _marker_match(_marker_pattern_as_first_written(), text)
+
+
+def test_every_line_of_the_plans_and_the_corpus_has_the_marker_it_had():
+    from pathlib import Path
+
+    from plangraph.read.layout import MARKER_RE
+
+    first = _marker_pattern_as_first_written()
+    root = Path(__file__).resolve().parents[1]
+    files = [*(root / "data" / "sources").glob("*.txt"), *(root / "tests" / "corpus").glob("*.md")]
+    lines = [line.strip() for path in files for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 10_000
+    for line in lines:
+        assert _marker_match(MARKER_RE, line) == _marker_match(first, line), line

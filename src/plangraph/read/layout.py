@@ -27,9 +27,9 @@ MARKER_RE = re.compile(
     r"^(?P<marker>"
     r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)\s*[.:]?"
     r"|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?"
-    rf"|[IVXL]{{1,6}}\s*[./)](?=\s|[{UPPER}*])"
-    rf"|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?(?=\s|[{UPPER}*])"
-    rf"|\d{{1,2}}\s?[.)](?=\s|[{UPPER}*])(?!\d)"
+    # "IV.", "1.2.3.", "3)" share one look-ahead (one class of capitals to compile, not three;
+    # the "(?!\d)" the last had is implied: what the look-ahead allows is never a digit)
+    rf"|(?:[IVXL]{{1,6}}\s*[./)]|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?|\d{{1,2}}\s?[.)])(?=\s|[{UPPER}*])"
     r"|[a-zđ]\)"
     rf"|[a-zđ]\.(?=\s+[{UPPER}])"
     rf"|[A-ZĐ]\.(?=\s+[{UPPER}]{{2}})"
