@@ -484,3 +484,21 @@ def test_every_line_of_the_plans_and_the_corpus_has_the_marker_it_had():
     assert len(lines) > 10_000
     for line in lines:
         assert _marker_match(MARKER_RE, line) == _marker_match(first, line), line
+
+
+_SEPARATOR_PIECES = ["Sở Y tế", " ", "  ", ",", ";", " và ", "và", " VÀ ", " Và ", " cùng ", "CÙNG", " cung ", "va",
+                     " vả ", "\u00a0", "\t", "Ban", "các đơn vị", "va\u0300", "İ", "K"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SEPARATOR_PIECES), max_size=8).map("".join))
+def test_a_text_is_cut_at_separators_as_the_pattern_cuts_it(text):
+    assert agencies._split_keep(text) == agencies._split_keep_general(text)
+
+
+def test_the_separator_words_match_only_themselves_and_their_capitals():
+    # the fast path of _split_keep looks for "và" and "cùng" in the lower-cased text: it holds
+    # only while IGNORECASE lets no other letter stand for theirs
+    for letter in "vàcùng":
+        pattern = re.compile(re.escape(letter), re.IGNORECASE)
+        assert {c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)} == {letter, letter.upper()}
