@@ -502,3 +502,13 @@ def test_the_separator_words_match_only_themselves_and_their_capitals():
     for letter in "vàcùng":
         pattern = re.compile(re.escape(letter), re.IGNORECASE)
         assert {c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)} == {letter, letter.upper()}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["so với", "So với", "SO VỚI", "so vơ\u0301i", " ", "  ", "\t", "\u00a0", "năm 2025", "İ",
+                                 "Σ", "a", "đạt"]), max_size=8).map("".join), st.integers(0, 60))
+def test_a_year_follows_so_voi_as_the_lower_cased_text_before_it_says(text, end):
+    from plangraph.extract.targets import _follows_so_voi
+
+    end = min(end, len(text))
+    assert _follows_so_voi(text, end) == text[:end].rstrip().lower().endswith("so với")

@@ -134,11 +134,8 @@ def _clean(text: str) -> str:
     return _TRAIL_FILLER.sub("", text).strip(" ,:;")
 
 
-# compiled once: the function runs for every name, line or task of a build
+# compiled once, not formatted and looked up for every line of a build
 _GENERAL_LABEL = re.compile(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", re.IGNORECASE)
-
-
-# compiled once, not formatted and looked up at every call
 _SENTENCE_END = re.compile(rf"(?<=[.])\s+(?=[{UPPER}])")
 
 
@@ -188,7 +185,7 @@ class _Time:
         if "năm" not in low and "giai đoạn" not in low:
             return time  # every time phrase holds one of them; most clauses have none
         for match in _CONTEXT_RE.finditer(text):
-            if text[: match.start()].rstrip().lower().endswith("so với"):
+            if _follows_so_voi(text, match.start()):
                 continue
             if match.group("onwards"):
                 time = _Time(None, None, True, time.frame)  # "Từ năm 2025 trở đi, 100% ...": every year from then
@@ -200,6 +197,13 @@ class _Time:
             else:
                 time = _Time(int(match.group("y")), None, False, time.frame)
         return time
+
+
+def _follows_so_voi(text: str, end: int) -> bool:
+    """``text[:end].rstrip().lower().endswith("so với")``, without lower-casing all before."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[max(0, end - 6):end].lower().endswith("so với")
 
 
 def _sentence_targets(line: int, sentence: str, time: _Time, scope: str, scope_area: str,
