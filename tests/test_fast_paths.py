@@ -512,3 +512,29 @@ def test_a_year_follows_so_voi_as_the_lower_cased_text_before_it_says(text, end)
 
     end = min(end, len(text))
     assert _follows_so_voi(text, end) == text[:end].rstrip().lower().endswith("so với")
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    # build_graph pauses the collector (collecting the young objects after each document);
+    # it must give it back as it was, also when the build fails, and give the same graph
+    import gc
+    from pathlib import Path
+
+    import pytest
+
+    from plangraph.build import build_graph
+    from plangraph.errors import SourceError
+
+    sources = Path(__file__).resolve().parents[1] / "data" / "sources"
+    assert gc.isenabled()
+    collected = build_graph(sources).turtle
+    assert gc.isenabled()
+    with pytest.raises(SourceError):
+        build_graph(tmp_path / "missing")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert build_graph(sources).turtle == collected
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
