@@ -88,6 +88,11 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
+# compiled once: the function runs for every name, line or task of a build
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_ITALIC_LABEL = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+
+
 def clean_line(line: str) -> str:
     """Strip the debris of document conversion from one line of text.
 
@@ -102,9 +107,9 @@ def clean_line(line: str) -> str:
     line = _TAGS.sub("", line)
     line = _BOOKMARK.sub("", line)
     line = line.replace("**", "").replace("__", "")
-    line = re.sub(r"^\s*#{1,6}\s+", "", line)
+    line = _HEADING_MARK.sub("", line)
     # Markdown italics around labels: "*Nhiệm vụ chung:*"
-    line = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", line)
+    line = _ITALIC_LABEL.sub(r"\1", line)
     line = line.replace("\u2013", "-").replace("\u2014", "-")
     return collapse_spaces(line)
 
@@ -164,6 +169,10 @@ def slugify(text: str, max_length: int = 80) -> str:
 _NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^\d+\.\d{1,2}$")
 
 
+# compiled once: the function runs for every name, line or task of a build
+_POINT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+
+
 def parse_vn_number(text: str) -> Decimal | None:
     """Parse a number written the Vietnamese way: "." groups thousands, "," is decimal.
 
@@ -183,7 +192,7 @@ def parse_vn_number(text: str) -> Decimal | None:
     text = text.strip()
     if not _NUMBER_RE.match(text):
         return None
-    if re.match(r"^\d+\.\d{1,2}$", text):
+    if _POINT_DECIMAL.match(text):
         normal = text
     else:
         normal = text.replace(".", "").replace(",", ".")

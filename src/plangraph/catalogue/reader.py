@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["reader_text", "FORMS"]
 
@@ -69,12 +70,18 @@ FORMS: list[tuple[str, str]] = [
     (r"the file holds no text", "tệp không có chữ nào"),
     (r"table row (?P<number>\S+) names no lead agency", "dòng {number} của bảng không ghi cơ quan chủ trì"),
 ]
-_COMPILED = [(re.compile(pattern + r"\Z"), vietnamese) for pattern, vietnamese in FORMS]
 _NESTED = ("why", "reason")
 
 
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[re.Pattern[str], str]]:
+    # on first use: a build that has nothing to say (most, and every `build -q` of clean
+    # plans) imports this module but never asks it anything
+    return [(re.compile(pattern + r"\Z"), vietnamese) for pattern, vietnamese in FORMS]
+
+
 def _translate(text: str) -> str | None:
-    for pattern, vietnamese in _COMPILED:
+    for pattern, vietnamese in _compiled():
         match = pattern.match(text)
         if match:
             fields = {k: reader_text(v) if k in _NESTED else v for k, v in match.groupdict().items()}

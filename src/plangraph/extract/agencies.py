@@ -314,6 +314,17 @@ def _parse_list_cached(resolver: AgencyResolver, text: str) -> list[AgencyMentio
 
 
 def _split_keep(text: str) -> tuple[list[str], list[str]]:
+    # most texts asked (one name, a name and the words after it) hold no separator: every
+    # one needs "," or ";" or the word "và" or "cùng" (ignoring case, which for these letters
+    # is only their capitals), so their absence is found by plain scans, not by the pattern
+    if "," not in text and ";" not in text:
+        low = text.lower()
+        if "và" not in low and "cùng" not in low:
+            return [text], []
+    return _split_keep_general(text)
+
+
+def _split_keep_general(text: str) -> tuple[list[str], list[str]]:
     chunks: list[str] = []
     seps: list[str] = []
     position = 0

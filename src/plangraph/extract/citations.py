@@ -74,8 +74,12 @@ def kind_of_identifier(identifier: str) -> str | None:
     return None
 
 
+# compiled once: the function runs for every name, line or task of a build
+_SPACES = re.compile(r"\s+")
+
+
 def _normal_id(raw: str) -> str:
-    return re.sub(r"\s+", "", raw).replace("…", "...")
+    return _SPACES.sub("", raw).replace("…", "...")
 
 
 def _date(match: re.Match[str]) -> tuple[date | None, int | None]:
@@ -130,6 +134,11 @@ def find_citations(lines: list[tuple[int, str]]) -> list[Citation]:
     return citations
 
 
+# compiled once: the function runs for every name, line or task of a build
+_NOT_LETTER = re.compile(r"[^\w]|\d")
+_BASIS = re.compile(r"^\s*căn cứ\b", re.IGNORECASE)
+
+
 def _citation(match: re.Match[str], kind: str, text: str, line: int) -> Citation:
     identifier = _normal_id(match.group("id"))
     when, year = _date(match)
@@ -142,9 +151,9 @@ def _citation(match: re.Match[str], kind: str, text: str, line: int) -> Citation
     rest = after[issuer_match.end():] if issuer_match else after
     title_match = _TITLE_RE.match(rest)
     title = title_match.group("title").strip(" ,") if title_match else None
-    letters = re.sub(r"[^\w]|\d", "", text)
+    letters = _NOT_LETTER.sub("", text)
     if letters and sum(map(str.isupper, letters)) > 0.6 * len(letters):
         issuer = title = None  # an all-capitals heading: its forms are not the printed names
     ref = DocRef(identifier=identifier, kind=kind, year=year, date=when, issuer=issuer, title=title)
-    based_on = bool(re.match(r"^\s*căn cứ\b", text, re.IGNORECASE))
+    based_on = bool(_BASIS.match(text))
     return Citation(ref=ref, line=line, text=text[match.start(): match.end()].strip(), based_on=based_on)

@@ -56,13 +56,17 @@ def _gazetteer_of(registries) -> list[tuple[str, ProjectRef]]:
     return entries
 
 
+# compiled once: the function runs for every name, line or task of a build
+_SPACES = re.compile(r"\s+")
+
+
 def find_projects(text: str) -> list[ProjectRef]:
     """Return the projects named in ``text``, schemes first, without duplicates."""
     found: list[ProjectRef] = []
     # the pattern opens with a word boundary, so re tries it at every position: look for its
     # words first (most tasks name no scheme)
     for match in _SCHEME_RE.finditer(text) if _SCHEME_WORDS in text else ():
-        name = re.sub(r"\s+", " ", match.group("name")).strip(" ,.")
+        name = _SPACES.sub(" ", match.group("name")).strip(" ,.")
         if len(name.split()) < _MIN_WORDS:
             continue
         full = f"Đề án {name}"

@@ -134,6 +134,11 @@ def _clean(text: str) -> str:
     return _TRAIL_FILLER.sub("", text).strip(" ,:;")
 
 
+# compiled once, not formatted and looked up for every line of a build
+_GENERAL_LABEL = re.compile(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(rf"(?<=[.])\s+(?=[{UPPER}])")
+
+
 def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_area: str = "tỉnh Thanh Hóa",
                  strict: bool = False) -> list[Target]:
     """Find targets in goal paragraphs given as (line, text) pairs.
@@ -145,13 +150,13 @@ def find_targets(lines: list[tuple[int, str]], scope: str = "province", scope_ar
     targets: list[Target] = []
     section = _Time()
     for line, text in lines:
-        text = re.sub(r"^(?:[a-zđ]\)\s*)?nhiệm vụ chung\s*:?\s*", "", text, flags=re.IGNORECASE)
+        text = _GENERAL_LABEL.sub("", text)
         if not _holds_value(text):
             # a heading such as "2. Mục tiêu cụ thể đến năm 2030" sets the time of what follows
             section = section.moved(text)
             continue
         time = section  # the time of one sentence holds for the next ones of the line
-        for sentence in re.split(rf"(?<=[.])\s+(?=[{UPPER}])", text):
+        for sentence in _SENTENCE_END.split(text):
             found, time = _sentence_targets(line, sentence, time, scope, scope_area, strict)
             if targets and re.match(r"\s*trong đó\b", sentence, re.IGNORECASE):
                 # "Trong đó: Giá trị ... đạt 395 triệu USD": parts of the total above, for its time
@@ -180,7 +185,7 @@ class _Time:
         if "năm" not in low and "giai đoạn" not in low:
             return time  # every time phrase holds one of them; most clauses have none
         for match in _CONTEXT_RE.finditer(text):
-            if text[: match.start()].rstrip().lower().endswith("so với"):
+            if _follows_so_voi(text, match.start()):
                 continue
             if match.group("onwards"):
                 time = _Time(None, None, True, time.frame)  # "Từ năm 2025 trở đi, 100% ...": every year from then
@@ -192,6 +197,13 @@ class _Time:
             else:
                 time = _Time(int(match.group("y")), None, False, time.frame)
         return time
+
+
+def _follows_so_voi(text: str, end: int) -> bool:
+    """``text[:end].rstrip().lower().endswith("so với")``, without lower-casing all before."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[max(0, end - 6):end].lower().endswith("so với")
 
 
 def _sentence_targets(line: int, sentence: str, time: _Time, scope: str, scope_area: str,

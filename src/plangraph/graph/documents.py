@@ -32,8 +32,13 @@ KIND_CLASS = {
 }
 
 
+# compiled once: the function runs for every name, line or task of a build
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+
+
 def id_key(identifier: str) -> str:
-    return re.sub(r"\s+", "", identifier).upper()
+    return _SPACES.sub("", identifier).upper()
 
 
 def _jurisdiction_id(plan: PlanExtract) -> str:
@@ -117,7 +122,7 @@ class Documents:
         for plan in sorted(plans, key=lambda p: p.source_file):
             for citation in plan.citations:
                 ref = citation.ref
-                if ref.identifier.startswith(".") or not re.match(r"\d", ref.identifier):
+                if ref.identifier.startswith(".") or not _DIGIT.match(ref.identifier):
                     continue  # the plan's own decision, number left blank
                 doc = self.add(ref, plan.source_file)
                 doc.kinds[ref.kind] += 1

@@ -24,6 +24,11 @@ __all__ = ["doc_path", "plan_path", "agency_path", "jurisdiction_path", "is_loca
 _LOCAL_CODES = {"UBND", "HĐND", "HDND", "TU", "HU", "ĐU", "TƯ", "BTV", "UBMTTQ", "TĐ", "BCĐ", "VP", "BQL"}
 
 
+# compiled once: the function runs for every name, line or task of a build
+_CODE_SEP = re.compile(r"[-/]")
+_LOCAL_CODE = re.compile(r"S[A-ZĐ]{1,6}")
+
+
 def is_local_number(identifier: str) -> bool:
     """True when a document number does not identify its issuer across the country.
 
@@ -31,9 +36,9 @@ def is_local_number(identifier: str) -> bool:
         >>> is_local_number("283/KH-UBND"), is_local_number("13/NQ-CP"), is_local_number("3584/SKHĐT-TH")
         (True, False, True)
     """
-    codes = [c for c in re.split(r"[-/]", identifier.upper())[1:] if c and not c.isdigit()]
+    codes = [c for c in _CODE_SEP.split(identifier.upper())[1:] if c and not c.isdigit()]
     for code in codes:
-        if code in _LOCAL_CODES or re.fullmatch(r"S[A-ZĐ]{1,6}", code) and code not in ("SBV",):
+        if code in _LOCAL_CODES or _LOCAL_CODE.fullmatch(code) and code not in ("SBV",):
             return True
     return False
 

@@ -26,6 +26,11 @@ def _p(namespace: str, name: str) -> str:
     return iri(namespace + name)
 
 
+# compiled once: the function runs for every name, line or task of a build
+_NOT_KEY = re.compile(r"[^a-z0-9 ]")
+_SPACES = re.compile(r"\s+")
+
+
 def indicator_key(text: str) -> str:
     """Comparable form of an indicator: no case, diacritics or punctuation.
 
@@ -33,7 +38,7 @@ def indicator_key(text: str) -> str:
         >>> indicator_key("Tỷ lệ dân số tham gia BHYT/tổng số dân")
         'ty le dan so tham gia bhyt tong so dan'
     """
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", fold(text))).strip()
+    return _SPACES.sub(" ", _NOT_KEY.sub(" ", fold(text))).strip()
 
 
 class Indicators:

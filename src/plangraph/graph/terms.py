@@ -136,14 +136,22 @@ def to_turtle(triples: Iterable[Triple], header: str = "", prefixes: dict[str, s
             found = cache[term] = _compact_with(term, ordered_namespaces)
         return found
 
+    order: dict[str, tuple[bool, str]] = {}  # predicate -> its sort key (rdf:type first)
+
     def predicate_order(predicate: str) -> tuple[bool, str]:
-        return predicate != RDF_TYPE, compact(predicate)
+        key = order.get(predicate)
+        if key is None:
+            key = order[predicate] = (predicate != RDF_TYPE, compact(predicate))
+        return key
 
     get = cache.get
     for subject in sorted(by_subject, key=compact):
         predicates: dict[str, list[str]] = {}
         for _, predicate, obj in by_subject[subject]:
-            term = get(obj) or compact(obj)  # the look-up inline: most objects recur
+            if obj[0] == '"' and "^^<" not in obj:
+                term = obj  # a plain or language-tagged literal, as _compact_with gives it
+            else:
+                term = get(obj) or compact(obj)  # the look-up inline: most objects recur
             objects = predicates.get(predicate)
             if objects is None:
                 predicates[predicate] = [term]

@@ -63,6 +63,11 @@ class Agency:
     surfaces: set[str] = field(default_factory=set)
 
 
+# compiled once, not formatted and looked up at every call
+_PROVINCE_TAIL = re.compile(rf"\s+(?P<kind>tỉnh|thành phố|TP\.?)\s+[{UPPER}][\w\s\-]*$", re.IGNORECASE)
+_NAME_OPENS = re.compile(rf"^(?:các|những|[{UPPER}])")
+
+
 class AgencyReader:
     """Read agency names of one document against the registry, open world.
 
@@ -140,7 +145,7 @@ class AgencyReader:
 
     def _without_place(self, surface: str) -> str:
         """"Sở Tài chính tỉnh Lai Châu" -> "Sở Tài chính"."""
-        match = re.search(rf"\s+(?P<kind>tỉnh|thành phố|TP\.?)\s+[{UPPER}][\w\s\-]*$", surface, re.IGNORECASE)
+        match = _PROVINCE_TAIL.search(surface)
         if match and self.places.province_named(surface[match.start():]):
             kind = "thành phố" if match.group("kind").lower().startswith(("thành", "tp")) else "tỉnh"
             return f"{surface[: match.start()]} {kind}"
@@ -223,9 +228,13 @@ class AgencyReader:
                 if rest == part:
                     break
                 part = _JOINING_RE.sub("", rest.strip(" ,.;:"))
-                if part and not re.match(rf"^(?:các|những|[{UPPER}])", part):
+                if part and not _NAME_OPENS.match(part):
                     break
         return unique_by(found, _key)
+
+
+# compiled once, not formatted and looked up at every call
+_PLACE_OPENS = re.compile(rf"^(?:chi nhánh|khu vực|tại|tỉnh|thành phố|[{UPPER}\d(/])")
 
 
 def _prefer_registry(text: str, known, scanned) -> bool:
@@ -243,9 +252,15 @@ def _prefer_registry(text: str, known, scanned) -> bool:
     if len(known_rest) == len(rest):
         return len(known_names) <= len(names)
     extra = text[len(text) - len(known_rest): len(text) - len(rest)].strip()
-    if re.match(rf"^(?:chi nhánh|khu vực|tại|tỉnh|thành phố|[{UPPER}\d(/])", extra):
+    if _PLACE_OPENS.match(extra):
         return False  # "Ngân hàng Nhà nước chi nhánh khu vực 14": the name goes on
     return len(known_names) == len(names) and not re.search(r"[,;]|\svà\s", extra)
+
+
+# compiled once: the function runs for every name, line or task of a build
+_CELL_PARTS = re.compile(r"\s*(?:;|\n|(?<!\bTP)(?<!\bTX)(?<!\bTp)\.\s+(?=[A-ZĐ]))\s*")
+_LEAD_BULLET = re.compile(r"^[-+•]\s+")
+_INNER_BULLETS = re.compile(r"\s[-+•]\s+")
 
 
 def _cell_items(text: str) -> list[str]:
@@ -253,12 +268,12 @@ def _cell_items(text: str) -> list[str]:
     the hyphen inside a name ("Sở Lao động - Thương binh và Xã hội")."""
     from .names import is_name_start
 
-    parts = re.split(r"\s*(?:;|\n|(?<!\bTP)(?<!\bTX)(?<!\bTp)\.\s+(?=[A-ZĐ]))\s*", text)
+    parts = _CELL_PARTS.split(text)
     items: list[str] = []
     for part in parts:
-        part = re.sub(r"^[-+•]\s+", "", part.strip())
+        part = _LEAD_BULLET.sub("", part.strip())
         start = 0
-        for match in re.finditer(r"\s[-+•]\s+", part):
+        for match in _INNER_BULLETS.finditer(part):
             if is_name_start(part[match.end():]):
                 items.append(part[start:match.start()])
                 start = match.end()
@@ -313,6 +328,8 @@ def registry_entries(registry: "Path | Registries", default_jurisdiction: str | 
     (``default_jurisdiction``, e.g. ``"thanh-hoa"``).
     """
     if isinstance(registry, Path):
+        if registry == registry_file("agencies"):
+            return list(bundled_entries())  # the bundled file: read once, not at every build
         return [*load_registry(registry_file("standard-agencies")), *load_registry(registry)]
     entries: list[RegistryEntry] = []
     for stem in _REGISTRY_STEMS:

@@ -16,10 +16,11 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import collapse_spaces
 
-__all__ = ["strip_marks", "strip_marks_text", "open_spans", "clean"]
+__all__ = ["strip_marks", "strip_marks_text", "open_spans", "clean", "all_bold", "plain_and_bold"]
 
 _TAGS = re.compile(r"</?(?:b|strong|i|em|u|p|span|br|sup|sub|div|font)\b[^>]*>", re.IGNORECASE)
 _TAG_BOLD = re.compile(r"<(/?)(?:b|strong)\b[^>]*>", re.IGNORECASE)
@@ -92,6 +93,15 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     if not _has_marks(line):  # most lines: one state throughout
         text = _SPACE_FIX.sub(" ", line).strip(_EDGE_SPACES)
         return text, [bold] * len(text), [italic] * len(text)
+    if len(line) >= 4 and line.startswith("**") and line.endswith("**") and not _has_marks(line[2:-2]):
+        # "**Sở Tài chính**", the commonest marked line: one bold run, read as an unmarked one
+        text = _SPACE_FIX.sub(" ", line[2:-2]).strip(_EDGE_SPACES)
+        return text, [not bold] * len(text), [italic] * len(text)
+    return _strip_marks_general(line, bold, italic)
+
+
+def _strip_marks_general(line: str, bold: bool = False, italic: bool = False) -> tuple[str, list[bool], list[bool]]:
+    """:func:`strip_marks` without its fast paths: the tokens, then the spaces collapsed."""
     line = _BOOKMARK.sub("", line)
     pieces: list[str] = []
     bolds: list[bool] = []
@@ -126,6 +136,25 @@ def strip_marks(line: str, bold: bool = False, italic: bool = False) -> tuple[st
     b_out.extend(bolds[position:])
     i_out.extend(italics[position:])
     return "".join(text), b_out, i_out
+
+
+def all_bold(mask: list[bool], text: str) -> bool:
+    """Whether ``text`` has a letter or digit and every one of them is bold in ``mask``."""
+    if all(mask):  # a line in one state throughout (most): no need to look at each character
+        return any(map(str.isalnum, text[:len(mask)]))
+    if not any(mask):
+        return False
+    letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
+    return bool(letters) and all(letters)
+
+
+@lru_cache(maxsize=4096)
+def plain_and_bold(line: str) -> tuple[str, bool]:
+    """The text of ``line`` without marks and whether all of it is bold (:func:`all_bold`),
+    once per line: whether two lines join asks it of each line twice, as the next line and
+    then as the previous one."""
+    text, bolds, _ = strip_marks(line)
+    return text, all_bold(bolds, text)
 
 
 def strip_marks_text(line: str) -> str:

@@ -167,8 +167,13 @@ def _printed_name(text: str, folded_name: str) -> str:
     return folded_name.title()
 
 
+# compiled once: the function runs for every name, line or task of a build
+_NOT_KEY = re.compile(r"[^a-z0-9 ]")
+_SPACES = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", fold(text))).strip()
+    return _SPACES.sub(" ", _NOT_KEY.sub(" ", fold(text))).strip()
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import LOWER, UPPER
-from .inline import open_spans, strip_marks, strip_marks_text
+from .inline import all_bold, open_spans, plain_and_bold, strip_marks, strip_marks_text
 from .tables import Cell, Row, read_bar_table, read_pipe_table, read_tab_table, starts_tab_table
 
 __all__ = ["Block", "Cell", "Row", "read_blocks", "MARKER_RE", "split_marker"]
@@ -27,9 +27,9 @@ MARKER_RE = re.compile(
     r"^(?P<marker>"
     r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)\s*[.:]?"
     r"|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]?"
-    rf"|[IVXL]{{1,6}}\s*[./)](?=\s|[{UPPER}*])"
-    rf"|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?(?=\s|[{UPPER}*])"
-    rf"|\d{{1,2}}\s?[.)](?=\s|[{UPPER}*])(?!\d)"
+    # "IV.", "1.2.3.", "3)" share one look-ahead (one class of capitals to compile, not three;
+    # the "(?!\d)" the last had is implied: what the look-ahead allows is never a digit)
+    rf"|(?:[IVXL]{{1,6}}\s*[./)]|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?|\d{{1,2}}\s?[.)])(?=\s|[{UPPER}*])"
     r"|[a-zđ]\)"
     rf"|[a-zđ]\.(?=\s+[{UPPER}])"
     rf"|[A-ZĐ]\.(?=\s+[{UPPER}]{{2}})"
@@ -96,6 +96,10 @@ class Block:
         return f"<Block {self.line}-{self.end_line} {what}>"
 
 
+# compiled once: the function runs for every name, line or task of a build
+_INNER_BULLET = re.compile(r"^([-+•])\s+(?=\S)")
+
+
 def split_marker(text: str) -> tuple[str, str]:
     """Split a list or heading marker from the text.
 
@@ -116,7 +120,7 @@ def split_marker(text: str) -> tuple[str, str]:
     marker = _SPACES_RE.sub(" ", match.group("marker")).strip()
     body = text[match.end():].strip()
     if marker in ("-", "*", "•"):
-        inner = re.match(r"^([-+•])\s+(?=\S)", body)
+        inner = _INNER_BULLET.match(body)
         if inner:
             return inner.group(1), body[inner.end():].strip()
     return marker, body
@@ -146,14 +150,14 @@ def _shape(lines: list[str], in_table: list[bool]) -> _Shape:
 
 def _joins(previous: str, current_is_first: bool, nxt: str, shape: _Shape) -> bool:
     """Whether line ``nxt`` continues the paragraph whose last line is ``previous``."""
-    plain_next, next_bold, _ = strip_marks(nxt)
+    plain_next, next_bold = plain_and_bold(nxt)
     marker, _ = split_marker(plain_next)
     if marker:
         return False
-    plain_prev, prev_bold, _ = strip_marks(previous)
+    plain_prev, prev_bold = plain_and_bold(previous)
     if not plain_next:
         return True
-    if plain_prev and _all_bold(prev_bold, plain_prev) != _all_bold(next_bold, plain_next):
+    if plain_prev and prev_bold != next_bold:
         return False  # a bold heading and the text under it
     if _LOWER_START.match(plain_next):
         return True
@@ -184,24 +188,18 @@ def _name_wrap(previous: str, nxt: str) -> bool:
         previous.endswith((",", "-")) or last.lower() in _CONNECTORS
 
 
-def _all_bold(mask: list[bool], text: str) -> bool:
-    """Whether ``text`` has a letter or digit and every one of them is bold in ``mask``."""
-    if all(mask):  # a line in one state throughout (most): no need to look at each character
-        return any(map(str.isalnum, text[:len(mask)]))
-    if not any(mask):
-        return False
-    letters = [b for ch, b in zip(text, mask) if ch.isalnum()]
-    return bool(letters) and all(letters)
-
-
 def _all_caps(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# compiled once: the function runs for every name, line or task of a build
+_BOLD_OPENS = re.compile(r"\*\*(?=\S)")
+
+
 def _glued_heading(raw: str) -> list[str]:
     """"II. NHIỆM VỤ CHỦ YẾU**1. Công tác**": an all-capitals heading glued to the next line."""
-    match = re.search(r"\*\*(?=\S)", raw)
+    match = _BOLD_OPENS.search(raw)
     if match and match.start() > 0:
         before = raw[: match.start()]
         letters = re.sub(r"[^\w]|\d", "", before)
@@ -250,6 +248,8 @@ def _every_letter(text: str, marked: list[bool], start: int) -> bool:
     """Whether there is a letter or digit from ``start`` on and every one is ``marked``."""
     if True not in marked[start:]:
         return False  # most blocks: nothing marked, no need to look at the letters
+    if False not in marked[start:]:  # a paragraph bold throughout: only whether it has a letter
+        return any(map(str.isalnum, text[start:]))
     found = False
     for index in range(start, len(text)):
         if text[index].isalnum():

@@ -386,10 +386,14 @@ def _opens_collective(pieces: Lazy, number: int) -> bool:
     return following is not None and following[1][:1].islower() and _is_common_list(following[1])
 
 
+# compiled once: the function runs for every name, line or task of a build
+_LIST_SEP = re.compile(r",\s*|\s+và\s+")
+
+
 def _qualified(text: str) -> bool:
     """A collective whose last kind is qualified ("..., đoàn thể Thành phố", "... cấp tỉnh"): a
     kind after it opens a new collective ("... Thành phố và đơn vị có liên quan")."""
-    last_piece = re.split(r",\s*|\s+và\s+", text)[-1]
+    last_piece = _LIST_SEP.split(text)[-1]
     words = _words(last_piece)
     if words and words[0] in _OPENERS:
         words = words[1:]

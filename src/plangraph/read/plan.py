@@ -345,11 +345,15 @@ def _tables(blocks: list[Block], structure: Structure, reader: AgencyReader, sou
     return out
 
 
+# compiled once: the function runs for every name, line or task of a build
+_WORD = re.compile(r"\w+")
+
+
 def _link_appendix(body: list[Task], appendix: list[Task]) -> None:
     """Link each appendix row to the body task it details (same lead, similar words)."""
 
     def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 1}
+        return {w for w in _WORD.findall(fold(text)) if len(w) > 1}
 
     if not appendix:
         return  # nothing to link (and the body's words need not be worked out)

@@ -174,12 +174,16 @@ def _texts(block: Block) -> list[tuple[int, str]]:
     return [(block.line, block.text)]
 
 
+# compiled once: the function runs for every name, line or task of a build
+_RULE = re.compile(r"-{3,}|_{3,}")
+
+
 def _header_facts(blocks: list[Block], start: int, stop: int, part: Part) -> None:
     """Fill ``part``'s number, date, place and issuer from the header blocks in [start, stop)."""
     issuer_candidates: list[tuple[int, str]] = []
     for index in range(start, stop):
         for line, text in _texts(blocks[index]):
-            clean = re.sub(r"-{3,}|_{3,}", " ", text).strip()
+            clean = _RULE.sub(" ", text).strip()
             match = _NUMBER_RE.match(clean)
             if match and part.number is None and re.search(r"\d", match.group("number").split("/")[0] or ""):
                 part.number = re.sub(r"\s+", "", match.group("number")).rstrip(".")

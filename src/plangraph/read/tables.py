@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .inline import clean, strip_marks, strip_marks_text
+from .inline import all_bold, clean, strip_marks, strip_marks_text
 
 __all__ = ["Cell", "Row", "read_bar_table", "read_pipe_table", "read_tab_table", "starts_tab_table"]
 
@@ -65,8 +65,7 @@ class Row:
 def _cell(lines: list[tuple[int, str]]) -> Cell:
     joined = " ".join(raw.strip() for _, raw in lines)
     text, bolds, _ = strip_marks(joined)
-    letters = [b for ch, b in zip(text, bolds) if ch.isalnum()]
-    return Cell(clean(joined), lines[0][0], lines[-1][0], bold=bool(letters) and all(letters))
+    return Cell(clean(joined), lines[0][0], lines[-1][0], bold=all_bold(bolds, text))
 
 
 def read_bar_table(lines: list[str], start: int) -> tuple[list[Row], int, str]:
@@ -202,12 +201,16 @@ def read_tab_table(lines: list[str], start: int) -> tuple[list[Row], int, str]:
     return _tab_cells(lines, start)
 
 
+# compiled once: the function runs for every name, line or task of a build
+_WORD = re.compile(r"\w+")
+
+
 def _vocabulary(lines: list[str]) -> set[str]:
     from ..text import fold
 
     words: set[str] = set()
     for line in lines:
-        words.update(re.findall(r"\w+", fold(clean(line))))
+        words.update(_WORD.findall(fold(clean(line))))
     return words
 
 
@@ -233,6 +236,10 @@ def _is_tab_line(raw: str) -> bool:
     return "\t" in raw.strip("\t") or raw.count("\t") >= 2
 
 
+# compiled once: the function runs for every name, line or task of a build
+_BOLD_TAG = re.compile(r"<[bi]>", re.IGNORECASE)
+
+
 def _tab_rows(lines: list[str], start: int) -> tuple[list[Row], int, str]:
     """One row per line, tab-separated; rows cut by a page break continue on a line whose
     first cell is empty; the header row repeats after page breaks."""
@@ -254,7 +261,7 @@ def _tab_rows(lines: list[str], start: int) -> tuple[list[Row], int, str]:
             i += 1
             continue
         if first:
-            bold = bool(re.search(r"<[bi]>", cells[0] + (cells[1] if len(cells) > 1 else ""), re.IGNORECASE))
+            bold = bool(_BOLD_TAG.search(cells[0] + (cells[1] if len(cells) > 1 else "")))
             rows.append(Row([Cell(clean(c), i + 1, i + 1, bold=bold) for c in cells]))
         elif len(rows) > 1:
             row = rows[-1]

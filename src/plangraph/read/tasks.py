@@ -327,10 +327,14 @@ class TaskReader:
         return task
 
 
+# compiled once: the function runs for every name, line or task of a build
+_ENDS_SENTENCE = re.compile(r"[.;]$")
+
+
 def _heading_like(node: Node, text: str) -> bool:
     """Short, with no sentence end: a line that heads the items under it."""
     stripped = text.rstrip()
-    return len(stripped) < 260 and not re.search(r"[.;]$", stripped) and (
+    return len(stripped) < 260 and not _ENDS_SENTENCE.search(stripped) and (
         stripped.endswith(":") or node.block.bold or node.block.italic or len(stripped) < 160)
 
 

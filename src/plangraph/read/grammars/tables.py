@@ -96,6 +96,11 @@ class TableTasks:
     warnings: list[str]
 
 
+# compiled once, not formatted and looked up at every call
+_ITEM_SEP = re.compile(rf"\s*;\s*|\s+[-+•]\s+(?=[{UPPER}])")
+_LEAD_BULLET = re.compile(r"^[-+•]\s*")
+
+
 class _Aligner:
     """Place the cells of a short row in the columns they fit best (order kept)."""
 
@@ -127,7 +132,7 @@ class _Aligner:
         """How much of ``text`` is agency names, each item read from its start (a cell of
         prose that mentions agencies scores low)."""
         covered = 0
-        for item in re.split(rf"\s*;\s*|\s+[-+•]\s+(?=[{UPPER}])", re.sub(r"^[-+•]\s*", "", text)):
+        for item in _ITEM_SEP.split(_LEAD_BULLET.sub("", text)):
             item = item.strip(" .,")
             if not item:
                 continue
