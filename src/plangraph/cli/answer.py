@@ -19,9 +19,12 @@ Example:
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ..catalogue import plural, t
+
+TYPE_CHECKING = False  # (for the annotations only: importing pathlib costs a query command ~5 ms)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["say", "hold", "holding", "release", "write_answer", "with_columns", "for_people", "with_task_details",
            "run_sparql", "check_range", "resolve_params", "run_named", "agency_column", "find_workspace",
