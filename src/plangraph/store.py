@@ -277,35 +277,25 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) 
     """Run ``sparql``; with a timeout, evaluate in a daemon thread and stop at the deadline.
 
     pyoxigraph evaluates lazily and releases the GIL while it works, so a producer thread
-    hands rows to the caller through a bounded queue; the caller gives up when the deadline
-    passes, whether the query is still looking for its first row or is half way through.
-    A caller that stops reading (``--limit``, a closed pipe, a stream dropped) tells the
+    hands rows to the caller through a bounded queue (:class:`_Handoff`); the caller gives
+    up when the deadline passes, whether the query is still looking for its first row or is
+    half way through. A caller that stops reading (``--limit``, a closed pipe, a stream dropped) tells the
     producer, which ends at its next batch instead of waiting on a full queue for ever.
     (pyoxigraph cannot cancel a query: a producer still looking for its next row after the
     deadline runs on until it finds one or the process ends.)
     """
     if timeout is None:
         return _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
-    import queue
-    import threading
-    import weakref
+    import _thread
+    import _weakref
 
     deadline = time.monotonic() + timeout
-    handoff: queue.Queue = queue.Queue(maxsize=64)
-    stop = threading.Event()
+    handoff = _Handoff(64)
     done = object()
 
-    def put(item) -> bool:
-        """Hand ``item`` over; False once the caller has stopped reading."""
-        while not stop.is_set():
-            try:
-                handoff.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
     def produce() -> None:
+        put = handoff.put
+        _PRODUCING[id(handoff)] = sparql
         try:
             stream = _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
             if not put(("head", stream)):
@@ -321,15 +311,16 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) 
                 put(("rows", done))
         except BaseException as error:  # handed to the caller's thread
             put(("error", error))
+        finally:
+            del _PRODUCING[id(handoff)]
 
     def take():
-        try:
-            return handoff.get(timeout=max(deadline - time.monotonic(), 0.001))
-        except queue.Empty:
-            stop.set()
+        item = handoff.take(deadline)
+        if item is None:
             raise StoreError(f"query stopped after {timeout:g} s (--timeout)") from None
+        return item
 
-    threading.Thread(target=produce, daemon=True).start()
+    _thread.start_new_thread(produce, ())
     kind, head = take()
     if kind == "error":
         raise head
@@ -346,11 +337,70 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) 
                     return
                 yield from item
         finally:  # read to the end, failed, or dropped half way: the producer may stop
-            stop.set()
+            handoff.stop()
 
     answer = RowStream(head.variables, rows())
-    weakref.finalize(answer, stop.set)  # (also when its rows were never asked for)
+    # (also when its rows were never asked for); kept alive by the hand-off, which the
+    # producer holds for as long as it runs
+    handoff.watch = _weakref.ref(answer, handoff.stop)
     return answer
+
+
+# the producers running now, by hand-off (what a test counts: a producer left waiting on a
+# full hand-off holds its query's iterator for ever)
+_PRODUCING: dict[int, str] = {}
+
+
+class _Handoff:
+    """A bounded queue from the producer thread to the caller, on plain ``_thread`` locks:
+    what ``queue.Queue`` and ``threading.Event`` did, whose imports cost a query command
+    about 2 ms (issue 16). ``ready`` and ``room`` are signals (released: "look again"),
+    each given only by the other side and under ``mutex``."""
+
+    def __init__(self, size: int):
+        import _thread
+
+        self.items: list = []
+        self.size = size
+        self.stopped = False
+        self.watch = None
+        self.mutex = _thread.allocate_lock()
+        self.ready = _thread.allocate_lock()
+        self.room = _thread.allocate_lock()
+        self.ready.acquire()
+        self.room.acquire()
+
+    def stop(self, *_) -> None:
+        """The caller stopped reading: the producer ends at its next hand-off."""
+        self.stopped = True
+
+    def put(self, item) -> bool:
+        """Hand ``item`` over, waiting while the queue is full; False once the caller has
+        stopped reading (looked at every 0.1 s)."""
+        while not self.stopped:
+            with self.mutex:
+                if len(self.items) < self.size:
+                    self.items.append(item)
+                    if self.ready.locked():
+                        self.ready.release()
+                    return True
+            self.room.acquire(timeout=0.1)
+        return False
+
+    def take(self, deadline: float):
+        """The next item; None (and the producer told to stop) once ``deadline`` passes."""
+        while True:
+            with self.mutex:
+                if self.items:
+                    item = self.items.pop(0)
+                    if self.room.locked():
+                        self.room.release()
+                    return item
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.stop()
+                return None
+            self.ready.acquire(timeout=max(left, 0.001))
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0,
