@@ -23,6 +23,10 @@ from conftest import ROOT
 HEAVY = ("http.client", "ssl", "urllib.request", "email.parser", "rdflib", "pyshacl", "networkx", "numpy",
          "openpyxl", "plangraph.build", "plangraph.read.plan", "plangraph.extract",
          "plangraph.legacy_encodings", "plangraph.remote")
+# and, on the `tasks` path, what cost more than its query (issue 16): tomllib (plangraph.toml
+# has a plain reader), typing (annotations only), threading and queue (the query's thread
+# runs on _thread locks)
+TASKS_HEAVY = (*HEAVY, "tomllib", "typing", "threading", "queue")
 
 _PROBE = """
 import json, sys
@@ -47,9 +51,9 @@ def workspace(tmp_path_factory) -> Path:
     return root
 
 
-def _imported(args: list[str], cwd: Path) -> list[str]:
+def _imported(args: list[str], cwd: Path, heavy=HEAVY) -> list[str]:
     env = {**os.environ, "PLANGRAPH_WORKSPACE": str(cwd)}
-    done = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+    done = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(heavy)],
                           capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
     return json.loads(done.stderr.strip().splitlines()[-1])
 
@@ -61,4 +65,4 @@ def test_help_imports_nothing_heavy(workspace):
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_tasks_on_the_embedded_store_imports_nothing_heavy(workspace, fmt):
     _imported(["tasks", "--agency", "Sở Y tế", "-f", fmt], workspace)  # the first run fills the store's cache
-    assert _imported(["tasks", "--agency", "Sở Y tế", "-f", fmt], workspace) == []
+    assert _imported(["tasks", "--agency", "Sở Y tế", "-f", fmt], workspace, TASKS_HEAVY) == []

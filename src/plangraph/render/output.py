@@ -16,8 +16,9 @@ import json
 import sys
 
 from ..store import Result, Term
-from . import present
-from .table import fit, wide
+
+# .present and .table (re, collation) are imported by the formats for people only: json and
+# tsv do without them (issue 16: a query command's imports cost more than its query)
 
 FORMATS = ("table", "wide", "csv", "xlsx", "tsv", "json", "jsonl")
 FOR_PEOPLE = ("table", "wide", "csv", "xlsx")
@@ -49,6 +50,8 @@ def render_table(result: Result, width: int | None = None, name: str | None = No
     A column whose value is the same in every row (the agency of ``tasks``) is said once
     above the table; columns that do not fit are hidden, and ``notes`` says which.
     """
+    from . import present
+
     if result.boolean is not None:
         return present.value("bool", "true" if result.boolean else "false")
     return _table(result, width, name, all_rows, notes)[0]
@@ -56,6 +59,9 @@ def render_table(result: Result, width: int | None = None, name: str | None = No
 
 def _table(result: Result, width: int | None, name: str | None, all_rows: bool,
            notes: list[str] | None) -> tuple[str, int]:
+    from . import present
+    from .table import fit
+
     width = width or terminal_width()
     view = present.view_for(name, list(result.variables))
     rows, folded = present.prepare(result, name, all_rows)
@@ -88,6 +94,8 @@ def _table(result: Result, width: int | None, name: str | None, all_rows: bool,
 def every_column(result, name: str | None, all_rows: bool) -> tuple[list[str], list[list[str]], list[str], int]:
     """Every variable of the answer, as people read them (``wide``, ``csv``, ``xlsx``):
     headers, rows of cells, the variables, and how many appendix rows were folded."""
+    from . import present
+
     view = present.view_for(name, list(result.variables))
     rows, folded = present.prepare(result, name, all_rows)
     files = present.files_of(rows)
@@ -146,6 +154,9 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
         text, count = _table(result, None, name, all_rows, notes)
         out.write(text + "\n")
         return count
+    from . import present
+    from .table import wide
+
     headers, rows, _, folded = every_column(result, name, all_rows)
     if folded:
         notes.append(present.folded_note(folded))
