@@ -12,9 +12,9 @@ spreadsheet would run as formulas; CSV always has a BOM and CRLF line ends (Exce
 
 from __future__ import annotations
 
-import json
 import sys
 
+from ..fastjson import dumps  # json.dumps(..., ensure_ascii=False) without json's import of re
 from ..store import Result, Term
 
 # .present and .table (re, collation) are imported by the formats for people only: json and
@@ -122,7 +122,7 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
     notes = notes if notes is not None else []
     if result.boolean is not None:
         if fmt == "json":
-            json.dump({"head": {}, "boolean": result.boolean}, out)
+            out.write(dumps({"head": {}, "boolean": result.boolean}))  # (ASCII: as json.dump writes it)
             out.write("\n")
         elif fmt in ("csv", "tsv"):
             _write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=fmt == "csv")
@@ -132,16 +132,15 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
     variables = result.variables
     count = 0
     if fmt == "json":  # the SPARQL 1.1 results document, one binding per line
-        out.write('{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '},\n "results": {"bindings": [')
+        out.write('{"head": {"vars": ' + dumps(variables) + '},\n "results": {"bindings": [')
         for row in result:
-            out.write(("," if count else "") + "\n  " + json.dumps({k: term.to_json() for k, term in row.items()},
-                                                                  ensure_ascii=False))
+            out.write(("," if count else "") + "\n  " + dumps({k: term.to_json() for k, term in row.items()}))
             count += 1
         out.write("\n ]}}\n")
         return count
     if fmt == "jsonl":
         for row in result:
-            out.write(json.dumps({v: _plain(row.get(v)) or None for v in variables}, ensure_ascii=False))
+            out.write(dumps({v: _plain(row.get(v)) or None for v in variables}))
             out.write("\n")
             count += 1
         return count
