@@ -16,7 +16,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 from ..catalogue import t
@@ -37,6 +36,8 @@ SELECT ?name ?ended ?founded ?successor WHERE {
 
 def as_of_options(function):
     """--as-of DATE and --as-printed."""
+    import functools  # (here too: functools, with collections, costs the quick path ~3 ms)
+
     import click  # (here: the quick path imports this module without click)
 
     # their help is the catalogue's (opt.as_of, opt.as_printed; viz.as_of)
