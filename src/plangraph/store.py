@@ -13,11 +13,15 @@ modules are imported only when an endpoint is used (they cost the embedded path 
 
 from __future__ import annotations
 
+import os
 import time
-from pathlib import Path
 
 from .errors import StoreError, describe
 from .results import Result, RowStream, Term
+
+TYPE_CHECKING = False  # (Paths are made when asked for: pathlib costs a query command ~5 ms)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["Term", "Result", "RowStream", "EmbeddedStore", "MemoryStore", "RdflibStore", "RemoteStore",
            "open_store", "StoreError"]
@@ -69,27 +73,60 @@ class EmbeddedStore:
 
     settle_s: float | None = None  # seconds; None: plangraph.cache.SETTLE_S (a younger stamp is not trusted)
 
-    def __init__(self, graph_file: Path, cache_dir: Path | None = None, timeout: float | None = None,
+    def __init__(self, graph_file: Path | str, cache_dir: Path | str | None = None, timeout: float | None = None,
                  allow_service: bool = False, also=()):
-        self.graph_file = Path(graph_file)
-        self.also = tuple(Path(path) for path in also)
+        # kept as given (str or Path); graph_file, cache_dir, also and location are Paths
+        self._graph_file = graph_file
+        self._also = tuple(also)
         self.timeout = timeout
         self.allow_service = allow_service
-        self.cache_dir = cache_dir or self.graph_file.parent / ".cache"
+        self._cache_dir = cache_dir or os.path.join(os.path.dirname(graph_file), ".cache")
         self._store = None
         self.lease = None
-        self.location: Path | None = None
+        self._location = None
+
+    @property
+    def graph_file(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._graph_file)
+
+    @property
+    def also(self) -> tuple[Path, ...]:
+        from pathlib import Path
+
+        return tuple(Path(path) for path in self._also)
+
+    @property
+    def cache_dir(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._cache_dir)
+
+    @property
+    def location(self) -> Path | None:
+        """The store's folder, once open."""
+        from pathlib import Path
+
+        return None if self._location is None else Path(self._location)
 
     def open(self):
-        """Open (building first if needed) the store for the current graph file."""
+        """Open (building first if needed) the store for the current graph file: the warm
+        open (:mod:`plangraph.warm`) when it is built and sound, else :mod:`plangraph.cache`."""
         if self._store is None:
-            from .cache import SETTLE_S, open_cache
+            from .warm import SETTLE_S, open_warm
 
             settle = SETTLE_S if self.settle_s is None else self.settle_s
             if self.lease is not None:  # held without the store (hold()): take a fresh lease
                 self.lease.release()
-            self._store, self.lease = open_cache(self.graph_file, self.cache_dir, settle, self.also)
-            self.location = self.lease.location
+                self.lease = None
+            opened = open_warm(self._graph_file, self._cache_dir, settle, self._also)
+            if opened is None:
+                from .cache import open_cache
+
+                opened = open_cache(self.graph_file, self.cache_dir, settle, self.also)
+            self._store, self.lease = opened
+            self._location = self.lease.path
         return self._store
 
     def hold(self):
@@ -127,7 +164,7 @@ class EmbeddedStore:
     def _damaged(self, error: BaseException) -> StoreError:
         from .cache import set_aside
 
-        location, digest = self.location, self.lease.digest if self.lease else ""
+        location, digest = self.location, self.lease.digest if self.lease else ""  # (a Path)
         self.close()
         if location is not None:
             set_aside(location, digest)
@@ -154,6 +191,8 @@ class MemoryStore:
         self.timeout = timeout
         self.allow_service = allow_service
         self._store = ox.Store()
+        from pathlib import Path
+
         for path in graph_files:
             path = Path(path)
             fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
@@ -196,6 +235,8 @@ class RdflibStore:
         import rdflib
 
         graph = rdflib.Graph()
+        from pathlib import Path
+
         for path in graph_files:
             graph.parse(str(path), format="nt" if Path(path).suffix == ".nt" else "turtle")
         return cls(graph)
