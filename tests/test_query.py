@@ -402,7 +402,7 @@ def test_timeout_stops_a_long_query(built, tmp_path):
 
 
 def _producers() -> int:
-    from plangraph.store import _PRODUCING  # (the producers are _thread threads: threading does not list them)
+    from plangraph.producer import _PRODUCING  # (the producers are _thread threads: threading does not list them)
 
     return len(_PRODUCING)
 
