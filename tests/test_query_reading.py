@@ -121,3 +121,14 @@ def test_the_query_modules_import_no_re(tmp_path):
                           env={**os.environ, "PYTHONPATH": ""})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_resolve_and_query_import_in_either_order():
+    import subprocess
+    import sys
+
+    for first, second in (("plangraph.resolve", "plangraph.query"), ("plangraph.query", "plangraph.resolve")):
+        done = subprocess.run([sys.executable, "-c", f"import {first}, {second}; "
+                               "from plangraph.query import resolve_agency_match, STRONG; print(STRONG)"],
+                              capture_output=True, text=True)
+        assert done.stdout.strip() == "85", done.stderr

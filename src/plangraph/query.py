@@ -334,7 +334,17 @@ from .sparql_text import _markers, refuse_service, uses_service  # noqa: E402,F4
 
 # -- finding things by name (plangraph.resolve) ---------------------------------------------
 
-from .resolve import (  # noqa: E402 - resolve uses the terms above
-    _LABELS_QUERY, STRONG, AgencyMatch, Resolution, find_agencies, resolve_agency, resolve_agency_match,
-    resolve_document, resolve_document_match, resolve_task, resolve_task_match, short_file,
-)
+_RESOLVE = ("_LABELS_QUERY", "STRONG", "AgencyMatch", "Resolution", "find_agencies", "resolve_agency",
+            "resolve_agency_match", "resolve_document", "resolve_document_match", "resolve_task",
+            "resolve_task_match", "short_file")
+
+
+def __getattr__(name: str):
+    """plangraph.resolve's names, importable from here as before. Looked up on first use
+    rather than imported at the end of this module: resolve imports this module, and
+    importing resolve first then failed (a partly initialised module)."""
+    if name in _RESOLVE:
+        from . import resolve
+
+        return getattr(resolve, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
