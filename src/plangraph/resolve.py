@@ -172,7 +172,9 @@ def resolve_agency_match(store, text: str) -> Resolution:
     if wanted:
         label = _literal(wanted)
         values = f"VALUES ?label {{ {label} {label}@vi }}"
-        exact = {row["agency"].value: row for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))}
+        # (an embedded store keeps this answer beside it: it depends on the graph alone)
+        ask = getattr(store, "kept_query", store.query)
+        exact = {row["agency"].value: row for row in ask(_EXACT_LABEL_QUERY.replace("#@values", values))}
         if len(exact) == 1:
             (iri, row), = exact.items()
             name = row["name"].value if "name" in row else wanted

@@ -83,6 +83,7 @@ class EmbeddedStore:
         self._store = None
         self.lease = None
         self._location = None
+        self._kept = None  # the answers kept in the store's folder (kept_query), once read
 
     @property
     def graph_file(self) -> Path:
@@ -125,7 +126,7 @@ class EmbeddedStore:
 
                 opened = open_cache(self.graph_file, self.cache_dir, settle, self.also)
             self._store, self.lease = opened
-            self._location = self.lease.path
+            self._location, self._kept = self.lease.path, None
         return self._store
 
     def hold(self):
@@ -150,6 +151,27 @@ class EmbeddedStore:
         """
         stream = self.stream(sparql)
         return Result(stream.variables, list(stream), boolean=stream.boolean)
+
+    def kept_query(self, sparql: str) -> Result:
+        """:meth:`query`, for a query whose answer depends on the graph alone (no NOW(),
+        RAND() or BNODE()): its answer is kept beside the store and read back the next time
+        (:mod:`plangraph.kept`; a command's look-ups before its query, issue 16)."""
+        self.open()
+        from .kept import answers, keep, result_of
+
+        if self._kept is None:
+            self._kept = answers(self._location)
+        found = self._kept.get(sparql)
+        if found is not None:
+            if not self.allow_service:  # (as query() would refuse it)
+                from .query import refuse_service
+
+                refuse_service(sparql)
+            return result_of(found)
+        result = self.query(sparql)
+        if result.boolean is None:
+            keep(self._location, self._kept, sparql, result)
+        return result
 
     def stream(self, sparql: str) -> RowStream:
         """Like :meth:`query`, but rows are handed out as the store finds them."""

@@ -78,7 +78,8 @@ def succession_note(store, agency_iri: str, as_of: str | None, as_printed: bool)
     if as_printed:
         return None
     day = as_of or date.today().isoformat()
-    rows = list(store.query(_STATUS.replace("#@values", f"VALUES ?agency {{ {iri_term(agency_iri)} }}")))
+    ask = getattr(store, "kept_query", store.query)  # (the graph's alone: kept beside an embedded store)
+    rows = list(ask(_STATUS.replace("#@values", f"VALUES ?agency {{ {iri_term(agency_iri)} }}")))
     if not rows:
         return None
     row = rows[0]
