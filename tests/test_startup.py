@@ -73,7 +73,8 @@ def test_tasks_on_the_embedded_store_imports_nothing_heavy(workspace, fmt):
 # its query (issue 16): the workspace, the store, the query and the JSON are read and
 # written without them.
 LEAN_FORBIDDEN = ("re", "pathlib", "json", "functools", "collections", "typing", "enum", "tomllib", "threading",
-                  "queue", "contextlib", "importlib.util", "urllib", "string", "weakref", "tempfile", "shutil")
+                  "queue", "contextlib", "importlib.util", "urllib", "string", "weakref", "tempfile", "shutil",
+                  "datetime")
 _LEAN_PROBE = """
 import sys
 before = set(sys.modules)

@@ -16,7 +16,10 @@ Example:
 
 from __future__ import annotations
 
-from datetime import date
+try:  # the C date that datetime re-exports: running datetime.py itself costs a command ~1 ms
+    from _datetime import date
+except ImportError:  # pragma: no cover - not CPython
+    from datetime import date
 
 from ..catalogue import t
 
