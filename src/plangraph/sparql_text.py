@@ -67,6 +67,7 @@ def parts(text: str) -> list[tuple[str, int, int]]:
     :data:`HIDING` finds them."""
     found: list[tuple[str, int, int]] = []
     end, at = len(text), 0
+    ahead = dict.fromkeys("#'\"<", -1)  # where each of them is next found (searched again once passed)
     while at < end:
         char = text[at]
         if char == "#":
@@ -88,17 +89,30 @@ def parts(text: str) -> list[tuple[str, int, int]]:
             else:
                 stop = at + 1
                 found.append(("code", at, stop))
-        else:
-            stop = at + 1
-            while stop < end and text[stop] not in "#'\"<":
-                stop += 1
+        else:  # code, to the next character that may start something else
+            stop = end
+            for char in "#'\"<":
+                if ahead[char] < at:
+                    ahead[char] = text.find(char, at) % (end + 1)  # (not found: end)
+                stop = min(stop, ahead[char])
             found.append(("code", at, stop))
         at = stop
     return found
 
 
+# ASCII code with its braces set apart and each variable's mark before its name, everything
+# else a space: split, it gives _tokens' tokens (the characters of \\w in ASCII are kept)
+_SPACED = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+_SPACED.update({ord("{"): " { ", ord("}"): " } ", ord("?"): " ?", ord("$"): " ?"})
+
+
 def _tokens(code: str):
-    """What ``[{}]|[?$](\\w+)`` finds in ``code``: ``{``, ``}`` and variables' names."""
+    """What ``[{}]|[?$](\\w+)`` finds in ``code``: ``{``, ``}`` and each variable, as ``?name``."""
+    if code.isascii():  # (the usual case, by str methods: a loop over every character cost more)
+        for token in code.translate(_SPACED).split():
+            if token in ("{", "}") or (token[0] == "?" and len(token) > 1):
+                yield token
+        return
     end, at = len(code), 0
     while at < end:
         char = code[at]
