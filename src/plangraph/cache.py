@@ -41,48 +41,28 @@ import os
 import time
 from pathlib import Path
 
-from .atomic import lock, locked_folder, try_lock, write_atomic
+from .atomic import locked_folder, try_lock, write_atomic
 from .errors import StoreError, describe
+# the lease, the stamps and the content record, shared with the warm open (plangraph.warm)
+from .warm import CONTENT, DAMAGED as _DAMAGED, LEFTOVERS, MISSING as _MISSING, SETTLE_S, Lease, stamped_digest
+from .warm import identity as _identity, lease_folder as _lease, stamp_path, store_kind, union_digest as _union
 
 __all__ = ["open_cache", "Lease", "graph_digest", "content_digest", "SETTLE_S", "CONTENT"]
-
-SETTLE_S = 3.0
-CONTENT = "plangraph-content.json"
-_MISSING, _DAMAGED = "missing", "damaged"
 
 
 class CacheError(StoreError):
     """The embedded store's cache cannot be built or opened."""
 
 
-class Lease:
-    """A cache folder in use: a shared lock on its content file, held until :meth:`release`."""
-
-    def __init__(self, location: Path, digest: str, handle):
-        self.location = location
-        self.digest = digest
-        self._handle = handle
-
-    def fileno(self) -> int:
-        """The locked file descriptor (hand it to a child process to keep the folder alive)."""
-        return self._handle.fileno()
-
-    def release(self) -> None:
-        self._handle.close()
-
-
 def _format(graph_file: Path):
     import pyoxigraph as ox
 
-    return ("n-triples", ox.RdfFormat.N_TRIPLES) if graph_file.suffix == ".nt" else ("turtle", ox.RdfFormat.TURTLE)
-
-
-def _identity(info: os.stat_result) -> list[int]:
-    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+    kind = store_kind(graph_file)
+    return kind, ox.RdfFormat.N_TRIPLES if kind == "n-triples" else ox.RdfFormat.TURTLE
 
 
 def _stamp_path(cache_dir: Path, graph_file: Path) -> Path:
-    return cache_dir / f"stamp-{graph_file.name}.json"
+    return Path(stamp_path(cache_dir, graph_file))
 
 
 def _write_stamp(cache_dir: Path, graph_file: Path, identity: list[int], digest: str, hashed_at: int) -> None:
@@ -95,18 +75,15 @@ def _write_stamp(cache_dir: Path, graph_file: Path, identity: list[int], digest:
 
 def graph_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S) -> str:
     """The SHA-256 of ``graph_file``'s bytes: from the stamp when it is safe, else by reading."""
+    known = stamped_digest(graph_file, cache_dir, settle_s)
+    if known is not None:
+        return known
     try:
         handle = open(graph_file, "rb")
     except FileNotFoundError:
         raise CacheError("graph file not found; run `plangraph build` first", path=str(graph_file)) from None
     with handle:
         identity = _identity(os.fstat(handle.fileno()))
-        try:
-            known = json.loads(_stamp_path(cache_dir, graph_file).read_text(encoding="utf-8"))
-            if known["identity"] == identity and identity[4] + settle_s * 1e9 <= known["hashed_at_ns"]:
-                return known["sha256"]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
         import hashlib  # (OpenSSL: only when the stamp cannot be trusted)
 
         hashed_at = time.time_ns()
@@ -121,16 +98,6 @@ def graph_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S) 
 def _present(also) -> list[Path]:
     """The extra files that exist (a workspace without progress reports has none)."""
     return [Path(path) for path in also if Path(path).is_file()]
-
-
-def _union(digests: list[str]) -> str:
-    """One file: its own SHA-256 (the folders of plain graphs keep their names); several: the
-    SHA-256 of their digests in order."""
-    if len(digests) == 1:
-        return digests[0]
-    import hashlib
-
-    return hashlib.sha256(("union\n" + "\n".join(digests)).encode("ascii")).hexdigest()
 
 
 def content_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S, also=()) -> str:
@@ -152,28 +119,6 @@ def content_digest(graph_file: Path, cache_dir: Path, settle_s: float = SETTLE_S
 def _label(graph_file: Path, extra: list[Path]) -> str:
     """What a folder's record says it holds: ``plangraph.ttl``, ``plangraph.ttl+plangraph-progress.ttl``."""
     return "+".join(path.name for path in (graph_file, *extra))
-
-
-def _lease(folder: Path, digest: str) -> Lease | str:
-    """A lease on ``folder`` if it holds ``digest``; else ``_MISSING`` (not there, or moved
-    away while we looked) or ``_DAMAGED`` (there, without a readable content record)."""
-    content = folder / CONTENT
-    try:
-        handle = open(content, "rb")
-    except (FileNotFoundError, NotADirectoryError):
-        return _DAMAGED if folder.is_dir() else _MISSING
-    lock(handle.fileno(), shared=True)  # a cleaner holds it exclusively only to move it away
-    try:
-        moved = os.stat(content).st_ino != os.fstat(handle.fileno()).st_ino
-        record = {} if moved else json.loads(handle.read())
-    except FileNotFoundError:
-        moved, record = True, {}
-    except (OSError, ValueError):
-        moved, record = False, {}
-    if not moved and isinstance(record, dict) and record.get("sha256") == digest:
-        return Lease(folder, digest, handle)
-    handle.close()
-    return _MISSING if moved else _DAMAGED
 
 
 def _rmtree(folder: Path) -> None:
@@ -250,7 +195,7 @@ def _clean(cache_dir: Path, graph_name: str, keep: Path | None) -> None:
 def _clean_if_left(cache_dir: Path, graph_name: str, keep: Path) -> None:
     """After an open that built nothing: clean up what a killed build left, if any, unless
     a build is running (listing the folder costs microseconds; nothing else is done)."""
-    if not any(entry.name.startswith((".building-", ".trash-", ".damaged-")) for entry in cache_dir.iterdir()):
+    if not any(entry.name.startswith(LEFTOVERS) for entry in cache_dir.iterdir()):
         return
     with open(cache_dir / ".lock", "a+b") as handle:
         if try_lock(handle.fileno()):

@@ -25,13 +25,18 @@ Example:
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from functools import lru_cache
+try:  # the C date that datetime re-exports: running datetime.py itself costs a command ~1 ms
+    from _datetime import date
+except ImportError:  # pragma: no cover - not CPython
+    from datetime import date
 
 from .errors import PlangraphError
 from .record import Record
-from .text import fold
+
+# No re, functools or pathlib here: with what they import, they cost a query command more
+# than its query (issue 16). The header's parameter lines, the #@values markers and IRIs
+# are read by hand (tests/test_query_reading.py holds the regular expressions they follow
+# and compares); re is imported by the parameter types and checks that need it.
 
 __all__ = [
     "NamedQuery", "Param", "QueryError", "load_query", "list_queries", "bind", "term_for",
@@ -88,10 +93,64 @@ class NamedQuery(Record):
         raise QueryError(f"query {self.name!r} has no parameter {name!r} (parameters: {known})")
 
 
-_PARAM_RE = re.compile(
-    r"^(?P<name>[a-z][\w-]*)\s+(?P<type>[a-z]+)(?:\((?P<choices>[^)]*)\))?(?:=(?P<default>\S+))?"
-    r"(?P<required>\s+required)?(?:\s+as\s+\?(?P<var>\w+))?\s*(?P<description>.*)$"
-)
+def _word(char: str) -> bool:
+    """A character of ``\\w`` (re's, for text): a letter, a digit or ``_``."""
+    return char.isalnum() or char == "_"
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def param_fields(value: str) -> dict | None:
+    r"""A parameter line's parts, as ``NAME TYPE[(CHOICES)][=DEFAULT][ required][ as ?VAR]
+    DESCRIPTION`` reads (None when it does not start ``NAME TYPE``); read as the regular
+    expression ``^(?P<name>[a-z][\w-]*)\s+(?P<type>[a-z]+)(?:\((?P<choices>[^)]*)\))?``
+    ``(?:=(?P<default>\S+))?(?P<required>\s+required)?(?:\s+as\s+\?(?P<var>\w+))?\s*(?P<description>.*)$``
+    reads it, each part taken as far as it goes.
+
+    Example:
+        >>> param_fields("role choice(both,lead)=both as ?roles  Which role.")["choices"]
+        'both,lead'
+    """
+    end = len(value)
+    if not value or not "a" <= value[0] <= "z":
+        return None
+    at = 1
+    while at < end and (_word(value[at]) or value[at] == "-"):
+        at += 1
+    name, start = value[:at], _skip_spaces(value, at)
+    at = start
+    while at < end and "a" <= value[at] <= "z":
+        at += 1
+    if start == len(name) or at == start:
+        return None
+    fields = {"name": name, "type": value[start:at], "choices": None, "default": None, "required": None, "var": None}
+    close = value.find(")", at + 1) if value.startswith("(", at) else -1
+    if close != -1:
+        fields["choices"], at = value[at + 1:close], close + 1
+    if value.startswith("=", at):
+        stop = at + 1
+        while stop < end and not value[stop].isspace():
+            stop += 1
+        if stop > at + 1:
+            fields["default"], at = value[at + 1:stop], stop
+    spaced = _skip_spaces(value, at)
+    if spaced > at and value.startswith("required", spaced):
+        fields["required"], at = value[at:spaced + 8], spaced + 8
+    spaced = _skip_spaces(value, at)
+    if spaced > at and value.startswith("as", spaced):
+        mark = _skip_spaces(value, spaced + 2)
+        if mark > spaced + 2 and value.startswith("?", mark):
+            stop = mark + 1
+            while stop < end and _word(value[stop]):
+                stop += 1
+            if stop > mark + 1:
+                fields["var"], at = value[mark + 1:stop], stop
+    fields["description"] = value[_skip_spaces(value, at):]
+    return fields
 
 
 def _camel(name: str) -> str:
@@ -121,42 +180,52 @@ def parse_query(name: str, text: str) -> NamedQuery:
             name, _, description = value.partition(" ")
             query.vietnamese["param." + name] = description.strip()
         elif key == "param":
-            match = _PARAM_RE.match(value)
+            match = param_fields(value)
             if not match:
                 raise QueryError(f"cannot read parameter line {value!r}", path=f"{name}.rq")
-            choices = tuple(c.strip() for c in (match.group("choices") or "").split(",") if c.strip())
+            choices = tuple(c.strip() for c in (match["choices"] or "").split(",") if c.strip())
             query.params.append(Param(
-                name=match.group("name"), type=match.group("type"),
-                variable=match.group("var") or _camel(match.group("name")),
-                required=bool(match.group("required")), default=match.group("default"),
-                choices=choices, description=match.group("description").strip(),
+                name=match["name"], type=match["type"], variable=match["var"] or _camel(match["name"]),
+                required=bool(match["required"]), default=match["default"],
+                choices=choices, description=match["description"].strip(),
             ))
     return query
 
 
-def _query_files():
-    from .resources import queries_folder
+def _query_files() -> str:
+    from .resources import package_path
 
-    return queries_folder()
+    return package_path("plangraph.queries")
 
 
-@lru_cache(maxsize=None)
+_LISTED: list[list[str]] = []  # (computed once: the shipped files do not change while we run)
+
+
 def list_queries() -> list[str]:
     """Names of the named queries shipped with plangraph."""
-    return sorted(p.name[:-3] for p in _query_files().iterdir() if p.name.endswith(".rq"))
+    if not _LISTED:
+        import os
+
+        _LISTED.append(sorted(name[:-3] for name in os.listdir(_query_files()) if name.endswith(".rq")))
+    return _LISTED[0]
 
 
 def load_query(name: str) -> NamedQuery:
     """Load one named query by name (file name without ``.rq``)."""
     if name not in list_queries():
         raise QueryError(f"no named query {name!r}; `plangraph queries` lists them")
-    text = (_query_files() / f"{name}.rq").read_text(encoding="utf-8")
+    with open(f"{_query_files()}/{name}.rq", encoding="utf-8") as handle:
+        text = handle.read()
     return parse_query(name, text)
 
 
 # -- RDF terms ------------------------------------------------------------------------
 
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# what may not be in an IRI term (it could end it early), and an IRI's scheme: a letter, then
+# letters, digits, "+", "." or "-", up to the first ":"
+_IRI_FORBIDDEN = frozenset(map(chr, range(0x21))) | frozenset('<>"{}|^`\\')
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SCHEME = _LETTERS | frozenset("0123456789+.-")
 
 
 def _literal(value: str, datatype: str | None = None) -> str:
@@ -172,7 +241,9 @@ def iri_term(value: str) -> str:
         >>> iri_term("https://w3id.org/plangraph/id/agency/so-y-te")
         '<https://w3id.org/plangraph/id/agency/so-y-te>'
     """
-    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
+    colon = value.find(":")
+    if (colon < 1 or value[0] not in _LETTERS or not _SCHEME.issuperset(value[1:colon])
+            or not _IRI_FORBIDDEN.isdisjoint(value)):
         raise QueryError(f"not an IRI: {value!r}")
     return f"<{value}>"
 
@@ -192,6 +263,10 @@ def term_for(param: Param, value: str) -> str:
     if kind == "string":
         return _literal(value)
     if kind == "folded":
+        import re
+
+        from .text import fold
+
         words = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(value)).split())
         if not words:  # "" is contained in every text: the filter would match everything
             raise QueryError(f"parameter {param.name}: {value!r} has no letter or digit to look for")
@@ -202,6 +277,8 @@ def term_for(param: Param, value: str) -> str:
         except ValueError:
             raise QueryError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)") from None
     if kind == "integer":
+        import re
+
         if not re.fullmatch(r"-?\d{1,9}", value):
             raise QueryError(f"parameter {param.name}: {value!r} is not an integer")
         return _literal(str(int(value)), XSD + "integer")
@@ -253,109 +330,24 @@ def bind(query: NamedQuery, values: dict[str, str]) -> str:
     return "".join(out)
 
 
-_CODE_TOKEN = re.compile(r"[{}]|[?$](\w+)")
+# -- the text of a query: its #@values markers, SERVICE (plangraph.sparql_text) ----------
 
-
-@lru_cache(maxsize=64)
-def _markers(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
-    r"""Each ``#@values`` line of ``text``: where it starts, and the variables its block
-    must bind (comments, strings and IRIs skipped).
-
-    Those are the variables of the group it is in, with the groups inside it, and those used
-    where no block reaches (the projection, a group around the blocks' groups), which every
-    block binds as before. (A block also binds a parameter that only a group inside it
-    uses: oxigraph plans the query around it; without ?agency in the outer block
-    tasks-of-agency took 4 times as long.)
-
-    Example:
-        >>> [(at, sorted(v)) for at, v in _markers("SELECT ?s { { #@values\n ?a ?p ?b } #@values\n ?b ?q ?c }")]
-        [(14, ['a', 'b', 'p', 's']), (35, ['a', 'b', 'c', 'p', 'q', 's'])]
-    """
-    groups: list[list] = [[set(), []]]  # each group: its variables, its markers (indexes into found)
-    open_groups = [0]
-    uses: list[tuple[str, tuple[int, ...]]] = []  # each use of a variable, with the groups around it
-    found: list[list] = []
-    for match in _SPARQL_HIDING.finditer(text):
-        if match.group("comment") is not None:
-            if match.group("comment").strip() == "#@values":
-                groups[open_groups[-1]][1].append(len(found))
-                found.append([match.start(), set()])
-            continue
-        code = match.group("code")
-        if code is None:
-            continue
-        for token in _CODE_TOKEN.finditer(code):
-            if token.group(1):
-                uses.append((token.group(1), tuple(open_groups)))
-                for index in open_groups:
-                    groups[index][0].add(token.group(1))
-            elif token.group() == "{":
-                open_groups.append(len(groups))
-                groups.append([set(), []])
-            elif len(open_groups) > 1:
-                open_groups.pop()
-    for variables, indexes in groups:
-        for index in indexes:
-            found[index][1] |= variables
-    reached = {i for i, (_, indexes) in enumerate(groups) if indexes}
-    loose = {variable for variable, around in uses if not reached.intersection(around)}
-    return tuple((start, frozenset(variables | loose)) for start, variables in found)
-
-
-# -- SERVICE -------------------------------------------------------------------------
-
-# What hides a keyword: comments, strings (long and short, with their escapes) and IRIs.
-# Anything else that does not start one of them is code. An unterminated string is read as
-# code, so that a query cannot hide SERVICE from this check and still parse.
-_SPARQL_HIDING = re.compile(
-    r"""(?P<comment>\#[^\n\r]*)"""
-    r"""|(?P<string>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}"""
-    r"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")"""
-    r"""|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
-    r"""|(?P<code>[^#'"<]+|[#'"<])""",
-    re.DOTALL,
-)
-# SERVICE as a keyword: not part of a longer name, a variable (?service) or a prefixed
-# name's prefix (service:x). "ex:a.service" is refused too: better a query refused than
-# one that reaches the network.
-_SERVICE_WORD = re.compile(r"(?<![\w?$])service(?![\w:])", re.IGNORECASE)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def _code_of(sparql: str) -> str:
-    return " ".join(m.group("code") for m in _SPARQL_HIDING.finditer(sparql) if m.group("code"))
-
-
-def uses_service(sparql: str) -> bool:
-    """True when ``sparql`` has a ``SERVICE`` clause (a federated query, which makes the
-    engine send HTTP requests to the IRI it names).
-
-    Strings, IRIs and comments are skipped. The text is also checked with its ``\\u``
-    escapes decoded, as SPARQL 1.1 has them decoded before parsing (oxigraph does not,
-    another engine may).
-
-    Example:
-        >>> uses_service('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
-        True
-        >>> uses_service('SELECT ?service WHERE { ?service ?p "SERVICE" } # SERVICE')
-        False
-    """
-    decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16))
-                             if int(m.group(1) or m.group(2), 16) < 0x110000 else m.group(0), sparql)
-    return any(_SERVICE_WORD.search(_code_of(text)) for text in {sparql, decoded})
-
-
-def refuse_service(sparql: str) -> None:
-    """Raise :class:`QueryError` if ``sparql`` uses ``SERVICE`` (see :func:`uses_service`)."""
-    if uses_service(sparql):
-        raise QueryError("SERVICE (a federated query) is refused: it would make plangraph send requests to "
-                         "other servers. Query the other endpoint with --endpoint instead, or allow it "
-                         "explicitly (plangraph serve --allow-service; EmbeddedStore(allow_service=True))")
+from .sparql_text import _markers, refuse_service, uses_service  # noqa: E402,F401 - part of this module's interface
 
 
 # -- finding things by name (plangraph.resolve) ---------------------------------------------
 
-from .resolve import (  # noqa: E402 - resolve uses the terms above
-    _LABELS_QUERY, STRONG, AgencyMatch, Resolution, find_agencies, resolve_agency, resolve_agency_match,
-    resolve_document, resolve_document_match, resolve_task, resolve_task_match, short_file,
-)
+_RESOLVE = ("_LABELS_QUERY", "STRONG", "AgencyMatch", "Resolution", "find_agencies", "resolve_agency",
+            "resolve_agency_match", "resolve_document", "resolve_document_match", "resolve_task",
+            "resolve_task_match", "short_file")
+
+
+def __getattr__(name: str):
+    """plangraph.resolve's names, importable from here as before. Looked up on first use
+    rather than imported at the end of this module: resolve imports this module, and
+    importing resolve first then failed (a partly initialised module)."""
+    if name in _RESOLVE:
+        from . import resolve
+
+        return getattr(resolve, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

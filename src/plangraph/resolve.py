@@ -11,13 +11,13 @@ Example:
 
 from __future__ import annotations
 
-import re
-
 from .query import PG, QueryError, _literal, iri_term
 from .record import Record
 
 BASE = "https://w3id.org/plangraph/id/"
-from .text import fold
+# re and plangraph.text (which needs re) are imported where a name is not found as it is
+# written: re, with what it imports, costs a query command more than its query (issue 16)
+_SHORT_ID = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 __all__ = ["AgencyMatch", "Resolution", "STRONG", "find_agencies", "resolve_agency", "resolve_agency_match",
            "resolve_document", "resolve_document_match", "resolve_task", "resolve_task_match", "short_file"]
@@ -70,6 +70,17 @@ SELECT ?agency ?name ?label ?collective WHERE {
 }"""
 
 
+def _is_iri(text: str) -> bool:
+    """``text`` is an IRI to take as it is (``^https?://`` or ``urn:``), not a name."""
+    return text.startswith(("http://", "https://", "urn:"))
+
+
+def _is_short_id(text: str) -> bool:
+    """"thanh-hoa/so-tai-chinh": an agency IRI's path (``[a-z0-9-]+(?:/[a-z0-9-]+)+``)."""
+    steps = text.split("/")
+    return len(steps) > 1 and all(step and _SHORT_ID.issuperset(step) for step in steps)
+
+
 def find_agencies(store, text: str, limit: int = 10) -> list[AgencyMatch]:
     """Find agencies by name: diacritics- and case-insensitive, by abbreviation and prefix.
 
@@ -78,6 +89,7 @@ def find_agencies(store, text: str, limit: int = 10) -> list[AgencyMatch]:
     text, then names that contain all its words.
     """
     from .extract.agencies import name_key
+    from .text import fold
 
     wanted = text.strip()
     if not wanted:
@@ -144,15 +156,15 @@ def resolve_agency_match(store, text: str) -> Resolution:
     """
     from .catalogue import t
 
-    if re.match(r"^https?://", text) or text.startswith("urn:"):
+    if _is_iri(text):
         iri = _known(store, text, "agency", "VALUES ?kind { pg:Agency pg:Collective } ?node a ?kind")
         names = store.query(f"PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nSELECT ?n WHERE {{ "
                             f"{iri_term(iri)} skos:prefLabel ?n FILTER(lang(?n) = 'vi') }}")
         return Resolution(text, iri, next((row["n"].value for row in names), iri))
-    from .text import nfc
+    from .unicode_form import nfc
 
     wanted = nfc(text.strip())
-    if re.fullmatch(r"[a-z0-9-]+(?:/[a-z0-9-]+)+", wanted):  # "thanh-hoa/so-tai-chinh": the IRI's path
+    if _is_short_id(wanted):  # "thanh-hoa/so-tai-chinh": the IRI's path
         for kind in ("agency", "collective"):
             iri = f"{BASE}{kind}/{wanted}"
             if store.query(f"PREFIX pg: <{PG}>\nASK {{ VALUES ?node {{ {iri_term(iri)} }} ?node a ?kind }}").boolean:
@@ -160,12 +172,18 @@ def resolve_agency_match(store, text: str) -> Resolution:
     if wanted:
         label = _literal(wanted)
         values = f"VALUES ?label {{ {label} {label}@vi }}"
-        exact = {row["agency"].value: row for row in store.query(_EXACT_LABEL_QUERY.replace("#@values", values))}
+        # (an embedded store keeps this answer beside it: it depends on the graph alone)
+        ask = getattr(store, "kept_query", store.query)
+        exact = {row["agency"].value: row for row in ask(_EXACT_LABEL_QUERY.replace("#@values", values))}
         if len(exact) == 1:
             (iri, row), = exact.items()
             name = row["name"].value if "name" in row else wanted
-            how = ("exact" if name == wanted else "folded" if fold(wanted) == wanted and fold(name) == wanted
-                   else "variant")
+            if name == wanted:
+                how = "exact"
+            else:
+                from .text import fold
+
+                how = "folded" if fold(wanted) == wanted and fold(name) == wanted else "variant"
             return Resolution(text, iri, name, how)
         qualified = _qualified(store, wanted)
         if qualified:
@@ -228,6 +246,8 @@ def _short(iri: str) -> str:
 
 def _qualified(store, wanted: str) -> str | None:
     """"Sở Tài chính tỉnh Thanh Hóa", "Sở Tài chính (Hà Nội)": a name and the jurisdiction it is of."""
+    import re
+
     from .read.jurisdictions import Jurisdictions
 
     places = Jurisdictions.bundled()
@@ -252,6 +272,8 @@ def resolve_agency(store, text: str) -> str:
 
 def _nearest_numbers(store, text: str) -> list[str]:
     """Document numbers that look like ``text``: the same number, the same kind."""
+    import re
+
     digits = re.match(r"\d+", text.strip())
     if not digits:
         return []
@@ -267,7 +289,7 @@ def resolve_document_match(store, text: str) -> Resolution:
     a number that names no document suggests the numbers that look like it."""
     from .catalogue import t
 
-    if re.match(r"^https?://", text) or text.startswith("urn:"):
+    if _is_iri(text):
         iri = _known(store, text, "document", "?node eli:id_local ?number")
         return Resolution(text, iri, text, kind="document")
     wanted = text.strip()
@@ -303,9 +325,11 @@ def resolve_task_match(store, text: str) -> Resolution:
     """
     from .catalogue import t
 
-    if re.match(r"^https?://", text) or text.startswith("urn:"):
+    if _is_iri(text):
         iri = _known(store, text, "task", "?node a pg:Task")
         return Resolution(text, iri, text, kind="task")
+    import re
+
     match = re.fullmatch(r"(?P<file>[^:]+):(?P<line>\d+)", text.strip())
     if not match:
         raise QueryError(t("task.form", given=text))
@@ -344,6 +368,8 @@ def short_file(file: str, files) -> str:
         >>> short_file("004_86eb.txt", ["003_aa.txt", "004_86eb.txt"]), short_file("a.txt", ["a.txt", "a.md"])
         ('004', 'a.txt')
     """
+    import re
+
     head = re.split(r"[_.]", file, maxsplit=1)[0]
     if head and sum(1 for other in files if other.startswith(head)) == 1:
         return head

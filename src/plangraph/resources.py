@@ -15,11 +15,12 @@ Example:
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+TYPE_CHECKING = False  # (pathlib is imported when a Path is made: the quick path of tasks goes without)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
-    "REGISTRY_NAMES", "package_folder", "ontology_file", "shapes_folder", "queries_folder",
+    "REGISTRY_NAMES", "package_path", "package_folder", "ontology_file", "shapes_folder", "queries_folder",
     "qc_folder", "registry_file", "registry_files",
 ]
 
@@ -33,15 +34,27 @@ def package_folder(package: str) -> Path:
     Wheels install unzipped, so the package's files are ordinary files; a path (rather than
     a Traversable) is what rdflib, pyoxigraph's bulk loader and ``glob`` need.
     """
-    # The package's own folder, from its import spec: importlib.resources would give the same
-    # path, but importing it (zipfile, tempfile, ...) cost more than the rest of `tasks`.
-    spec = importlib.util.find_spec(package)
-    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    from pathlib import Path
+
+    return Path(package_path(package))
+
+
+def package_path(package: str) -> str:
+    """:func:`package_folder` as a string (what the quick path of ``tasks`` reads its query
+    with: pathlib costs it ~5 ms).
+
+    The package's own folder, from the package itself (each data package has an empty
+    ``__init__.py``): importlib.resources would give the same path, but importing it
+    (zipfile, tempfile, ...) cost more than the rest of `tasks`, and importlib.util's
+    find_spec brings contextlib and functools.
+    """
+    module = __import__(package, fromlist=["__name__"])
+    locations = list(getattr(module, "__path__", None) or [])
     if locations:
-        return Path(locations[0])
+        return locations[0]
     from importlib import resources
 
-    return Path(str(resources.files(package)))
+    return str(resources.files(package))
 
 
 def ontology_file() -> Path:

@@ -8,25 +8,45 @@ Example:
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from operator import itemgetter
 
 from .record import Record
 
 __all__ = ["Term", "Result", "RowStream"]
 
 
-class Term(NamedTuple):
-    """An RDF term in the SPARQL 1.1 JSON results shape.
+class Term(tuple):
+    """An RDF term in the SPARQL 1.1 JSON results shape: ``type`` ("uri", "literal" or
+    "bnode"), ``value``, ``lang`` and ``datatype`` (None when absent).
 
     A named tuple rather than a frozen dataclass: a result of a few thousand rows makes
     tens of thousands of them, and a frozen dataclass costs about four times as much to
-    create (measured: a third of the agency query's time at 1M triples).
+    create (measured: a third of the agency query's time at 1M triples). Written out, as
+    ``collections.namedtuple`` would make it, because importing ``typing`` (NamedTuple) or
+    ``collections`` cost a query command more than the query (issue 16).
+
+    Example:
+        >>> Term("literal", "Sở Y tế", "vi")
+        Term(type='literal', value='Sở Y tế', lang='vi', datatype=None)
+        >>> Term("uri", "a:b") == ("uri", "a:b", None, None), Term("uri", "a:b").value
+        (True, 'a:b')
     """
 
-    type: str  # "uri", "literal" or "bnode"
-    value: str
-    lang: str | None = None
-    datatype: str | None = None
+    __slots__ = ()
+
+    def __new__(cls, type: str, value: str, lang: str | None = None, datatype: str | None = None):
+        return tuple.__new__(cls, (type, value, lang, datatype))
+
+    type = property(itemgetter(0), doc="uri, literal or bnode")
+    value = property(itemgetter(1))
+    lang = property(itemgetter(2))
+    datatype = property(itemgetter(3))
+
+    def __repr__(self) -> str:
+        return "Term(type=%r, value=%r, lang=%r, datatype=%r)" % self
+
+    def __getnewargs__(self) -> tuple:  # (pickled and copied as the four fields)
+        return tuple(self)
 
     def to_json(self) -> dict[str, str]:
         out = {"type": self.type, "value": self.value}

@@ -13,11 +13,14 @@ modules are imported only when an endpoint is used (they cost the embedded path 
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
+import os
 
 from .errors import StoreError, describe
 from .results import Result, RowStream, Term
+
+TYPE_CHECKING = False  # (Paths are made when asked for: pathlib costs a query command ~5 ms)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["Term", "Result", "RowStream", "EmbeddedStore", "MemoryStore", "RdflibStore", "RemoteStore",
            "open_store", "StoreError"]
@@ -69,27 +72,61 @@ class EmbeddedStore:
 
     settle_s: float | None = None  # seconds; None: plangraph.cache.SETTLE_S (a younger stamp is not trusted)
 
-    def __init__(self, graph_file: Path, cache_dir: Path | None = None, timeout: float | None = None,
+    def __init__(self, graph_file: Path | str, cache_dir: Path | str | None = None, timeout: float | None = None,
                  allow_service: bool = False, also=()):
-        self.graph_file = Path(graph_file)
-        self.also = tuple(Path(path) for path in also)
+        # kept as given (str or Path); graph_file, cache_dir, also and location are Paths
+        self._graph_file = graph_file
+        self._also = tuple(also)
         self.timeout = timeout
         self.allow_service = allow_service
-        self.cache_dir = cache_dir or self.graph_file.parent / ".cache"
+        self._cache_dir = cache_dir or os.path.join(os.path.dirname(graph_file), ".cache")
         self._store = None
         self.lease = None
-        self.location: Path | None = None
+        self._location = None
+        self._kept = None  # the answers kept in the store's folder (kept_query), once read
+
+    @property
+    def graph_file(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._graph_file)
+
+    @property
+    def also(self) -> tuple[Path, ...]:
+        from pathlib import Path
+
+        return tuple(Path(path) for path in self._also)
+
+    @property
+    def cache_dir(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._cache_dir)
+
+    @property
+    def location(self) -> Path | None:
+        """The store's folder, once open."""
+        from pathlib import Path
+
+        return None if self._location is None else Path(self._location)
 
     def open(self):
-        """Open (building first if needed) the store for the current graph file."""
+        """Open (building first if needed) the store for the current graph file: the warm
+        open (:mod:`plangraph.warm`) when it is built and sound, else :mod:`plangraph.cache`."""
         if self._store is None:
-            from .cache import SETTLE_S, open_cache
+            from .warm import SETTLE_S, open_warm
 
             settle = SETTLE_S if self.settle_s is None else self.settle_s
             if self.lease is not None:  # held without the store (hold()): take a fresh lease
                 self.lease.release()
-            self._store, self.lease = open_cache(self.graph_file, self.cache_dir, settle, self.also)
-            self.location = self.lease.location
+                self.lease = None
+            opened = open_warm(self._graph_file, self._cache_dir, settle, self._also)
+            if opened is None:
+                from .cache import open_cache
+
+                opened = open_cache(self.graph_file, self.cache_dir, settle, self.also)
+            self._store, self.lease = opened
+            self._location, self._kept = self.lease.path, None
         return self._store
 
     def hold(self):
@@ -115,6 +152,27 @@ class EmbeddedStore:
         stream = self.stream(sparql)
         return Result(stream.variables, list(stream), boolean=stream.boolean)
 
+    def kept_query(self, sparql: str) -> Result:
+        """:meth:`query`, for a query whose answer depends on the graph alone (no NOW(),
+        RAND() or BNODE()): its answer is kept beside the store and read back the next time
+        (:mod:`plangraph.kept`; a command's look-ups before its query, issue 16)."""
+        self.open()
+        from .kept import answers, keep, result_of
+
+        if self._kept is None:
+            self._kept = answers(self._location)
+        found = self._kept.get(sparql)
+        if found is not None:
+            if not self.allow_service:  # (as query() would refuse it)
+                from .query import refuse_service
+
+                refuse_service(sparql)
+            return result_of(found)
+        result = self.query(sparql)
+        if result.boolean is None:
+            keep(self._location, self._kept, sparql, result)
+        return result
+
     def stream(self, sparql: str) -> RowStream:
         """Like :meth:`query`, but rows are handed out as the store finds them."""
         if not self.allow_service:
@@ -127,7 +185,7 @@ class EmbeddedStore:
     def _damaged(self, error: BaseException) -> StoreError:
         from .cache import set_aside
 
-        location, digest = self.location, self.lease.digest if self.lease else ""
+        location, digest = self.location, self.lease.digest if self.lease else ""  # (a Path)
         self.close()
         if location is not None:
             set_aside(location, digest)
@@ -154,6 +212,8 @@ class MemoryStore:
         self.timeout = timeout
         self.allow_service = allow_service
         self._store = ox.Store()
+        from pathlib import Path
+
         for path in graph_files:
             path = Path(path)
             fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
@@ -196,6 +256,8 @@ class RdflibStore:
         import rdflib
 
         graph = rdflib.Graph()
+        from pathlib import Path
+
         for path in graph_files:
             graph.parse(str(path), format="nt" if Path(path).suffix == ".nt" else "turtle")
         return cls(graph)
@@ -277,80 +339,19 @@ def _stream_oxigraph(store, sparql: str, timeout: float | None, on_damage=None) 
     """Run ``sparql``; with a timeout, evaluate in a daemon thread and stop at the deadline.
 
     pyoxigraph evaluates lazily and releases the GIL while it works, so a producer thread
-    hands rows to the caller through a bounded queue; the caller gives up when the deadline
-    passes, whether the query is still looking for its first row or is half way through.
-    A caller that stops reading (``--limit``, a closed pipe, a stream dropped) tells the
+    hands rows to the caller through a bounded queue (:class:`_Handoff`); the caller gives
+    up when the deadline passes, whether the query is still looking for its first row or is
+    half way through. A caller that stops reading (``--limit``, a closed pipe, a stream dropped) tells the
     producer, which ends at its next batch instead of waiting on a full queue for ever.
     (pyoxigraph cannot cancel a query: a producer still looking for its next row after the
     deadline runs on until it finds one or the process ends.)
     """
     if timeout is None:
         return _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
-    import queue
-    import threading
-    import weakref
+    from .producer import with_deadline
 
-    deadline = time.monotonic() + timeout
-    handoff: queue.Queue = queue.Queue(maxsize=64)
-    stop = threading.Event()
-    done = object()
-
-    def put(item) -> bool:
-        """Hand ``item`` over; False once the caller has stopped reading."""
-        while not stop.is_set():
-            try:
-                handoff.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            stream = _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage)
-            if not put(("head", stream)):
-                return
-            batch = []
-            for row in stream:  # in batches: a hand-off per row would cost more than the row
-                batch.append(row)
-                if len(batch) == 256:
-                    if not put(("rows", batch)):
-                        return
-                    batch = []
-            if put(("rows", batch)):
-                put(("rows", done))
-        except BaseException as error:  # handed to the caller's thread
-            put(("error", error))
-
-    def take():
-        try:
-            return handoff.get(timeout=max(deadline - time.monotonic(), 0.001))
-        except queue.Empty:
-            stop.set()
-            raise StoreError(f"query stopped after {timeout:g} s (--timeout)") from None
-
-    threading.Thread(target=produce, daemon=True).start()
-    kind, head = take()
-    if kind == "error":
-        raise head
-    if head.boolean is not None:
-        return head
-
-    def rows():
-        try:
-            while True:
-                kind, item = take()
-                if kind == "error":
-                    raise item
-                if item is done:
-                    return
-                yield from item
-        finally:  # read to the end, failed, or dropped half way: the producer may stop
-            stop.set()
-
-    answer = RowStream(head.variables, rows())
-    weakref.finalize(answer, stop.set)  # (also when its rows were never asked for)
-    return answer
+    return with_deadline(lambda: _oxigraph_rows(_oxigraph_answer(store, sparql, on_damage), on_damage), timeout,
+                         sparql)
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, timeout: float = 30.0,

@@ -17,8 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+# nfc and the invisible characters it removes live apart, without re (the quick path's)
+from .unicode_form import INVISIBLE as _INVISIBLE, nfc  # noqa: F401 - part of this module's interface
+
+TYPE_CHECKING = False  # (for the annotations only: importing typing costs a query command ~4 ms)
 if TYPE_CHECKING:
     from decimal import Decimal
 
@@ -51,8 +54,6 @@ def __getattr__(name: str) -> str:
         return _LETTERS[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-# Invisible characters that converters leave behind; they must not change the graph.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # the runs of spaces that a collapse changes: two or more characters, or one that is not " "
 # (replacing every single space by itself was the costliest step of reading a line)
 _SPACES_TO_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*"
@@ -69,23 +70,6 @@ def collapse_spaces(text: str) -> str:
     return _SPACES_TO_FIX.sub(" ", text).strip()
 _TAGS = re.compile(r"</?(?:b|i|u|p|em|strong|span|br)\b[^>]*>", re.IGNORECASE)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-
-
-def nfc(text: str) -> str:
-    """Return ``text`` in Unicode NFC without invisible characters.
-
-    Example:
-        >>> nfc("Ho\u0300a") == "Hòa"
-        True
-    """
-    if text.isascii():
-        return text
-    # the usual case, and much cheaper to check than to redo (a scan for each invisible
-    # character beats one pass of a class of them over a long text)
-    if unicodedata.is_normalized("NFC", text) and "\u200b" not in text and "\u200c" not in text and \
-            "\u200d" not in text and "\u2060" not in text and "\ufeff" not in text and "\u00ad" not in text:
-        return text
-    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
 # compiled once: the function runs for every name, line or task of a build

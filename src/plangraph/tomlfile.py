@@ -3,31 +3,85 @@
 Kept apart from :mod:`plangraph.registries`, whose tables and checks a query command does
 not need: finding the workspace reads plangraph.toml through here.
 
+``tomllib`` (with ``re``, ``typing`` and ``string`` behind it) costs a query command more
+than its query (issue 16), and plangraph.toml is nearly always the plain file ``plangraph
+init`` writes: one table of ``key = "string"`` lines. :func:`plain_toml` reads exactly
+that, and says None for anything else, which then goes to ``tomllib`` (so that every
+other file, and every error, reads as before; ``tests/test_tomlfile.py`` compares the two).
+
 Example:
     >>> line_of('[[agency]]\\nid = "so-y-te"\\n', "id", "so-y-te")
     2
+    >>> plain_toml('# a comment\\n[workspace]\\nname = "x"  # why\\n')
+    {'workspace': {'name': 'x'}}
+    >>> plain_toml('[workspace]\\nname = "x\\\\ty"\\n') is None  # an escape: tomllib's to read
+    True
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-from pathlib import Path
-
 from .errors import RegistryError
 
-__all__ = ["read_toml", "line_of"]
+__all__ = ["read_toml", "line_of", "plain_toml"]
+
+# a bare key's characters (TOML 1.0)
+_BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-def read_toml(path: Path, error: type[Exception] = RegistryError, label: str | None = None) -> tuple[dict, str]:
-    """Parse a TOML file; a syntax error names its line. Returns (data, text)."""
+def plain_toml(text: str) -> dict | None:
+    """``text`` read as TOML when it is plain: comments, ``[table]`` headers with bare names
+    and ``key = "basic string"`` lines (no escapes, no control characters), each key and
+    table once; None for anything else (what ``tomllib`` has to read, or refuse)."""
+    data: dict = {}
+    table = data
+    for raw in text.split("\n"):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        # a control character (tab aside) anywhere, comments too: tomllib's to refuse
+        if not line.isprintable() and any((c < " " and c != "\t") or c == "\x7f" for c in line):
+            return None
+        line = line.strip(" \t")
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            name, close, rest = line[1:].partition("]")
+            name = name.strip(" \t")
+            if not close or not name or not _BARE.issuperset(name) or name in data or not _rest_is_comment(rest):
+                return None
+            table = data[name] = {}
+            continue
+        key, equals, value = line.partition("=")
+        key, value = key.strip(" \t"), value.lstrip(" \t")
+        if not equals or not key or not _BARE.issuperset(key) or key in table or not value.startswith('"'):
+            return None
+        string, close, rest = value[1:].partition('"')
+        if not close or "\\" in string or not _rest_is_comment(rest):
+            return None
+        table[key] = string
+    return data
+
+
+def _rest_is_comment(rest: str) -> bool:
+    """What follows a value or a header: nothing, or spaces and a comment."""
+    rest = rest.lstrip(" \t")
+    return not rest or rest.startswith("#")
+
+
+def read_toml(path, error: type[Exception] = RegistryError, label: str | None = None) -> tuple[dict, str]:
+    """Parse a TOML file (a path); a syntax error names its line. Returns (data, text)."""
     label = label or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except FileNotFoundError:
         raise error("file not found", path=label) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", path=label) from None
+    plain = plain_toml(text)
+    if plain is not None:
+        return plain, text
+    import re
+    import tomllib
+
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -46,6 +100,8 @@ def line_of(text: str, key: str, value: str | None = None) -> int | None:
         >>> line_of('[[agency]]\\nid = "so-y-te"\\n', "id", "so-y-te")
         2
     """
+    import re  # (only on the way to an error)
+
     quoted = r"""["']""" + re.escape(value) + r"""["']""" if value is not None else ""
     match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=[ \t]*{quoted}", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None

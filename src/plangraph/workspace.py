@@ -26,28 +26,15 @@ from pathlib import Path
 from .catalogue import t
 from .errors import PlangraphError
 from .record import Record
+# the file's name and keys, and a plain file read as strings (as the quick path reads it)
+from .wsfile import CONFIG_NAME, ENV_VAR, KEYS, PATH_KEYS, settings
 
 __all__ = [
     "CONFIG_NAME", "SOURCE_SUFFIXES", "Workspace", "WorkspaceError", "NotInWorkspace", "find", "load", "init",
     "PlanFindings", "inspect_document",
 ]
 
-CONFIG_NAME = "plangraph.toml"
-ENV_VAR = "PLANGRAPH_WORKSPACE"
 SOURCE_SUFFIXES = (".txt", ".md")  # what build reads and add accepts
-# key -> (default, what it is); every path is relative to plangraph.toml
-KEYS = {
-    "name": (None, "the workspace's name (default: its folder's)"),
-    "jurisdiction": ("", 'the default jurisdiction of the plans, e.g. "tỉnh Thanh Hóa"'),
-    "sources": ("sources", "the plans, kept byte for byte as added (plangraph add)"),
-    "registry": ("registry", "your own agencies, issuers, indicators, projects, merged over the bundled ones"),
-    "graph": ("plangraph.ttl", "the graph plangraph build writes; commit it"),
-    "cache": (".plangraph-cache", "the query store's cache; not committed"),
-    "reports": ("reports", "HTML views and other reports"),
-    "progress": ("progress", "progress reports from the agencies, kept as received (plangraph report import)"),
-    "progress_graph": ("plangraph-progress.ttl", "the progress reports' graph, beside the plans' one; commit it"),
-}
-PATH_KEYS = ("sources", "registry", "graph", "cache", "reports", "progress", "progress_graph")
 
 
 class WorkspaceError(PlangraphError):
@@ -128,6 +115,10 @@ def load(config_file: Path) -> Workspace:
         ...
         plangraph.workspace.WorkspaceError: ...plangraph.toml:3: khóa 'sorces' không có trong [workspace] ...
     """
+    plain = settings(os.fspath(config_file))  # the usual file, read as the quick path reads it
+    if plain is not None:
+        return Workspace(root=Path(plain["root"]), name=plain["name"], jurisdiction=plain["jurisdiction"],
+                         **{key: Path(plain[key]) for key in PATH_KEYS})
     from .tomlfile import line_of, read_toml
 
     config_file = Path(os.path.abspath(config_file))

@@ -7,12 +7,14 @@ same whichever of them read the command line.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
-
 from ..catalogue import t
 from .answer import agency_column, check_range, run_named, say, write_answer
 from .asof import as_of_params, succession_note
+
+TYPE_CHECKING = False  # (for the annotations only: importing typing and pathlib costs a query command ~9 ms)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Callable
 
 __all__ = ["answer_tasks", "window"]
 

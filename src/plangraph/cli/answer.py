@@ -19,13 +19,16 @@ Example:
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ..catalogue import plural, t
 
+TYPE_CHECKING = False  # (for the annotations only: importing pathlib costs a query command ~5 ms)
+if TYPE_CHECKING:
+    from pathlib import Path
+
 __all__ = ["say", "hold", "holding", "release", "write_answer", "with_columns", "for_people", "with_task_details",
            "run_sparql", "check_range", "resolve_params", "run_named", "agency_column", "find_workspace",
-           "open_store_in"]
+           "open_store_in", "warm_store_opener"]
 
 _held: list[str] | None = None
 
@@ -262,3 +265,26 @@ def open_store_in(ws, endpoint: str | None, graph_file: Path | None, timeout: fl
     graph = graph_file or ws.graph
     also = (ws.progress_graph,) if ws and graph.resolve() == ws.graph.resolve() else ()
     return open_store(None, graph, timeout, cache_dir=ws.cache if ws else None, also=also)
+
+
+def warm_store_opener(explicit: Path | None, graph_file: Path | None, timeout: float):
+    """For the quick path: what opens the embedded store of the workspace's graph, found
+    through :mod:`plangraph.wsfile` (strings, no pathlib: issue 16), the store being the one
+    :func:`open_store_in` opens. None when a graph file is given or the workspace's
+    plangraph.toml is not the usual kind: then :func:`find_workspace` and
+    :func:`open_store_in` (which say what is wrong)."""
+    if graph_file is not None:
+        return None
+    from ..wsfile import config_file, settings
+
+    config = config_file(explicit)
+    found = settings(config) if config else None
+    if found is None:
+        return None
+
+    def open_store():
+        from ..store import EmbeddedStore
+
+        return EmbeddedStore(found["graph"], cache_dir=found["cache"], timeout=timeout, also=(found["progress_graph"],))
+
+    return open_store

@@ -111,10 +111,10 @@ def read_tasks(args: list[str]) -> dict | None:
         if not _number(given["timeout"]) or float(given["timeout"]) < 0.1:
             return None
         given["timeout"] = float(given["timeout"])
-    from pathlib import Path
-
     for key in ("graph_file", "output", "workspace_dir"):
         if key in given:
+            from pathlib import Path  # (only then: pathlib costs the quick path ~5 ms)
+
             given[key] = Path(given[key])
             if key != "workspace_dir" and given[key].is_dir():
                 return None  # click refuses a folder there
@@ -143,8 +143,13 @@ def answer(args: list[str]) -> int | None:
     try:
         from .agency_tasks import answer_tasks
 
-        ws = said.find_workspace(workspace_dir, required=graph_file is None)
-        answer_tasks(lambda: said.open_store_in(ws, None, graph_file, timeout), **given)
+        open_store = said.warm_store_opener(workspace_dir, graph_file, timeout)
+        if open_store is None:  # a graph file given, or a plangraph.toml that is not plain
+            ws = said.find_workspace(workspace_dir, required=graph_file is None)
+
+            def open_store():
+                return said.open_store_in(ws, None, graph_file, timeout)
+        answer_tasks(open_store, **given)
     except SystemExit as done:  # the answer's own exit: 1 for --fail-on-empty, 0 for a closed pipe
         return done.code if isinstance(done.code, int) else 0
     except KeyboardInterrupt:

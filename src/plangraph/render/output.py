@@ -12,12 +12,13 @@ spreadsheet would run as formulas; CSV always has a BOM and CRLF line ends (Exce
 
 from __future__ import annotations
 
-import json
 import sys
 
+from ..fastjson import dumps  # json.dumps(..., ensure_ascii=False) without json's import of re
 from ..store import Result, Term
-from . import present
-from .table import fit, wide
+
+# .present and .table (re, collation) are imported by the formats for people only: json and
+# tsv do without them (issue 16: a query command's imports cost more than its query)
 
 FORMATS = ("table", "wide", "csv", "xlsx", "tsv", "json", "jsonl")
 FOR_PEOPLE = ("table", "wide", "csv", "xlsx")
@@ -49,6 +50,8 @@ def render_table(result: Result, width: int | None = None, name: str | None = No
     A column whose value is the same in every row (the agency of ``tasks``) is said once
     above the table; columns that do not fit are hidden, and ``notes`` says which.
     """
+    from . import present
+
     if result.boolean is not None:
         return present.value("bool", "true" if result.boolean else "false")
     return _table(result, width, name, all_rows, notes)[0]
@@ -56,6 +59,9 @@ def render_table(result: Result, width: int | None = None, name: str | None = No
 
 def _table(result: Result, width: int | None, name: str | None, all_rows: bool,
            notes: list[str] | None) -> tuple[str, int]:
+    from . import present
+    from .table import fit
+
     width = width or terminal_width()
     view = present.view_for(name, list(result.variables))
     rows, folded = present.prepare(result, name, all_rows)
@@ -88,6 +94,8 @@ def _table(result: Result, width: int | None, name: str | None, all_rows: bool,
 def every_column(result, name: str | None, all_rows: bool) -> tuple[list[str], list[list[str]], list[str], int]:
     """Every variable of the answer, as people read them (``wide``, ``csv``, ``xlsx``):
     headers, rows of cells, the variables, and how many appendix rows were folded."""
+    from . import present
+
     view = present.view_for(name, list(result.variables))
     rows, folded = present.prepare(result, name, all_rows)
     files = present.files_of(rows)
@@ -114,7 +122,7 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
     notes = notes if notes is not None else []
     if result.boolean is not None:
         if fmt == "json":
-            json.dump({"head": {}, "boolean": result.boolean}, out)
+            out.write(dumps({"head": {}, "boolean": result.boolean}))  # (ASCII: as json.dump writes it)
             out.write("\n")
         elif fmt in ("csv", "tsv"):
             _write_rows(out, ["boolean"], [[str(result.boolean).lower()]], tsv=fmt == "tsv", bom=fmt == "csv")
@@ -124,16 +132,15 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
     variables = result.variables
     count = 0
     if fmt == "json":  # the SPARQL 1.1 results document, one binding per line
-        out.write('{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '},\n "results": {"bindings": [')
+        out.write('{"head": {"vars": ' + dumps(variables) + '},\n "results": {"bindings": [')
         for row in result:
-            out.write(("," if count else "") + "\n  " + json.dumps({k: term.to_json() for k, term in row.items()},
-                                                                  ensure_ascii=False))
+            out.write(("," if count else "") + "\n  " + dumps({k: term.to_json() for k, term in row.items()}))
             count += 1
         out.write("\n ]}}\n")
         return count
     if fmt == "jsonl":
         for row in result:
-            out.write(json.dumps({v: _plain(row.get(v)) or None for v in variables}, ensure_ascii=False))
+            out.write(dumps({v: _plain(row.get(v)) or None for v in variables}))
             out.write("\n")
             count += 1
         return count
@@ -146,6 +153,9 @@ def write_result(result, fmt: str, bom: bool = True, out=None, name: str | None 
         text, count = _table(result, None, name, all_rows, notes)
         out.write(text + "\n")
         return count
+    from . import present
+    from .table import wide
+
     headers, rows, _, folded = every_column(result, name, all_rows)
     if folded:
         notes.append(present.folded_note(folded))
