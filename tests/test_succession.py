@@ -338,6 +338,23 @@ def test_due_and_the_follow_up_agree_on_who_leads_each_task(store):
             (row["task"].value, row["lead"].value) for row in status if "deadline" in row), day
 
 
+def test_the_resolution_tree_names_today_s_leads(store):
+    def leads(when):
+        result = run_named(store, "resolution-tree", {"resolution": "58-NQ/TW", **when})
+        return {row["task"].value: set(row["leads"].value.split("; ")) for row in result}
+
+    printed, today = leads(PRINTED), leads(TODAY)
+    assert printed == leads(BEFORE) and set(printed) == set(today)
+    planning = {task for task, names in printed.items() if "Sở Kế hoạch và Đầu tư" in names}
+    assert planning and all("Sở Tài chính" in today[task] for task in planning)
+    assert not any("Sở Kế hoạch và Đầu tư" in names for names in today.values())
+    # each task's leads are those due lists it under
+    due = {}
+    for row in run_named(store, "due", {"from": "1900-01-01", "to": "2100-12-31"}):
+        due.setdefault(row["task"].value, set()).add(row["lead"].value)
+    assert due.keys() & today.keys() and all(today[task] == due[task] for task in due.keys() & today.keys())
+
+
 def test_the_agency_history(store):
     result = run_named(store, "agency-changes", {"agency": "Sở Lao động - Thương binh và Xã hội"})
     got = [(r["date"].value, r["relation"].value, r["otherName"].value, r.get("work") and r["work"].value,
