@@ -538,3 +538,80 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- the registries' form of TOML read without tomllib (plangraph.tabletoml) -------------
+
+_TOML_PIECES = st.sampled_from([
+    "[[agency]]", "[[collective]]", " [[ agency ]] # c", "[agency]", "[[a.b]]", "id", "name", " = ", "=",
+    '"x"', '"Sở Y tế"', '""', '"a\\"b"', '"a\\\\b"', '"a\\nb"', '"open', "'lit'", "[", "]", ",", " ",
+    "\t", "\n", "\r\n", "\r", "# note", "1", "true", '"""', "\x01", "\x7f", "\ufeff", '"\u00a0"', "-", "k.j",
+])
+
+
+def _same_as_tomllib(text):
+    import tomllib
+
+    from plangraph.tabletoml import table_toml
+
+    fast = table_toml(text)
+    if fast is not None:
+        assert tomllib.loads(text) == fast
+    return fast
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_TOML_PIECES, max_size=25).map("".join))
+def test_table_toml_reads_what_tomllib_reads(text):
+    _same_as_tomllib(text)
+
+
+_WORD = st.text(alphabet=st.sampled_from(list('aĐờ ,;#[]=\\"\t\u00a0')), max_size=8)
+_BARE_KEY = st.sampled_from(["id", "name", "aliases", "source", "k-1", "jurisdiction"])
+
+
+@st.composite
+def _registry_text(draw):
+    def string():
+        return '"' + draw(_WORD).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [f"{key} = {string()}" for key in draw(st.lists(_BARE_KEY, max_size=2, unique=True))]
+    for _ in range(draw(st.integers(0, 4))):
+        lines.append(draw(st.sampled_from(["[[agency]]", "[[collective]]", "  [[agency]]  # x"])))
+        for key in draw(st.lists(_BARE_KEY, max_size=4, unique=True)):
+            if draw(st.booleans()):
+                items = [string() for _ in range(draw(st.integers(0, 3)))]
+                sep = draw(st.sampled_from([", ", ",\n  ", " ,  # c\n"]))
+                tail = draw(st.sampled_from(["", ",", ",\n", "\n"]))
+                lines.append(f"{key} = [" + sep.join(items) + tail + "]" + draw(st.sampled_from(["", " # c"])))
+            else:
+                lines.append(f"{key} = {string()}" + draw(st.sampled_from(["", "  # c", "\t"])))
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["", "# a comment", "   "])))
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_registry_text())
+def test_table_toml_reads_the_registries_form_as_tomllib_does(text):
+    import tomllib
+
+    keys_clash = False
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        keys_clash = True  # (a top-level key named as a table: tomllib's to refuse)
+    fast = _same_as_tomllib(text)
+    if not keys_clash:
+        assert fast == expected
+
+
+def test_table_toml_reads_every_bundled_registry():
+    import tomllib
+    from pathlib import Path
+
+    from plangraph.tabletoml import table_toml
+
+    for path in sorted(Path(__file__).parents[1].joinpath("data", "registry").glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        assert table_toml(text) == tomllib.loads(text), path.name

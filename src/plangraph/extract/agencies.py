@@ -14,7 +14,6 @@ Example:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -351,6 +350,8 @@ def load_registry(path: "Path | Registries", stem: str = "agencies") -> list[Reg
     if not isinstance(path, Path):
         data, path = path.tables(stem), Path(f"{stem}.toml")
     else:
+        import tomllib  # (a registry file of its own: not on a build's way)
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
