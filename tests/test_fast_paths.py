@@ -615,3 +615,17 @@ def test_table_toml_reads_every_bundled_registry():
     for path in sorted(Path(__file__).parents[1].joinpath("data", "registry").glob("*.toml")):
         text = path.read_text(encoding="utf-8")
         assert table_toml(text) == tomllib.loads(text), path.name
+
+
+# -- fold a letter at a time (plangraph.text) ---------------------------------------------
+
+_LATIN = [chr(c) for c in (*range(0x20, 0x250), *range(0x1E00, 0x1F00))]
+_NOT_LATIN = list("\u0300\u0301\u0303\u0309\u0323\u00ad\u200b\ufeffΣςİ\u2003\u00a0\tﬁÅ\u1dc0\u20d0\ufe20")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LATIN + _NOT_LATIN + list(" đĐờỦ")), max_size=20))
+def test_fold_is_the_plain_fold(text):
+    from plangraph.text import _fold_general, fold
+
+    assert fold.__wrapped__(text) == _fold_general(text)
