@@ -629,3 +629,43 @@ def test_fold_is_the_plain_fold(text):
     from plangraph.text import _fold_general, fold
 
     assert fold.__wrapped__(text) == _fold_general(text)
+
+
+# -- one resolver for equal registries (plangraph.read.agencies._resolver_for) ------------
+
+def _bundled_copy():
+    import dataclasses
+
+    from plangraph.read.agencies import bundled_entries
+
+    return [dataclasses.replace(e, aliases=list(e.aliases)) for e in bundled_entries()]
+
+
+def test_equal_registries_share_a_resolver_and_a_changed_one_does_not():
+    from plangraph.read.agencies import _resolver_for
+
+    first, second, changed = _bundled_copy(), _bundled_copy(), _bundled_copy()
+    assert _resolver_for(first, "thanh-hoa") is _resolver_for(second, "thanh-hoa")
+    assert _resolver_for(first, "thanh-hoa") is not _resolver_for(first, "nghe-an")
+    changed[0].aliases.append("Cơ quan chưa có tên này")
+    assert _resolver_for(changed, "thanh-hoa") is not _resolver_for(first, "thanh-hoa")
+
+
+_PHRASE = st.lists(st.sampled_from([
+    "Sở Y tế", "Sở Tài chính", "UBND", "các huyện", "Công an tỉnh", "và", ",", ";", "Sở", "Văn hóa",
+    "Thể thao và Du lịch", "phối hợp", "thực hiện", "các sở, ngành", "UBND tỉnh", "Sở KH&ĐT",
+]), min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PHRASE, min_size=1, max_size=4), _PHRASE)
+def test_a_shared_resolver_reads_as_a_fresh_one(read_before, text):
+    from plangraph.extract.agencies import AgencyResolver
+    from plangraph.read.agencies import _entries_for, _resolver_for
+
+    shared = _resolver_for(_bundled_copy(), "thanh-hoa")
+    for earlier in read_before:
+        shared.longest_list_prefix(earlier)
+    fresh = AgencyResolver(_entries_for(_bundled_copy(), "thanh-hoa"))
+    assert shared.longest_list_prefix(text) == fresh.longest_list_prefix(text)
+    assert shared.parse_list(text) == fresh.parse_list(text)
