@@ -538,3 +538,134 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- the registries' form of TOML read without tomllib (plangraph.tabletoml) -------------
+
+_TOML_PIECES = st.sampled_from([
+    "[[agency]]", "[[collective]]", " [[ agency ]] # c", "[agency]", "[[a.b]]", "id", "name", " = ", "=",
+    '"x"', '"Sở Y tế"', '""', '"a\\"b"', '"a\\\\b"', '"a\\nb"', '"open', "'lit'", "[", "]", ",", " ",
+    "\t", "\n", "\r\n", "\r", "# note", "1", "true", '"""', "\x01", "\x7f", "\ufeff", '"\u00a0"', "-", "k.j",
+])
+
+
+def _same_as_tomllib(text):
+    import tomllib
+
+    from plangraph.tabletoml import table_toml
+
+    fast = table_toml(text)
+    if fast is not None:
+        assert tomllib.loads(text) == fast
+    return fast
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_TOML_PIECES, max_size=25).map("".join))
+def test_table_toml_reads_what_tomllib_reads(text):
+    _same_as_tomllib(text)
+
+
+_WORD = st.text(alphabet=st.sampled_from(list('aĐờ ,;#[]=\\"\t\u00a0')), max_size=8)
+_BARE_KEY = st.sampled_from(["id", "name", "aliases", "source", "k-1", "jurisdiction"])
+
+
+@st.composite
+def _registry_text(draw):
+    def string():
+        return '"' + draw(_WORD).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [f"{key} = {string()}" for key in draw(st.lists(_BARE_KEY, max_size=2, unique=True))]
+    for _ in range(draw(st.integers(0, 4))):
+        lines.append(draw(st.sampled_from(["[[agency]]", "[[collective]]", "  [[agency]]  # x"])))
+        for key in draw(st.lists(_BARE_KEY, max_size=4, unique=True)):
+            if draw(st.booleans()):
+                items = [string() for _ in range(draw(st.integers(0, 3)))]
+                sep = draw(st.sampled_from([", ", ",\n  ", " ,  # c\n"]))
+                tail = draw(st.sampled_from(["", ",", ",\n", "\n"]))
+                lines.append(f"{key} = [" + sep.join(items) + tail + "]" + draw(st.sampled_from(["", " # c"])))
+            else:
+                lines.append(f"{key} = {string()}" + draw(st.sampled_from(["", "  # c", "\t"])))
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["", "# a comment", "   "])))
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_registry_text())
+def test_table_toml_reads_the_registries_form_as_tomllib_does(text):
+    import tomllib
+
+    keys_clash = False
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        keys_clash = True  # (a top-level key named as a table: tomllib's to refuse)
+    fast = _same_as_tomllib(text)
+    if not keys_clash:
+        assert fast == expected
+
+
+def test_table_toml_reads_every_bundled_registry():
+    import tomllib
+    from pathlib import Path
+
+    from plangraph.tabletoml import table_toml
+
+    for path in sorted(Path(__file__).parents[1].joinpath("data", "registry").glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        assert table_toml(text) == tomllib.loads(text), path.name
+
+
+# -- fold a letter at a time (plangraph.text) ---------------------------------------------
+
+_LATIN = [chr(c) for c in (*range(0x20, 0x250), *range(0x1E00, 0x1F00))]
+_NOT_LATIN = list("\u0300\u0301\u0303\u0309\u0323\u00ad\u200b\ufeffΣςİ\u2003\u00a0\tﬁÅ\u1dc0\u20d0\ufe20")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LATIN + _NOT_LATIN + list(" đĐờỦ")), max_size=20))
+def test_fold_is_the_plain_fold(text):
+    from plangraph.text import _fold_general, fold
+
+    assert fold.__wrapped__(text) == _fold_general(text)
+
+
+# -- one resolver for equal registries (plangraph.read.agencies._resolver_for) ------------
+
+def _bundled_copy():
+    import dataclasses
+
+    from plangraph.read.agencies import bundled_entries
+
+    return [dataclasses.replace(e, aliases=list(e.aliases)) for e in bundled_entries()]
+
+
+def test_equal_registries_share_a_resolver_and_a_changed_one_does_not():
+    from plangraph.read.agencies import _resolver_for
+
+    first, second, changed = _bundled_copy(), _bundled_copy(), _bundled_copy()
+    assert _resolver_for(first, "thanh-hoa") is _resolver_for(second, "thanh-hoa")
+    assert _resolver_for(first, "thanh-hoa") is not _resolver_for(first, "nghe-an")
+    changed[0].aliases.append("Cơ quan chưa có tên này")
+    assert _resolver_for(changed, "thanh-hoa") is not _resolver_for(first, "thanh-hoa")
+
+
+_PHRASE = st.lists(st.sampled_from([
+    "Sở Y tế", "Sở Tài chính", "UBND", "các huyện", "Công an tỉnh", "và", ",", ";", "Sở", "Văn hóa",
+    "Thể thao và Du lịch", "phối hợp", "thực hiện", "các sở, ngành", "UBND tỉnh", "Sở KH&ĐT",
+]), min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PHRASE, min_size=1, max_size=4), _PHRASE)
+def test_a_shared_resolver_reads_as_a_fresh_one(read_before, text):
+    from plangraph.extract.agencies import AgencyResolver
+    from plangraph.read.agencies import _entries_for, _resolver_for
+
+    shared = _resolver_for(_bundled_copy(), "thanh-hoa")
+    for earlier in read_before:
+        shared.longest_list_prefix(earlier)
+    fresh = AgencyResolver(_entries_for(_bundled_copy(), "thanh-hoa"))
+    assert shared.longest_list_prefix(text) == fresh.longest_list_prefix(text)
+    assert shared.parse_list(text) == fresh.parse_list(text)

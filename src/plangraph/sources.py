@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
+from .tabletoml import table_toml
 from .text import nfc
 
 __all__ = ["SourceDocument", "ManifestEntry", "read_source", "read_manifest", "decode"]
@@ -169,10 +169,15 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
     """Read ``manifest.toml``: ``[[document]]`` tables with ``file`` and metadata."""
     if not path.exists():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SourceError(f"invalid TOML: {exc}", path=path.name) from None
+    text = path.read_text(encoding="utf-8")
+    data = table_toml(text)  # the plain form, without tomllib; anything else is tomllib's
+    if data is None:
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise SourceError(f"invalid TOML: {exc}", path=path.name) from None
     entries: dict[str, ManifestEntry] = {}
     for item in data.get("document", []):
         if "file" not in item:

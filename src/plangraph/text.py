@@ -131,8 +131,37 @@ def fold(text: str) -> str:
         >>> fold("Ủy ban nhân dân")
         'uy ban nhan dan'
     """
+    # a text of Latin letters alone (nearly every one) is folded a letter at a time: NFC
+    # leaves it as it is, and neither lower case nor NFD mixes one letter with the next.
+    # A letter outside the table is left as it is by translate(), so a folded text that is
+    # all ASCII was such a text (the table's letters that fold to ASCII, and ASCII)
+    if text.isascii():
+        return collapse_spaces(text.lower())
+    folded = text.translate(_FOLD_TABLE or _fold_table())
+    if folded.isascii():
+        return collapse_spaces(folded)
+    return _fold_general(text)
+
+
+def _fold_general(text: str) -> str:
     text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
     return collapse_spaces(_MARKS.sub("", text))
+
+
+_FOLD_TABLE: dict[int, str] = {}
+
+
+def _fold_table() -> dict[int, str]:
+    """Each letter of the Latin blocks that :func:`fold` may take alone (no combining mark,
+    already in NFC, not one :func:`nfc` drops) and folds to ASCII, with its folded form."""
+    for code in (*range(0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", char) or code in _INVISIBLE:
+            continue
+        folded = _MARKS.sub("", unicodedata.normalize("NFD", char.lower()).replace("đ", "d"))
+        if folded.isascii():
+            _FOLD_TABLE[code] = folded
+    return _FOLD_TABLE
 
 
 def slugify(text: str, max_length: int = 80) -> str:

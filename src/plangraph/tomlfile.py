@@ -77,6 +77,10 @@ def read_toml(path, error: type[Exception] = RegistryError, label: str | None = 
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", path=label) from None
     plain = plain_toml(text)
+    if plain is None:
+        from .tabletoml import table_toml  # the registries' form
+
+        plain = table_toml(text)
     if plain is not None:
         return plain, text
     import re

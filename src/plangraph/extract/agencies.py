@@ -14,7 +14,6 @@ Example:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..errors import RegistryError
 from ..model import AgencyMention
 from ..resources import registry_file
+from ..tabletoml import table_toml
 from ..text import fold, nfc, tone_key
 
 if TYPE_CHECKING:
@@ -352,11 +352,17 @@ def load_registry(path: "Path | Registries", stem: str = "agencies") -> list[Reg
         data, path = path.tables(stem), Path(f"{stem}.toml")
     else:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise RegistryError("registry file not found", path=str(path)) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
+        data = table_toml(text)  # the registries' plain form, without tomllib
+        if data is None:
+            import tomllib
+
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
     entries: list[RegistryEntry] = []
     jurisdiction = data.get("jurisdiction")
     for kind in ("agency", "collective"):

@@ -351,9 +351,26 @@ def _resolver_for(entries: list[RegistryEntry], province: str) -> AgencyResolver
     if cached is None or cached[0] is not entries:
         if len(_RESOLVERS) > 64:
             _RESOLVERS.clear()
-        cached = (entries, AgencyResolver(_entries_for(entries, province)))
+        # a later build of the same registry (a new list of equal entries) reads with the
+        # resolver it built, and what that has already read
+        content = (_content(entries), province)
+        resolver = _BY_CONTENT.get(content)
+        if resolver is None:
+            if len(_BY_CONTENT) > 8:
+                _BY_CONTENT.clear()
+            resolver = _BY_CONTENT[content] = AgencyResolver(_entries_for(entries, province))
+        cached = (entries, resolver)
         _RESOLVERS[key] = cached
     return cached[1]
+
+
+_BY_CONTENT: dict[tuple, AgencyResolver] = {}
+
+
+def _content(entries: list[RegistryEntry]) -> tuple:
+    """The entries as values (their lists as tuples): equal for equal registries."""
+    return tuple(tuple((name, tuple(value) if isinstance(value, list) else value)
+                       for name, value in entry.__dict__.items()) for entry in entries)
 
 
 def _entries_for(entries: list[RegistryEntry], province: str) -> list[RegistryEntry]:

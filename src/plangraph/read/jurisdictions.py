@@ -18,12 +18,12 @@ Example:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..resources import registry_file
+from ..tabletoml import table_toml
 from ..text import fold, slugify
 
 __all__ = ["Jurisdiction", "Jurisdictions", "NATIONAL", "JURISDICTIONS_PATH"]
@@ -178,5 +178,10 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _bundled(path: str) -> Jurisdictions:
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    text = Path(path).read_text(encoding="utf-8")
+    data = table_toml(text)
+    if data is None:
+        import tomllib
+
+        data = tomllib.loads(text)
     return Jurisdictions(data.get("jurisdiction", []))
