@@ -1,11 +1,12 @@
 """Reading the registries' plain form of TOML without ``tomllib`` (issue 16).
 
 Every bundled registry (data/registry/*.toml) is written the same way: comments, top-level
-``key = "string"`` lines, ``[[table]]`` headers and, under them, ``key = "string"`` and
+``key = "string"`` lines, ``[[table]]`` headers (or ``[table]``, as plangraph.toml's
+``[workspace]``) and, under them, ``key = "string"`` and
 ``key = ["string", ...]`` (on one line or several). ``tomllib`` reads them a character at a
 time, which was a tenth of a build command; :func:`table_toml` reads exactly that form a
 line at a time and says None for anything else (an escape other than \\" and \\\\, a
-number, a ``[table]``, a dotted or quoted key, a key met twice ...), which then goes to
+number, an inline table, a dotted or quoted key, a key met twice ...), which then goes to
 ``tomllib``, so that every other file, and every error, reads as before.
 ``tests/test_fast_paths.py`` holds it to ``tomllib`` on generated files.
 
@@ -46,17 +47,21 @@ def table_toml(text: str) -> dict | None:
         if not line or line[0] == "#":
             continue
         if line[0] == "[":
-            if not line.startswith("[["):
-                return None
-            name, close, rest = line[2:].partition("]]")
+            many = line.startswith("[[")  # an array of tables, or one table (plangraph.toml's [workspace])
+            name, close, rest = line[2:].partition("]]") if many else line[1:].partition("]")
             name = name.strip(" \t")
             if not close or not name or not _BARE.issuperset(name) or not _comment_or_nothing(rest):
                 return None
+            if not many:
+                if name in data:
+                    return None  # a table defined twice, or a key of that name
+                table = data[name] = {}
+                continue
             tables = data.get(name)
             if tables is None:
                 tables = data[name] = []
             elif not isinstance(tables, list):
-                return None  # a top-level string of that name
+                return None  # a top-level string or a table of that name
             table = {}
             tables.append(table)
             continue

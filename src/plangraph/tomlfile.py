@@ -5,9 +5,10 @@ not need: finding the workspace reads plangraph.toml through here.
 
 ``tomllib`` (with ``re``, ``typing`` and ``string`` behind it) costs a query command more
 than its query (issue 16), and plangraph.toml is nearly always the plain file ``plangraph
-init`` writes: one table of ``key = "string"`` lines. :func:`plain_toml` reads exactly
-that, and says None for anything else, which then goes to ``tomllib`` (so that every
-other file, and every error, reads as before; ``tests/test_tomlfile.py`` compares the two).
+init`` writes: one table of ``key = "string"`` lines, and the registries are tables of
+strings too. :func:`plain_toml` (:func:`plangraph.tabletoml.table_toml`) reads that form
+and says None for anything else, which then goes to ``tomllib`` (so that every other
+file, and every error, reads as before; ``tests/test_tomlfile.py`` compares the two).
 
 Example:
     >>> line_of('[[agency]]\\nid = "so-y-te"\\n', "id", "so-y-te")
@@ -21,49 +22,9 @@ Example:
 from __future__ import annotations
 
 from .errors import RegistryError
+from .tabletoml import table_toml as plain_toml  # plangraph.toml's plain form is the registries'
 
 __all__ = ["read_toml", "line_of", "plain_toml"]
-
-# a bare key's characters (TOML 1.0)
-_BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-
-
-def plain_toml(text: str) -> dict | None:
-    """``text`` read as TOML when it is plain: comments, ``[table]`` headers with bare names
-    and ``key = "basic string"`` lines (no escapes, no control characters), each key and
-    table once; None for anything else (what ``tomllib`` has to read, or refuse)."""
-    data: dict = {}
-    table = data
-    for raw in text.split("\n"):
-        line = raw[:-1] if raw.endswith("\r") else raw
-        # a control character (tab aside) anywhere, comments too: tomllib's to refuse
-        if not line.isprintable() and any((c < " " and c != "\t") or c == "\x7f" for c in line):
-            return None
-        line = line.strip(" \t")
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            name, close, rest = line[1:].partition("]")
-            name = name.strip(" \t")
-            if not close or not name or not _BARE.issuperset(name) or name in data or not _rest_is_comment(rest):
-                return None
-            table = data[name] = {}
-            continue
-        key, equals, value = line.partition("=")
-        key, value = key.strip(" \t"), value.lstrip(" \t")
-        if not equals or not key or not _BARE.issuperset(key) or key in table or not value.startswith('"'):
-            return None
-        string, close, rest = value[1:].partition('"')
-        if not close or "\\" in string or not _rest_is_comment(rest):
-            return None
-        table[key] = string
-    return data
-
-
-def _rest_is_comment(rest: str) -> bool:
-    """What follows a value or a header: nothing, or spaces and a comment."""
-    rest = rest.lstrip(" \t")
-    return not rest or rest.startswith("#")
 
 
 def read_toml(path, error: type[Exception] = RegistryError, label: str | None = None) -> tuple[dict, str]:
@@ -77,10 +38,6 @@ def read_toml(path, error: type[Exception] = RegistryError, label: str | None = 
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", path=label) from None
     plain = plain_toml(text)
-    if plain is None:
-        from .tabletoml import table_toml  # the registries' form
-
-        plain = table_toml(text)
     if plain is not None:
         return plain, text
     import re

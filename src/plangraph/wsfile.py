@@ -79,7 +79,8 @@ def settings(config_file: str) -> dict | None:
     if data is None or list(data) != ["workspace"] or not isinstance(data["workspace"], dict):
         return None
     table = data["workspace"]
-    if any(key not in KEYS or (key in PATH_KEYS and not value.strip()) for key, value in table.items()):
+    if any(key not in KEYS or not isinstance(value, str) or (key in PATH_KEYS and not value.strip())
+           for key, value in table.items()):
         return None
     root = os.path.dirname(config_file)
     found = {"root": root, "name": table.get("name") or os.path.basename(root),
