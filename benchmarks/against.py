@@ -46,10 +46,13 @@ print(json.dumps({"median": [statistics.median(t) for t in times], "rows": rows}
 """
 
 
-def _install(ref: str | None, folder: Path) -> Path:
+def _install(ref: str | None, folder: Path, pip: str | None = None) -> Path:
     """``plangraph`` of ``ref`` (None: the working tree, as it is), installed from a wheel in
     a venv under ``folder``, like a user's; returns its bin/. (An editable install would be
-    slower to import than a wheel, and so not the same yardstick.)"""
+    slower to import than a wheel, and so not the same yardstick.) With ``pip`` (a
+    requirement such as ``"pip>=25"``), the venv's pip is upgraded first, so that the
+    command's launcher is the one that pip writes; otherwise it is the one of the pip that
+    ``venv`` bundles."""
     tree = folder / "tree"
     tree.mkdir(parents=True)
     if ref is None:
@@ -67,6 +70,9 @@ def _install(ref: str | None, folder: Path) -> Path:
         subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
     venv = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    if pip:
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--upgrade", pip], check=True,
+                       capture_output=True)
     site = next((venv / "lib").glob("python*/site-packages"))
     here = next(p for p in map(Path, sys.path) if p.name == "site-packages" and (p / "pyoxigraph").exists())
     (site / "plangraph-bench-deps.pth").write_text(str(here) + "\n", encoding="utf-8")
