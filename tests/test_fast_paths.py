@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from plangraph.extract import agencies
 from plangraph.read import inline
 from plangraph.registries import _value_lines, line_of
-from plangraph.text import collapse_spaces
+from plangraph.text import collapse_spaces, tone_key
 
 _SPACES = " \t\u00a0\u2002\u2009\u202f\u205f\u3000"
 _TEXT = st.text(alphabet=st.sampled_from(list(_SPACES) + list("aĐờ,;-&*")), max_size=30)
@@ -669,3 +669,48 @@ def test_a_shared_resolver_reads_as_a_fresh_one(read_before, text):
     fresh = AgencyResolver(_entries_for(_bundled_copy(), "thanh-hoa"))
     assert shared.longest_list_prefix(text) == fresh.longest_list_prefix(text)
     assert shared.parse_list(text) == fresh.parse_list(text)
+
+
+def _plain_name_key(text):
+    key = tone_key(text)
+    if agencies._ABBREVIATION_HINT.search(key):
+        key = agencies._ABBREVIATION_RE.sub(agencies._expand, key)
+    key = re.sub(r"[^\w\s]", " ", key.replace("&", " và "))
+    key = re.sub(r"\s+", " ", key).strip()
+    for old, new in agencies._PHRASE_FIXES:
+        key = key.replace(old, new)
+    return key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PRINTED | st.text(alphabet="aĐờ_,;-&*.2²½ \t\n\x1c\u00a0\u2028\u3000", max_size=5), max_size=10),
+       st.sampled_from([" ", "  ", "\t", " \u00a0", "\x1c", "\u3000"]))
+def test_a_name_is_keyed_as_the_plain_patterns_key_it(words, space):
+    # name_key skips the punctuation pattern for a key of letters and spaces, and splits at
+    # whitespace instead of a \s+ pattern: the same key
+    text = space.join(words)
+    assert agencies.name_key.__wrapped__(text) == _plain_name_key(text), text
+
+
+_HEAD_TEXT = st.lists(st.sampled_from(["Sở", "UBND", "các", "tất", "cả", "cơ", "quan", "Bộ", "Chỉ", "huy", "-", ",",
+                                       "(", "x", "&", "Thanh", "tra,", "kiểm", "tra", "dân"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEAD_TEXT, st.sampled_from([" ", "  ", " , "]))
+def test_a_head_is_read_from_the_first_words_as_from_all_of_them(words, space):
+    from plangraph.read import names
+
+    text = space.join(words)
+    head = names._head_words(text)
+    every = names._words(text)
+    assert head == every[: len(head)] and (head == every or len(head) >= names._HEAD_WORDS_USED), text
+    # the head noun looks at the first 9 words at most (see names._HEAD_WORDS_USED)
+    assert names._MAX_HEAD + 2 <= names._HEAD_WORDS_USED
+    saved = names._head_words
+    try:  # the plain form: every word of the text
+        names._head_words = names._words
+        expected = names._head_of.__wrapped__(text)
+    finally:
+        names._head_words = saved
+    assert names._head_of.__wrapped__(text) == expected, text

@@ -94,8 +94,11 @@ def name_key(text: str) -> str:
     if _ABBREVIATION_HINT.search(key):
         key = _ABBREVIATION_RE.sub(_expand, key)
     key = key.replace("&", " và ")
-    key = _NOT_WORD.sub(" ", key)
-    key = _SPACE_RUN.sub(" ", key).strip()
+    # most keys are letters and spaces already: str.isalnum is the pattern's \w less "_",
+    # and str.split() cuts at the characters that are \s (both ask Python's own tables)
+    if not key.replace(" ", "").isalnum():
+        key = _NOT_WORD.sub(" ", key)
+    key = " ".join(key.split())
     for old, new in _PHRASE_FIXES:
         key = key.replace(old, new)
     return key

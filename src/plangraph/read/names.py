@@ -128,10 +128,27 @@ def _words(text: str) -> list[str]:
     return _WORD_CHARS_RE.findall(tone_key(text))
 
 
+# _head_of looks at the first 9 words at most ("tất cả các" and six more); a line's text
+# is read for its first words only: cut after this many spaces when it still gives more
+# words than that (a cut at a space changes none of the words before it)
+_HEAD_SPAN = 16
+_HEAD_WORDS_USED = 10
+
+
+def _head_words(text: str) -> list[str]:
+    """The first words of :func:`_words` ``(text)``: at least ``_HEAD_WORDS_USED`` of them, or all."""
+    parts = text.split(" ", _HEAD_SPAN)
+    if len(parts) > _HEAD_SPAN:
+        words = _words(text[: len(text) - len(parts[-1]) - 1])
+        if len(words) >= _HEAD_WORDS_USED:
+            return words
+    return _words(text)
+
+
 @lru_cache(maxsize=65536)
 def _head_of(text: str) -> str | None:
     """The head noun ``text`` opens with (lower case), or None; "các ..." for collectives."""
-    words = _words(text)
+    words = _head_words(text)
     if not words:
         return None
     if words[0] in _OPENERS or words[:2] == ["tất", "cả"]:
