@@ -121,3 +121,37 @@ def test_tasks_of_agency_holds_what_due_lists(store, day):
             if not row.get("succession", "").startswith(("to ", "B ended")) or name == "B":
                 held[(row["task"].rsplit("/", 1)[1], name)] += 1
     assert held == Counter((task, lead) for task, lead, _ in EXPECTED[day])
+
+
+# A second plan of the same issuer gives T2's work to D, which took C's work over on
+# 2025-03-01: the same task twice for D from that day, and not as the plans print it.
+SECOND_PLAN = """
+<agency/x/i> a pg:Agency ; skos:prefLabel "I"@vi .
+<doc/1> eli:passed_by <agency/x/i> .
+<doc/2> eli:id_local "2/QĐ" ; eli:passed_by <agency/x/i> .
+<plan/q> a pg:Plan ; pg:issuedBy <doc/2> .
+<plan/p/task/L2> a pg:BodyTask .
+<plan/q/task/M1> a pg:Task , pg:BodyTask ; rdfs:label "T2"@vi ; pg:plan <plan/q> ; pg:sourceFile "q.md" ;
+  pg:sourceLine 7 ; pg:leadAgency <agency/x/d> .
+"""
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
+def two_plans(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp("two-plans") / "plangraph.ttl"
+    path.write_text(GRAPH + SECOND_PLAN, encoding="utf-8")
+    return MemoryStore(path) if request.param == "oxigraph" else RdflibStore.from_files(path)
+
+
+@pytest.mark.parametrize("when,expected", [
+    ({"as-of": "2026-12-01"}, [("D", "1/QĐ", "p.md", "2", "2/QĐ", "q.md", "7", "from C", "")]),
+    ({"as-of": "2025-03-01"}, [("D", "1/QĐ", "p.md", "2", "2/QĐ", "q.md", "7", "from C", "")]),
+    ({"as-of": "2025-02-28"}, []),
+    ({"as-printed": "true"}, []),
+])
+def test_a_task_given_twice_to_bodies_since_merged_is_a_duplicate(two_plans, when, expected):
+    # regression: duplicate-tasks compared the leads as printed, so C's task and D's were two
+    rows = _rows(two_plans, "duplicate-tasks", {"lang": "en", **when})
+    keys = ("lead", "decision", "file", "line", "otherDecision", "otherFile", "otherLine", "succession",
+            "otherSuccession")
+    assert [tuple(row.get(key, "") for key in keys) for row in rows] == expected

@@ -213,6 +213,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.otherFile": ("Tệp khác", "Other file"),
     "col.otherLine": ("Dòng khác", "Other line"),
     "col.otherSource": ("Nguồn khác", "Other source"),
+    "col.otherSuccession": ("Kế thừa (nhiệm vụ khác)", "Succession (other task)"),
     "col.relation": ("Quan hệ", "Relation"),
     "col.otherName": ("Cơ quan kia", "Other body"),
     "col.work": ("Phần công việc", "Work"),

@@ -139,7 +139,8 @@ VIEWS: dict[str, View] = {
          Column("other", "iri", priority=9)]),
     "duplicate-tasks": View(
         [Column("lead", flex=True, priority=1), Column("decision"), Column("source", "source"),
-         Column("text", flex=True), Column("otherDecision"), Column("otherSource", "source")],
+         Column("text", flex=True), Column("otherDecision"), Column("otherSource", "source"),
+         Column("succession", flex=True, priority=2), Column("otherSuccession", flex=True, priority=2)],
         sort=lambda r: (sort_key(r.get("lead", "")), _source_key(r))),
     # the follow-up (plangraph status, overdue, report history; report template's rows)
     "status": View(
