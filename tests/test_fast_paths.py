@@ -714,3 +714,12 @@ def test_a_head_is_read_from_the_first_words_as_from_all_of_them(words, space):
     finally:
         names._head_words = saved
     assert names._head_of.__wrapped__(text) == expected, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab _-.2²é\u0301", min_size=1, max_size=4), st.text(alphabet="ab _-.2²é\u0301", max_size=30))
+def test_a_name_is_found_in_a_text_where_the_word_pattern_finds_it(word, text):
+    from plangraph.extract.projects import whole_word_spans
+
+    expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    assert list(whole_word_spans(word, text)) == expected, (word, text)

@@ -59,7 +59,8 @@ def build(sources: Path | None, output: Path | None, check: bool, show_diff: boo
                              jurisdiction=ws.jurisdiction if ws else None)
     result.summary.warnings[:0] = edited_since_added(sources)
     # the reader writes its warnings in English: reader_text gives the forms it knows in Vietnamese
-    for note in result.summary.notes:
+    # (notes are progress: with --quiet not even translated, which compiles the forms' patterns)
+    for note in [] if quiet else result.summary.notes:
         progress(t("build.note", text=reader_text(note)))
     for warning in result.summary.warnings:
         click.echo(t("build.warning", text=reader_text(warning)), err=True)
