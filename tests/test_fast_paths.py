@@ -699,7 +699,7 @@ _HEAD_TEXT = st.lists(st.sampled_from(["Sở", "UBND", "các", "tất", "cả", 
 @settings(max_examples=300, deadline=None)
 @given(_HEAD_TEXT, st.sampled_from([" ", "  ", " , "]))
 def test_a_head_is_read_from_the_first_words_as_from_all_of_them(words, space):
-    from plangraph.read import names
+    from plangraph.read import heads as names
 
     text = space.join(words)
     head = names._head_words(text)

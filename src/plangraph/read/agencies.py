@@ -266,7 +266,7 @@ _INNER_BULLETS = re.compile(r"\s[-+•]\s+")
 def _cell_items(text: str) -> list[str]:
     """Items of a list cell: split at ";", line breaks and bullets ("- Bộ X - Bộ Y"), but not at
     the hyphen inside a name ("Sở Lao động - Thương binh và Xã hội")."""
-    from .names import is_name_start
+    from .heads import is_name_start
 
     parts = _CELL_PARTS.split(text)
     items: list[str] = []

@@ -363,7 +363,7 @@ def read_blocks(lines: list[str]) -> list[Block]:
 def _merge_page_breaks(blocks: list[Block], wrapped: bool = False) -> list[Block]:
     """A paragraph that starts in lower case after a blank line continues the paragraph
     before it: the original had a page break there."""
-    from .names import is_name_start
+    from .heads import is_name_start
 
     out: list[Block] = []
     for block in blocks:

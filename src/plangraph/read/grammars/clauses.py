@@ -154,7 +154,8 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
         request = bool(prefix.group("ask"))
         body = body[prefix.end():]
     body = _HEADING_TAIL_RE.sub("", body)
-    from ..names import is_weak_heading, scan_names
+    from ..heads import is_weak_heading
+    from ..names import scan_names
 
     scanned = scan_names(body, whole=True)
     if scanned is not None and all(is_weak_heading(n) for n in scanned[0]):
@@ -171,7 +172,8 @@ def agency_heading(reader: AgencyReader, text: str) -> Clause | None:
 
 def weak_lead(lead: list[AgencyMention]) -> bool:
     """True when every name of a heading is a kind of thing, not bodies ("Doanh nghiệp số")."""
-    from ..names import is_weak_heading, scan_names
+    from ..heads import is_weak_heading
+    from ..names import scan_names
 
     for mention in lead:
         scanned = scan_names(mention.surface, whole=True)
@@ -181,7 +183,7 @@ def weak_lead(lead: list[AgencyMention]) -> bool:
 
 
 def _bare_kind(surface: str) -> bool:
-    from ..names import COMMON_BODIES
+    from ..heads import COMMON_BODIES
     from ...text import tone_key
 
     return tone_key(surface).strip() in COMMON_BODIES
