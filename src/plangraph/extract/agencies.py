@@ -24,6 +24,7 @@ from ..model import AgencyMention
 from ..resources import registry_file
 from ..tabletoml import table_toml
 from ..text import fold, nfc, tone_key
+from .name_keys import name_key  # (re-exported: the reader finds it here)
 
 if TYPE_CHECKING:
     from ..registries import Registries
@@ -31,78 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["AgencyResolver", "RegistryEntry", "name_key", "REGISTRY_PATH"]
 
 REGISTRY_PATH = registry_file("agencies")  # the bundled registry (package data)
-
-# Abbreviations expanded before matching (applied to the lower-case, tone-unified text).
-_ABBREVIATIONS: list[tuple[str, str]] = [
-    (r"nn\s*&\s*ptnt|nnptnt", "nông nghiệp và phát triển nông thôn"),
-    (r"kh\s*&\s*đt|khđt", "kế hoạch và đầu tư"),
-    (r"kh\s*&\s*cn|khcn", "khoa học và công nghệ"),
-    (r"tt\s*&\s*tt|tttt", "thông tin và truyền thông"),
-    (r"tn\s*&\s*mt|tnmt", "tài nguyên và môi trường"),
-    (r"gd\s*&\s*đt|gdđt", "giáo dục và đào tạo"),
-    (r"lđ\s*-?\s*tb\s*&\s*xh|lđtbxh", "lao động thương binh và xã hội"),
-    (r"vh\s*,?\s*tt\s*&\s*dl|vhttdl", "văn hóa thể thao và du lịch"),
-    (r"gtvt", "giao thông vận tải"),
-    (r"ptnt", "phát triển nông thôn"),
-    (r"ptth", "phát thanh và truyền hình"),
-    (r"kkt", "khu kinh tế"),
-    (r"kcn", "khu công nghiệp"),
-    (r"ccn", "cụm công nghiệp"),
-    (r"bql", "ban quản lý"),
-    (r"ubnd", "ủy ban nhân dân"),
-    (r"hđnd", "hội đồng nhân dân"),
-    (r"tp", "thành phố"),
-    (r"tx", "thị xã"),
-    (r"ct", "công thương"),
-    (r"cp", "cổ phần"),
-]
-# One alternation for all abbreviations (one pass instead of one per abbreviation).
-_ABBREVIATION_RE = re.compile(
-    "(?<![\\w&])(?:" + "|".join(f"(?P<a{i}>{pattern})" for i, (pattern, _) in enumerate(_ABBREVIATIONS)) + ")(?![\\w&])"
-)
-
-
-# Every abbreviation above opens with one of these; a text without any (most names) needs
-# no pass of the alternation, which ``re`` must try at every position.
-_ABBREVIATION_HINT = re.compile(r"kh\s*&|khđ|khc|nn|tt|tn|gd|lđ|vh|gt|pt|kk|kc|cc|bq|ub|hđ|tp|tx|ct|cp")
-
-
-def _expand(match: re.Match[str]) -> str:
-    return _ABBREVIATIONS[int(match.lastgroup[1:])][1]
-# Forms that differ only by a missing "và" or a hyphen.
-_PHRASE_FIXES = [
-    ("thông tin truyền thông", "thông tin và truyền thông"),
-    ("văn hóa thể thao và du lịch", "văn hóa thể thao và du lịch"),
-]
-
-
-_NOT_WORD = re.compile(r"[^\w\s]")
-_SPACE_RUN = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """Return the matching key of a name: lower case, abbreviations expanded, no punctuation.
-
-    Example:
-        >>> name_key("Sở NN&PTNT") == name_key("Sở Nông nghiệp và Phát triển Nông thôn")
-        True
-        >>> name_key("UBND TP. Thanh Hoá") == name_key("Ủy ban nhân dân thành phố Thanh Hóa")
-        True
-    """
-    key = tone_key(text)
-    if _ABBREVIATION_HINT.search(key):
-        key = _ABBREVIATION_RE.sub(_expand, key)
-    key = key.replace("&", " và ")
-    # most keys are letters and spaces already: str.isalnum is the pattern's \w less "_",
-    # and str.split() cuts at the characters that are \s (both ask Python's own tables)
-    if not key.replace(" ", "").isalnum():
-        key = _NOT_WORD.sub(" ", key)
-    key = " ".join(key.split())
-    for old, new in _PHRASE_FIXES:
-        key = key.replace(old, new)
-    return key
-
 
 @dataclass
 class RegistryEntry:
@@ -164,6 +93,8 @@ class AgencyResolver:
         self._most_words = max((len(key.split()) for key in self._by_key), default=0)
         self._memo: dict[str, str | None] = {}
         self._ends: dict[str, bool] = {}  # a printed word -> whether its key ends some name
+        self._lists: dict[str, bool] = {}  # a text -> whether parse_list reads it as a list
+        self._starts_memo: dict[tuple[str, ...], list[int]] = {}  # leading chunks -> where a name can start
 
     @classmethod
     def from_file(cls, path: "Path | Registries" = REGISTRY_PATH) -> "AgencyResolver":
@@ -299,11 +230,53 @@ class AgencyResolver:
             if not ending:
                 continue
             prefix = " ".join(words[:count])
+            if not self._may_be_list(prefix):
+                continue
             found = self.parse_list(prefix)
             if found:
                 return found, " ".join(words[count:]).strip()
         return None
 
+
+    def _may_be_list(self, text: str) -> bool:
+        """Whether :meth:`parse_list` reads ``text`` as a list, without reading it.
+
+        A list is a segmentation of every chunk but the last, then one name that ends the
+        text: the same test as :meth:`_segment` finding one, made forwards, so that where a
+        name can start after the first chunks is worked out once for all the prefixes
+        :meth:`longest_list_prefix` tries that share them (backwards, each failing prefix
+        tried every start: two thirds of a first build's list reading).
+        """
+        known = self._lists.get(text)
+        if known is None:
+            known = self._lists[text] = self._segmentable(nfc(text).strip(" ,;:."))
+        return known
+
+    def _segmentable(self, text: str) -> bool:
+        if not text or _DISTRIBUTED_RE.match(text):
+            return bool(text)  # parse_list reads "các sở: ..." its own way
+        chunks, seps = _split_keep(text)
+        end = len(chunks)
+        return any(self._one_name(chunks, seps, start, end) for start in self._starts(chunks, seps))
+
+    def _starts(self, chunks: list[str], seps: list[str]) -> list[int]:
+        """Where a name ending the text can start: 0, and every index up to which the
+        chunks before the last are a list of names."""
+        key = (*chunks[:-1], "\0", *seps[:-1])
+        found = self._starts_memo.get(key)
+        if found is None:
+            found = [0]
+            for end in range(1, len(chunks)):
+                if any(self._one_name(chunks, seps, start, end) for start in found):
+                    found.append(end)
+            self._starts_memo[key] = found
+        return found
+
+    def _one_name(self, chunks: list[str], seps: list[str], start: int, end: int) -> bool:
+        """Whether ``chunks[start:end]`` is one name, as :meth:`_segment` tries it."""
+        surface = _join(chunks, seps, start, end)
+        return self.resolve(surface) is not None or (
+            start > 0 and self._resolve_with_head(chunks[start - 1], surface) is not None)
 
     def _ends_a_name(self, word: str) -> bool:
         """Whether a printed word can end a list of names: its key's last word ends some name."""
