@@ -63,6 +63,7 @@ def _wordy_count(text: str) -> int:
 _COLLECTIVE_OPENER_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
 _DISTRIBUTED_RE = re.compile(r"^(?:các\s+)?sở\s*:\s*", re.IGNORECASE)
 _HEADS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "sở", "ban")
+_MEMO_LIMIT = 200_000  # texts remembered by a resolver's list tests (the five plans: 1,700)
 
 
 class AgencyResolver:
@@ -249,6 +250,9 @@ class AgencyResolver:
         """
         known = self._lists.get(text)
         if known is None:
+            if len(self._lists) > _MEMO_LIMIT:  # a resolver kept for many builds stays bounded
+                self._lists.clear()
+                self._starts_memo.clear()
             known = self._lists[text] = self._segmentable(nfc(text).strip(" ,;:."))
         return known
 
