@@ -67,6 +67,8 @@ def collapse_spaces(text: str) -> str:
         >>> collapse_spaces("  Sở\u00a0 Y tế\t")
         'Sở Y tế'
     """
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # ASCII has no other space the pattern changes (most folded keys)
     return _SPACES_TO_FIX.sub(" ", text).strip()
 _TAGS = re.compile(r"</?(?:b|i|u|p|em|strong|span|br)\b[^>]*>", re.IGNORECASE)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
