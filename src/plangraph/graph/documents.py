@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..extract.agencies import name_key
 from ..model import Citation, DocRef, PlanExtract
 from ..text import fold
 from .iris import doc_path, is_local_number, issuer_path
-from .terms import DCTERMS, ELI, ORG, PG, RDF_TYPE, RDFS, SKOS, XSD, iri, lit
+from .terms import DCTERMS, ELI, ORG, RDFS, RDF_TYPE, SKOS, XSD, iri, lit, pg as _pg
 
 __all__ = ["Documents", "Issuers", "KIND_CLASS", "id_key"]
 
@@ -233,5 +232,3 @@ class Documents:
             add(node, iri(SKOS + "prefLabel"), lit(entry["name_en"], lang="en"))
 
 
-def _pg(name: str) -> str:
-    return iri(PG + name)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from ..model import PlanExtract, Task
 from ..text import fold
-from ..resources import registry_file
+from .agencies import emit_agency, emit_collective_members, emit_jurisdiction
 from .documents import KIND_CLASS, Documents, Issuers
 from .iris import agency_path, jurisdiction_path, plan_path
 from .succession import emit_succession
 from .targets import SCOPE_CLASS, Indicators, emit_targets, indicator_key
-from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, Triple, iri, lit
+from .terms import DCTERMS, ELI, ORG, PROV, RDFS, RDF_TYPE, SKOS, TIME, Triple, XSD, iri, lit, named as _p, pg
 
 __all__ = ["GraphBuilder", "Summary", "indicator_key"]
 
@@ -26,16 +26,6 @@ _DEADLINE_KIND = {
     "by-date": "ByDate", "month": "DuringMonth", "quarter": "DuringQuarter", "year": "DuringYear",
     "period": "DuringPeriod", "ongoing": "Ongoing", "annual": "Annual", "none": "NoDeadline",
 }
-_LEVELS = {"national": "NationalLevel", "province": "ProvinceLevel", "district": "DistrictLevel",
-           "commune": "CommuneLevel"}
-
-
-def pg(name: str) -> str:
-    return iri(PG + name)
-
-
-def _p(namespace: str, name: str) -> str:
-    return iri(namespace + name)
 
 
 @dataclass
@@ -132,17 +122,17 @@ class GraphBuilder:
 
         for key in sorted(agencies_used):
             agency = agencies[key]
-            self._agency(add, agency, agencies_used[key], jurisdictions)
+            emit_agency(add, agency, agencies_used[key], jurisdictions)
             if agency.collective:
                 summary.collectives += 1
             else:
                 summary.agencies += 1
             summary.unregistered += 0 if agency.registered else 1
-        self._collective_members(add, agencies, agencies_used)
+        emit_collective_members(add, agencies, agencies_used)
         # organisational changes: who holds each task on a given day (graph/succession.py)
-        emit_succession(add, self.plans, plan_nodes, agencies, agencies_used, jurisdictions, self._agency)
+        emit_succession(add, self.plans, plan_nodes, agencies, agencies_used, jurisdictions, emit_agency)
         for jurisdiction_id in sorted(jurisdictions):
-            self._jurisdiction(add, jurisdictions[jurisdiction_id])
+            emit_jurisdiction(add, jurisdictions[jurisdiction_id])
         for project_id, project in sorted(projects_used.items()):
             pnode = iri(f"project/{project_id}")
             add(pnode, RDF_TYPE, pg("Project"))
@@ -355,65 +345,6 @@ class GraphBuilder:
                     if target is not None and target.node != doc.node:
                         add(doc.node, pg("implements"), target.node)
 
-    # -- agencies -----------------------------------------------------------------------------
-
-    def _agency(self, add, agency, surfaces: set[str], jurisdictions) -> None:
-        node = iri(agency_path(agency.key, agency.collective))
-        entry = agency.entry
-        place = agency.jurisdiction
-        jurisdictions.setdefault(place.id, place)
-        add(node, RDF_TYPE, pg("Collective") if agency.collective else pg("Agency"))
-        if not agency.collective:
-            add(node, RDF_TYPE, _p(ORG, "Organization"))
-        add(node, pg("jurisdiction"), iri(jurisdiction_path(_top(place))))
-        add(node, pg("registered"), lit("true" if agency.registered else "false", datatype=XSD + "boolean"))
-        name = agency.name  # the registry's name, as the agency's jurisdiction says it
-        add(node, _p(SKOS, "prefLabel"), lit(name, lang="vi"))
-        add(node, _p(RDFS, "label"), lit(name, lang="vi"))
-        names = {name, *surfaces}
-        if entry is not None:
-            if entry.name_en:
-                add(node, _p(SKOS, "prefLabel"), lit(entry.name_en, lang="en"))
-            add(node, _p(DCTERMS, "source"), lit(entry.source))
-            if entry.level and not agency.collective:
-                add(node, pg("agencyLevel"), lit(entry.level))
-            if entry.category and not agency.collective:
-                add(node, pg("agencyCategory"), lit(entry.category))
-            names |= {entry.name, *entry.aliases}
-        for alias in names:
-            alias = alias.strip()
-            if alias and alias != name:
-                add(node, _p(SKOS, "altLabel"), lit(alias, lang="vi"))
-        for label in names:
-            add(node, _p(SKOS, "hiddenLabel"), lit(fold(label), lang="vi"))
-
-    def _collective_members(self, add, agencies, agencies_used) -> None:
-        for key in sorted(agencies_used):
-            collective = agencies[key]
-            entry = collective.entry
-            if not collective.collective or entry is None or not entry.members:
-                continue
-            place = _top(collective.jurisdiction)
-            for member_key in sorted(agencies_used):
-                member = agencies[member_key]
-                if member.collective or member.entry is None or _top(member.jurisdiction) != place:
-                    continue
-                if entry.members == "province-bodies" and member.entry.level == "province" and member.entry.category in (
-                        "department", "board", "office", "inspectorate", "centre"):
-                    add(iri(agency_path(key, True)), pg("member"), iri(agency_path(member_key, False)))
-                if entry.members == "district-committees" and member.entry.category == "peoples-committee" \
-                        and member.entry.level == "district":
-                    add(iri(agency_path(key, True)), pg("member"), iri(agency_path(member_key, False)))
-
-    def _jurisdiction(self, add, place) -> None:
-        node = iri(jurisdiction_path(place.id))
-        add(node, RDF_TYPE, pg("Jurisdiction"))
-        add(node, _p(RDFS, "label"), lit(place.name, lang="vi"))
-        add(node, _p(SKOS, "prefLabel"), lit(place.name, lang="vi"))
-        add(node, pg("jurisdictionLevel"), pg(_LEVELS.get(place.level, "ProvinceLevel")))
-        if place.parent:
-            add(node, pg("partOf"), iri(jurisdiction_path(place.parent)))
-
 
 def _issuing(plan: PlanExtract):
     """The document that issues a plan: its Quyết định or Nghị quyết, or, for a Kế hoạch (a
@@ -424,11 +355,6 @@ def _issuing(plan: PlanExtract):
     if plan.number is not None and (not plan.not_a_plan or plan.tasks):
         return plan.number
     return None
-
-
-def _top(place) -> str:
-    """The province (or the country) an agency's jurisdiction lies in."""
-    return place.id.split("/")[0]
 
 
 def _place_id(plan: PlanExtract) -> str:

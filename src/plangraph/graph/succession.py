@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..succession import Change, FunctionTransfer, Step, Succession
 from . import succession_notes as notes
 from .iris import agency_path, doc_path, jurisdiction_path
-from .terms import DCTERMS, ELI, ORG, PG, PROV, RDF_TYPE, RDFS, SKOS, TIME, XSD, iri, lit
+from .terms import DCTERMS, ELI, ORG, PROV, RDFS, RDF_TYPE, SKOS, TIME, XSD, iri, lit, named as _p, pg as _pg
 
 __all__ = ["emit_succession", "change_node", "REGISTRY_FILE"]
 
@@ -39,14 +39,6 @@ _CONFIDENCE = {"confirmed": "Confirmed", "inferred": "Inferred", "unconfirmed": 
 _DOCUMENT_CLASS = {"Nghị quyết": "Resolution", "Nghị định": "Decree", "Luật": "Law", "Quyết định": "Decision",
                    "Kết luận": "Conclusion"}
 _ROLES = (("lead", "lead"), ("coordinating", "coordinating"))
-
-
-def _pg(name: str) -> str:
-    return iri(PG + name)
-
-
-def _p(namespace: str, name: str) -> str:
-    return iri(namespace + name)
 
 
 def _day(value) -> str:

@@ -11,19 +11,11 @@ import re
 
 from ..model import PlanExtract
 from ..text import fold
-from .terms import PG, PROV, RDF_TYPE, RDFS, XSD, iri, lit
+from .terms import PROV, RDFS, RDF_TYPE, XSD, iri, lit, named as _p, pg
 
 __all__ = ["Indicators", "SCOPE_CLASS", "emit_targets", "indicator_key"]
 
 SCOPE_CLASS = {"province": "ProvinceScope", "city": "CityScope", "district": "DistrictScope", "national": "NationalScope"}
-
-
-def pg(name: str) -> str:
-    return iri(PG + name)
-
-
-def _p(namespace: str, name: str) -> str:
-    return iri(namespace + name)
 
 
 # compiled once: the function runs for every name, line or task of a build

@@ -53,6 +53,16 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+def pg(name: str) -> str:
+    """The term of a name of the plangraph ontology: ``pg("Task")`` is ``<...ontology#Task>``."""
+    return iri(PG + name)
+
+
+def named(namespace: str, name: str) -> str:
+    """The term of ``name`` in ``namespace``: ``named(SKOS, "prefLabel")``."""
+    return iri(namespace + name)
+
+
 _LOCAL_NAME = re.compile(r"[\w-]+")  # \w is str.isalnum() or "_"
 
 
