@@ -86,11 +86,28 @@ def test_cell_text_is_kept_as_printed():
         ("định kì hằng năm báo cáo kết quả thực hiện.", ("annual", None)),
         ("Bố trí vốn trong kế hoạch đầu tư công hằng năm của tỉnh.", ("none", None)),
         ("Tốc độ tăng trưởng bình quân hằng năm đạt 11%.", ("none", None)),
+        # a day, month or quarter of every year (08_chinhphu_394-nq-cp-2025.md line 507)
+        ("Trước ngày 15 tháng 12 hàng năm, báo cáo tình hình, kết quả thực hiện Nghị quyết.", ("annual", None)),
+        ("Các bộ, ngành báo cáo Bộ Tài chính chậm nhất ngày 20/12 hằng năm.", ("annual", None)),
+        ("Tổng hợp, báo cáo trong quý IV hằng năm.", ("annual", None)),
+        ("Định kỳ trước ngày 15/6 hằng năm, gửi báo cáo sơ kết.", ("annual", None)),
+        # ... but a date of one year is that date, and a citation's date with "hằng năm" after it no deadline
+        ("báo cáo UBND tỉnh trước ngày 15 tháng 12 năm 2025.", ("by-date", date(2025, 12, 15))),
+        ("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/7 hằng năm của HĐND tỉnh.", ("none", None)),
     ],
 )
 def test_deadlines_in_running_text(text, expected):
     deadline = find_deadline_in_text(text)
     assert (deadline.kind, deadline.end) == expected
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("Trước ngày 15 tháng 12 hàng năm, báo cáo tình hình.", "Trước ngày 15 tháng 12 hàng năm"),
+    ("báo cáo Bộ Tài chính chậm nhất ngày 20/12 hằng năm.", "chậm nhất ngày 20/12 hằng năm"),
+    ("Định kỳ trước ngày 15/6 hằng năm, gửi báo cáo.", "Định kỳ trước ngày 15/6 hằng năm"),
+])
+def test_an_annual_date_keeps_its_words(text, printed):
+    assert find_deadline_in_text(text).text == printed
 
 
 def test_action_starting_with_thuong_xuyen_is_ongoing(plans):

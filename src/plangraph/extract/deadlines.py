@@ -119,6 +119,10 @@ _ONGOING_RE = re.compile(
     re.IGNORECASE,
 )
 _ANNUAL_RE = re.compile(r"(?:định k[ỳì]\s+)?(?:hằng|hàng) năm", re.IGNORECASE)  # "kì": a spelling in use
+# a day, month or quarter of every year: "trước ngày 15 tháng 12 hằng năm", "trong quý IV hàng năm"
+_ANNUAL_DATE_RE = _LedBy(
+    r"(?:định k[ỳì]\s+)?" + _BEFORE,
+    r"(?:ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}|tháng\s+\d{1,2}|quý\s+(?:IV|III|II|I|[1-4])\b)\s*,?\s+(?:hằng|hàng)\s+năm")
 _ANY_DIGIT = re.compile(r"\d")  # the digits the dated patterns' \d can match
 
 
@@ -152,7 +156,11 @@ def _hits(text: str) -> list[_Hit]:
         _dated_hits(text, add)
     for m in _ONGOING_RE.finditer(text):
         add(m, Deadline(m.group(0).strip(), "ongoing"), False)
-    for m in _ANNUAL_RE.finditer(text):
+    annual = list(_ANNUAL_RE.finditer(text))
+    if annual:  # a day, month or quarter of every year first: its "hằng năm" is part of it
+        for m in _ANNUAL_DATE_RE.finditer(text):
+            add(m, Deadline(m.group(0).strip(), "annual"), bool(m["before"]))
+    for m in annual:
         add(m, Deadline(m.group(0).strip(), "annual"), False)
     hits.sort(key=lambda h: h.start)
     return hits
@@ -290,7 +298,7 @@ def find_deadline_in_text(text: str) -> Deadline:
         words = deadline.text.lower()
         before = text[: hit.start]
         if deadline.kind == "annual":
-            if not words.startswith(("định kỳ", "định kì")):
+            if not words.startswith(("định kỳ", "định kì")) and not _ANNUAL_DATE_RE.core.search(words):
                 continue  # "kế hoạch hằng năm", "bình quân hằng năm": a noun's, not the task's time
         if deadline.kind == "ongoing":
             if not words.startswith(("trong", "định kỳ", "hằng")):
