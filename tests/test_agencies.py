@@ -90,3 +90,25 @@ def test_no_unregistered_agency_in_the_five_plans(plans):
             for mention in [*task.lead, *task.coordinating]:
                 assert not mention.entity_id.startswith("unregistered-"), (plan.source_file, task.line)
         assert not [w for w in plan.warnings if "unknown agency" in w or "names no agency" in w]
+
+
+# -- names in an open world: a kind of body and its fields ------------------------------------
+
+@pytest.mark.parametrize("text,names,rest", [
+    # 11_bacninh_144-kh-ubnd-2025.md line 1290: the businesses of two fields
+    ("Doanh nghiệp viễn thông, bưu chính ưu tiên đầu tư nâng cấp hạ tầng số",
+     ["Doanh nghiệp viễn thông, bưu chính"], "ưu tiên đầu tư nâng cấp hạ tầng số"),
+    ("Doanh nghiệp nhà nước, tư nhân tham gia đầu tư", ["Doanh nghiệp nhà nước, tư nhân"], "tham gia đầu tư"),
+    ("Doanh nghiệp viễn thông, bưu chính", ["Doanh nghiệp viễn thông, bưu chính"], ""),
+    # ... but not what the body does, another kind of body, or a sentence that goes on
+    ("Doanh nghiệp viễn thông, triển khai thực hiện", ["Doanh nghiệp viễn thông"], "triển khai thực hiện"),
+    ("Doanh nghiệp viễn thông, nhất là doanh nghiệp nhỏ và vừa thực hiện", ["Doanh nghiệp viễn thông"],
+     "nhất là doanh nghiệp nhỏ và vừa thực hiện"),
+    ("Doanh nghiệp, hợp tác xã tham gia", ["Doanh nghiệp"], "hợp tác xã tham gia"),
+    ("Sở Y tế, bưu chính ưu tiên", ["Sở Y tế"], "bưu chính ưu tiên"),  # a proper name has no fields
+])
+def test_a_kind_of_body_keeps_its_fields(text, names, rest):
+    from plangraph.read.names import scan_names
+
+    found, after = scan_names(text)
+    assert ([name.text for name in found], after) == (names, rest)

@@ -30,7 +30,7 @@ from .pieces import Lazy, split_pieces
 __all__ = ["Name", "scan_names", "is_name_start", "HEADS", "strip_role_suffix", "COMMON_BODIES"]
 
 from .heads import _LEADING_NON_WORD_RE, _OPENERS, _WORD_CHARS_RE, COMMON_BODIES, _head_of, _is_common_list, _words
-from .heads import HEADS, is_name_start, is_weak_heading  # noqa: F401  (re-exported: found here before)
+from .heads import BARE_WEAK_HEADS, HEADS, is_name_start, is_weak_heading  # noqa: F401  (re-exported)
 
 # "các cơ quan trực thuộc Bộ ...", "các đơn vị thuộc Sở ...", "các tổ chức thành viên của Mặt trận": one collective
 _OWNED_BY = {tone_key(w) for w in ("thuộc", "của")}
@@ -243,6 +243,8 @@ def scan_names(text: str, max_names: int = 20, whole: bool = False) -> tuple[lis
             end = _tail_end(piece, last.head, whole=whole)  # "Sở Văn hóa, Thể thao và Du lịch"
         elif whole and separator.strip() in (",", "và", "/") and piece[:1].islower():
             end = _tail_end(piece, last.head, whole=True)  # ", chế biến và xuất khẩu hàng hóa"
+        elif separator.strip() == "," and piece[:1].islower() and _sector_kind(last):
+            end = _sector_end(piece)  # "Doanh nghiệp viễn thông, bưu chính ưu tiên ..."
         else:
             break
         if end == 0:
@@ -322,6 +324,41 @@ def _scan_distributed(text: str, match: re.Match[str]) -> tuple[list[Name], str]
         if end < len(piece.rstrip()):
             break
     return names, text[rest_at:].strip(" ,;")
+
+
+def _sector_kind(name: Name) -> bool:
+    """A kind of body qualified by its field in small letters ("Doanh nghiệp viễn thông", "các
+    cơ sở giáo dục"): a further field after a comma belongs to it ("..., bưu chính")."""
+    head = name.head[4:] if name.head.startswith("các ") else name.head
+    if head not in BARE_WEAK_HEADS:
+        return False
+    fields = name.text.split()[len(name.head.split()):]
+    return bool(fields) and all(word[:1].islower() for word in fields)
+
+
+# what may follow a field of a kind of body: a predicate ("ưu tiên đầu tư", "có trách nhiệm"),
+# not a word that goes on with the sentence ("nhất là ...")
+_AUXILIARIES = {tone_key(w) for w in ("có", "cần", "phải", "sẽ", "đã", "đang", "được", "chịu")}
+
+
+def _sector_end(piece: str) -> int:
+    """Where a further field of a kind of body ends ("bưu chính" of "bưu chính ưu tiên đầu
+    tư"): one to three words in small letters, none of them opening a predicate, then a
+    predicate or nothing; 0 when the piece is no such field."""
+    if _is_common_list(piece) or is_name_start(piece):
+        return 0  # "doanh nghiệp, hợp tác xã": another kind; "..., các sở": another name
+    words = piece.split()
+    folded = [tone_key(w) for w in words[:5]]
+    for size in (1, 2, 3):
+        field = folded[:size]
+        if len(field) < size or not all(w.isalpha() and w.islower() for w in words[:size]):
+            return 0
+        if any(w in _STOP_WORDS or " ".join(field[i:i + 2]) in _STOP_BIGRAMS for i, w in enumerate(field)):
+            return 0  # "triển khai", "để": the field would be what the body does
+        after = folded[size:]
+        if not after or after[0] in _AUXILIARIES or " ".join(after[:2]) in _STOP_BIGRAMS:
+            return len(" ".join(words[:size])) + (len(piece) - len(piece.lstrip()))
+    return 0
 
 
 def _continues_name(name: str, piece: str) -> bool:
