@@ -106,6 +106,12 @@ def test_no_unregistered_agency_in_the_five_plans(plans):
      "nhất là doanh nghiệp nhỏ và vừa thực hiện"),
     ("Doanh nghiệp, hợp tác xã tham gia", ["Doanh nghiệp"], "hợp tác xã tham gia"),
     ("Sở Y tế, bưu chính ưu tiên", ["Sở Y tế"], "bưu chính ưu tiên"),  # a proper name has no fields
+    # "quản lý" right after "cơ quan", "đơn vị" names the managing bodies (03_quangngai_1627-qd-ubnd-2025.md
+    # line 389: "các cơ quan quản lý cấp trên"; it read "Các cơ quan"), but is a verb elsewhere
+    ("Cơ quan quản lý nhà nước về đất đai kiểm tra", ["Cơ quan quản lý nhà nước"], "về đất đai kiểm tra"),
+    ("các cơ quan quản lý, sử dụng tài sản công", ["các cơ quan quản lý"], "sử dụng tài sản công"),
+    ("Sở Y tế quản lý chặt chẽ", ["Sở Y tế"], "quản lý chặt chẽ"),
+    ("Các cơ quan, đơn vị quản lý chặt chẽ", ["Các cơ quan, đơn vị"], "quản lý chặt chẽ"),
 ])
 def test_a_kind_of_body_keeps_its_fields(text, names, rest):
     from plangraph.read.names import scan_names

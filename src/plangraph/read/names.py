@@ -91,6 +91,8 @@ _TITLES = {tone_key(w) for w in ("giám đốc", "chủ tịch", "thủ trưởn
 _UNIT_KINDS = {tone_key(w) for w in ("xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã",
                                       "tỉnh", "thành phố", "cấp xã", "cấp huyện", "cấp tỉnh")}
 _ROLE_BIGRAMS = {tone_key(w) for w in ("chủ trì", "phối hợp", "có trách", "chịu trách")}
+# kinds of bodies that "quản lý" right after them qualifies (the managing agencies), not a verb
+_MANAGING_HEADS = {tone_key(w) for w in ("cơ quan", "các cơ quan", "những cơ quan", "đơn vị", "các đơn vị")}
 
 
 def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) -> int:
@@ -141,8 +143,9 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             if whole:
                 if f"{folded} {nxt}" in _ROLE_BIGRAMS:
                     break
-            elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
-                break
+            elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS) and not (
+                    end == 0 and head in _MANAGING_HEADS and f"{folded} {nxt}" == "quản lý"):
+                break  # (but "cơ quan quản lý nhà nước", "các cơ quan quản lý cấp trên" are names)
             if folded in ("các", "những") and head not in _HEADS_OF_MANY and not whole:
                 break
         elif count and not after_slash and head not in _TITLES and \
