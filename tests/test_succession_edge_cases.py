@@ -133,7 +133,11 @@ SECOND_PLAN = """
 <plan/p/task/L2> a pg:BodyTask .
 <plan/q/task/M1> a pg:Task , pg:BodyTask ; rdfs:label "T2"@vi ; pg:plan <plan/q> ; pg:sourceFile "q.md" ;
   pg:sourceLine 7 ; pg:leadAgency <agency/x/d> .
+<plan/p/task/L3> a pg:BodyTask .
+<plan/q/task/M2> a pg:Task , pg:BodyTask ; rdfs:label "T3"@vi ; pg:plan <plan/q> ; pg:sourceFile "q.md" ;
+  pg:sourceLine 8 ; pg:leadAgency <agency/x/d> .
 """
+# T3 is D's in both plans as printed; from 2025-03-01 D holds L3 twice (its own, and C's): one row
 
 
 @pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
@@ -143,11 +147,14 @@ def two_plans(request, tmp_path_factory):
     return MemoryStore(path) if request.param == "oxigraph" else RdflibStore.from_files(path)
 
 
+_T3 = ("D", "1/QĐ", "p.md", "3", "2/QĐ", "q.md", "8")
+
+
 @pytest.mark.parametrize("when,expected", [
-    ({"as-of": "2026-12-01"}, [("D", "1/QĐ", "p.md", "2", "2/QĐ", "q.md", "7", "from C", "")]),
-    ({"as-of": "2025-03-01"}, [("D", "1/QĐ", "p.md", "2", "2/QĐ", "q.md", "7", "from C", "")]),
-    ({"as-of": "2025-02-28"}, []),
-    ({"as-printed": "true"}, []),
+    ({"as-of": "2026-12-01"}, [("D", "1/QĐ", "p.md", "2", "2/QĐ", "q.md", "7", "from C", ""), (*_T3, "from C", "")]),
+    ({"as-of": "2025-03-01"}, [("D", "1/QĐ", "p.md", "2", "2/QĐ", "q.md", "7", "from C", ""), (*_T3, "from C", "")]),
+    ({"as-of": "2025-02-28"}, [(*_T3, "", "")]),
+    ({"as-printed": "true"}, [(*_T3, "", "")]),
 ])
 def test_a_task_given_twice_to_bodies_since_merged_is_a_duplicate(two_plans, when, expected):
     # regression: duplicate-tasks compared the leads as printed, so C's task and D's were two
