@@ -112,6 +112,19 @@ def test_no_unregistered_agency_in_the_five_plans(plans):
     ("các cơ quan quản lý, sử dụng tài sản công", ["các cơ quan quản lý"], "sử dụng tài sản công"),
     ("Sở Y tế quản lý chặt chẽ", ["Sở Y tế"], "quản lý chặt chẽ"),
     ("Các cơ quan, đơn vị quản lý chặt chẽ", ["Các cơ quan, đơn vị"], "quản lý chặt chẽ"),
+    # (review) "quản lý" and how: the verb; "cấp trên" whole; "quản lý" and what it manages
+    ("Các cơ quan quản lý chặt chẽ việc cấp phép", ["Các cơ quan"], "quản lý chặt chẽ việc cấp phép"),
+    ("Sở Tài chính, các đơn vị quản lý hiệu quả nguồn vốn", ["Sở Tài chính", "các đơn vị"],
+     "quản lý hiệu quả nguồn vốn"),
+    ("Các cơ quan quản lý cấp trên hướng dẫn thực hiện", ["Các cơ quan quản lý cấp trên"], "hướng dẫn thực hiện"),
+    ("các đơn vị quản lý dự án triển khai", ["các đơn vị quản lý dự án"], "triển khai"),
+    # (review) words of time and manner open the predicate; a field printed with two spaces
+    ("Các doanh nghiệp viễn thông, hằng năm báo cáo kết quả", ["Các doanh nghiệp viễn thông"],
+     "hằng năm báo cáo kết quả"),
+    ("Doanh nghiệp viễn thông, sớm triển khai", ["Doanh nghiệp viễn thông"], "sớm triển khai"),
+    ("Doanh nghiệp viễn thông, đồng thời phải báo cáo", ["Doanh nghiệp viễn thông"], "đồng thời phải báo cáo"),
+    ("Doanh nghiệp viễn thông, bưu  chính ưu tiên", ["Doanh nghiệp viễn thông, bưu  chính"], "ưu tiên"),
+    ("Doanh nghiệp vận tải, hàng không có trách nhiệm", ["Doanh nghiệp vận tải, hàng không"], "có trách nhiệm"),
 ])
 def test_a_kind_of_body_keeps_its_fields(text, names, rest):
     from plangraph.read.names import scan_names

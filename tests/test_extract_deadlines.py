@@ -94,6 +94,11 @@ def test_cell_text_is_kept_as_printed():
         # ... but a date of one year is that date, and a citation's date with "hằng năm" after it no deadline
         ("báo cáo UBND tỉnh trước ngày 15 tháng 12 năm 2025.", ("by-date", date(2025, 12, 15))),
         ("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/7 hằng năm của HĐND tỉnh.", ("none", None)),
+        # ... nor a month of every year that qualifies a noun, or where the work starts (review)
+        ("Tổng hợp số liệu tháng 12 hằng năm của các sở.", ("none", None)),
+        ("Triển khai từ tháng 3 hằng năm.", ("none", None)),
+        ("Tháng 12 hằng năm, tổng hợp báo cáo kết quả.", ("annual", None)),
+        ("Tổ chức hội nghị vào tháng 12 hằng năm.", ("annual", None)),
     ],
 )
 def test_deadlines_in_running_text(text, expected):

@@ -297,9 +297,13 @@ def find_deadline_in_text(text: str) -> Deadline:
         deadline = hit.deadline
         words = deadline.text.lower()
         before = text[: hit.start]
-        if deadline.kind == "annual":
-            if not words.startswith(("định kỳ", "định kì")) and not _ANNUAL_DATE_RE.core.search(words):
-                continue  # "kế hoạch hằng năm", "bình quân hằng năm": a noun's, not the task's time
+        if deadline.kind == "annual" and not words.startswith(("định kỳ", "định kì")):
+            # "kế hoạch hằng năm", "bình quân hằng năm", "số liệu tháng 12 hằng năm": a noun's,
+            # not the task's time; a day, month or quarter of every year is one after "trước",
+            # "chậm nhất", "trong", "vào", "cuối", or opening a clause ("Tháng 12 hằng năm, ...")
+            dated = _ANNUAL_DATE_RE.core.search(words)
+            if not (dated and (hit.before or words.startswith(("trong", "vào", "cuối")) or _CLAUSE_START_RE.search(before))):
+                continue
         if deadline.kind == "ongoing":
             if not words.startswith(("trong", "định kỳ", "hằng")):
                 continue  # "thường xuyên" describes how the work is done; see the caller

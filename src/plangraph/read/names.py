@@ -64,6 +64,7 @@ _STOP_WORDS = {
 _PLACE_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "thị xã", "tx", "xã", "phường", "quận", "đặc khu",
                 "thị trấn", "trung ương", "khu vực", "việt nam", "tw", "thành", "chi nhánh", "cấp"}
 _WORD_RE = re.compile(r"[\w&.\-]+|\S", re.UNICODE)
+_PRINTED_WORD_RE = re.compile(r"\S+")
 _WORD_CHAR_RE = re.compile(r"[\w&]")
 _STOP_BIGRAMS = {tone_key(w) for w in _STOP_BIGRAMS}
 STOP_BIGRAMS = _STOP_BIGRAMS
@@ -91,8 +92,21 @@ _TITLES = {tone_key(w) for w in ("giám đốc", "chủ tịch", "thủ trưởn
 _UNIT_KINDS = {tone_key(w) for w in ("xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã",
                                       "tỉnh", "thành phố", "cấp xã", "cấp huyện", "cấp tỉnh")}
 _ROLE_BIGRAMS = {tone_key(w) for w in ("chủ trì", "phối hợp", "có trách", "chịu trách")}
-# kinds of bodies that "quản lý" right after them qualifies (the managing agencies), not a verb
+# kinds of bodies that "quản lý" right after them can qualify ("cơ quan quản lý nhà nước", "các
+# đơn vị quản lý dự án"), when what it manages follows, or nothing: elsewhere it is the verb
 _MANAGING_HEADS = {tone_key(w) for w in ("cơ quan", "các cơ quan", "những cơ quan", "đơn vị", "các đơn vị")}
+_MANAGED = {tone_key(w) for w in ("nhà nước", "cấp trên", "chuyên ngành", "trực tiếp", "thị trường", "dự án")}
+
+
+def _managing_end(tokens: Lazy, index: int) -> int:
+    """The token index after "quản lý" and what it manages, from ``index``; 0 when it is not that."""
+    if not (tokens.has(index + 1) and tone_key(tokens[index][2]) == "quản" and tone_key(tokens[index + 1][2]) == "lý"):
+        return 0
+    if not tokens.has(index + 2):
+        return index + 2  # "... các cơ quan quản lý": the text ends there
+    if tokens.has(index + 3) and " ".join(tone_key(tokens[i][2]).rstrip(".") for i in (index + 2, index + 3)) in _MANAGED:
+        return index + 4
+    return 0
 
 
 def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) -> int:
@@ -143,9 +157,12 @@ def _tail_end(text: str, head: str = "", count: int = 0, whole: bool = False) ->
             if whole:
                 if f"{folded} {nxt}" in _ROLE_BIGRAMS:
                     break
-            elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS) and not (
-                    end == 0 and head in _MANAGING_HEADS and f"{folded} {nxt}" == "quản lý"):
-                break  # (but "cơ quan quản lý nhà nước", "các cơ quan quản lý cấp trên" are names)
+            elif not place and (f"{folded} {nxt}" in _STOP_BIGRAMS or folded in _STOP_WORDS):
+                managing = _managing_end(tokens, index) if end == 0 and head in _MANAGING_HEADS else 0
+                if not managing:
+                    break
+                end, index, count = tokens[managing - 1][1], managing, count + managing - index
+                continue
             if folded in ("các", "những") and head not in _HEADS_OF_MANY and not whole:
                 break
         elif count and not after_slash and head not in _TITLES and \
@@ -342,6 +359,10 @@ def _sector_kind(name: Name) -> bool:
 # what may follow a field of a kind of body: a predicate ("ưu tiên đầu tư", "có trách nhiệm"),
 # not a word that goes on with the sentence ("nhất là ...")
 _AUXILIARIES = {tone_key(w) for w in ("có", "cần", "phải", "sẽ", "đã", "đang", "được", "chịu")}
+# ... and words of time and manner, which open the predicate, not a field ("..., hằng năm báo cáo")
+_NOT_FIELDS = {tone_key(w) for w in ("hằng năm", "hàng năm", "hằng quý", "hàng quý", "hằng tháng", "hàng tháng",
+                                      "đồng thời", "đặc biệt", "trong đó", "từng bước", "trước mắt", "nhất là",
+                                      "sớm", "ngay", "cũng", "luôn", "thì", "mà", "nhất", "đều", "vẫn", "còn", "nên")}
 
 
 def _sector_end(piece: str) -> int:
@@ -350,8 +371,11 @@ def _sector_end(piece: str) -> int:
     predicate or nothing; 0 when the piece is no such field."""
     if _is_common_list(piece) or is_name_start(piece):
         return 0  # "doanh nghiệp, hợp tác xã": another kind; "..., các sở": another name
-    words = piece.split()
-    folded = [tone_key(w) for w in words[:5]]
+    spans = [m for _, m in zip(range(6), _PRINTED_WORD_RE.finditer(piece))]
+    words = [m.group(0) for m in spans]
+    folded = [tone_key(w) for w in words]
+    if folded and (folded[0] in _NOT_FIELDS or " ".join(folded[:2]) in _NOT_FIELDS):
+        return 0
     for size in (1, 2, 3):
         field = folded[:size]
         if len(field) < size or not all(w.isalpha() and w.islower() for w in words[:size]):
@@ -360,7 +384,7 @@ def _sector_end(piece: str) -> int:
             return 0  # "triển khai", "để": the field would be what the body does
         after = folded[size:]
         if not after or after[0] in _AUXILIARIES or " ".join(after[:2]) in _STOP_BIGRAMS:
-            return len(" ".join(words[:size])) + (len(piece) - len(piece.lstrip()))
+            return spans[size - 1].end()
     return 0
 
 
