@@ -91,6 +91,25 @@ def test_agriculture_and_environment_today_holds_both_merged_departments(store):
     assert rows(store, "Sở Nông nghiệp và Môi trường", PRINTED) == []
 
 
+def test_a_department_made_by_a_merger_is_one_of_the_provincial_departments_from_its_first_day(store):
+    # "các sở, ban, ngành cấp tỉnh" (a collective the plans give tasks to) takes in today's
+    # departments: Sở Nông nghiệp và Môi trường got none of them before (no plan names it)
+    collective = Counter(row["role"] for row in rows(store, "Sở Tài chính", collectives="true")
+                         if row["role"].endswith("(collective)"))
+    today = rows(store, "Sở Nông nghiệp và Môi trường", collectives="true")
+    assert Counter(row["role"] for row in today if row["role"].endswith("(collective)")) == collective
+    assert sum(collective.values()) == 46
+    # ... from the day it was made, and not as the plans print it
+    assert rows(store, "Sở Nông nghiệp và Môi trường", {"as-of": "2025-02-28"}, collectives="true") == []
+    assert rows(store, "Sở Nông nghiệp và Môi trường", PRINTED, collectives="true") == []
+    assert len(rows(store, "Sở Nông nghiệp và Môi trường", {"as-of": "2025-03-01"}, collectives="true")) == 81 + 46
+    # the departments it replaced: members until they ended
+    old = rows(store, "Sở Tài nguyên và Môi trường", {"as-of": "2025-02-28"}, collectives="true")
+    assert sum(row["role"].endswith("(collective)") for row in old) == 46
+    ended = rows(store, "Sở Tài nguyên và Môi trường", {"as-of": "2025-03-01"}, collectives="true")
+    assert not any(row["role"].endswith("(collective)") for row in ended)
+
+
 def test_as_printed_gives_the_counts_of_the_plans(store):
     # every agency of the graph: as many rows as the plans give it lead and coordinating roles
     counts = store.query("""PREFIX pg: <https://w3id.org/plangraph/ontology#>

@@ -48,15 +48,16 @@ def emit_agency(add, agency, surfaces: set[str], jurisdictions) -> None:
     for label in names:
         add(node, _p(SKOS, "hiddenLabel"), lit(fold(label), lang="vi"))
 
-def emit_collective_members(add, agencies, agencies_used) -> None:
-    """pg:member: the registered bodies of a collective's province that its registry entry takes in."""
-    for key in sorted(agencies_used):
+def emit_collective_members(add, agencies, collectives, candidates) -> None:
+    """pg:member: the registered bodies among ``candidates`` (keys of ``agencies``) of a
+    collective's province that its registry entry takes in, for each of ``collectives``."""
+    for key in sorted(collectives):
         collective = agencies[key]
         entry = collective.entry
         if not collective.collective or entry is None or not entry.members:
             continue
         place = _top(collective.jurisdiction)
-        for member_key in sorted(agencies_used):
+        for member_key in sorted(candidates):
             member = agencies[member_key]
             if member.collective or member.entry is None or _top(member.jurisdiction) != place:
                 continue

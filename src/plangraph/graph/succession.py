@@ -66,7 +66,7 @@ def _book(registries) -> Succession:
 
 
 def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agencies_used: dict,
-                    jurisdictions: dict, emit_agency) -> int:
+                    jurisdictions: dict, emit_agency) -> dict:
     """Add the changes, the bodies they name and the handovers of the plans' tasks.
 
     Args:
@@ -78,20 +78,22 @@ def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agen
         emit_agency: ``emit_agency(add, agency, surfaces, jurisdictions)`` describes one agency.
 
     Returns:
-        The number of handovers.
+        The bodies described here that no task names (a merger's result, a successor), by
+        key: they can be members of the collectives the plans name.
     """
     from ..registries import active
 
     book = _book(active())
     if not book:
-        return 0
+        return {}
     changes = _relevant(book, set(agencies_used))
     if not changes:
-        return 0
+        return {}
     names = {key: agency.name for key, agency in agencies.items()}
     collectives = {key for key, agency in agencies.items() if agency.collective}
+    added = {}
     for key in sorted({k for c in changes for k in _participants(c)} - set(agencies_used)):
-        agency = agencies.get(key) or _registry_agency(key)
+        agency = added[key] = agencies.get(key) or _registry_agency(key)
         names[key] = agency.name
         if agency.collective:
             collectives.add(key)
@@ -101,7 +103,6 @@ def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agen
         _change(add, book, change, node_of)
     _existence(add, changes, node_of)
     wanted = {c.id for c in changes}
-    count = 0
     for plan in sorted(plans, key=lambda p: p.source_file):
         plan_node = plan_nodes[plan.source_file][1:-1]
         for task in plan.tasks:
@@ -109,8 +110,8 @@ def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agen
             for role, attribute in _ROLES:
                 for mention in getattr(task, attribute):
                     steps = [s for s in book.chain(mention.entity_id, task.text) if s.change.id in wanted]
-                    count += _handovers(add, task_node, role, mention.entity_id, steps, names, node_of)
-    return count
+                    _handovers(add, task_node, role, mention.entity_id, steps, names, node_of)
+    return added
 
 
 def _participants(change: Change) -> set[str]:
