@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
-from .tabletoml import table_toml
+from .tabletoml import loads_toml
 from .text import nfc
 
 __all__ = ["SourceDocument", "ManifestEntry", "read_source", "read_manifest", "decode"]
@@ -170,14 +170,10 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
     if not path.exists():
         return {}
     text = path.read_text(encoding="utf-8")
-    data = table_toml(text)  # the plain form, without tomllib; anything else is tomllib's
-    if data is None:
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise SourceError(f"invalid TOML: {exc}", path=path.name) from None
+    try:
+        data = loads_toml(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError, without importing tomllib to name it
+        raise SourceError(f"invalid TOML: {exc}", path=path.name) from None
     entries: dict[str, ManifestEntry] = {}
     for item in data.get("document", []):
         if "file" not in item:

@@ -19,10 +19,26 @@ Example:
 
 from __future__ import annotations
 
-__all__ = ["table_toml"]
+__all__ = ["table_toml", "loads_toml"]
 
 # a bare key's characters (TOML 1.0)
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def loads_toml(text: str) -> dict:
+    """``text`` read as TOML: its plain form by :func:`table_toml`, anything else by
+    ``tomllib`` (imported only then), whose ``TOMLDecodeError`` the caller reports.
+
+    Example:
+        >>> loads_toml('[[agency]]\\nlevel = 1\\n')
+        {'agency': [{'level': 1}]}
+    """
+    data = table_toml(text)
+    if data is None:
+        import tomllib
+
+        data = tomllib.loads(text)
+    return data
 
 
 def table_toml(text: str) -> dict | None:

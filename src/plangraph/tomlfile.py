@@ -22,7 +22,7 @@ Example:
 from __future__ import annotations
 
 from .errors import RegistryError
-from .tabletoml import table_toml as plain_toml  # plangraph.toml's plain form is the registries'
+from .tabletoml import loads_toml, table_toml as plain_toml  # plangraph.toml's plain form is the registries'
 
 __all__ = ["read_toml", "line_of", "plain_toml"]
 
@@ -37,15 +37,11 @@ def read_toml(path, error: type[Exception] = RegistryError, label: str | None = 
         raise error("file not found", path=label) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", path=label) from None
-    plain = plain_toml(text)
-    if plain is not None:
-        return plain, text
-    import re
-    import tomllib
-
     try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
+        return loads_toml(text), text
+    except ValueError as exc:  # tomllib.TOMLDecodeError (tomllib is imported only for files not plain)
+        import re
+
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(match.group(1)) if match else None
         if "(at end of document)" in str(exc):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..errors import RegistryError
 from ..model import AgencyMention
 from ..resources import registry_file
-from ..tabletoml import table_toml
+from ..tabletoml import loads_toml
 from ..text import fold, nfc, tone_key
 from .name_keys import name_key  # (re-exported: the reader finds it here)
 
@@ -157,10 +157,7 @@ class AgencyResolver:
                 rest = best[j]
                 if rest is None:
                     continue
-                surface = _join(chunks, seps, i, j)
-                found = self.resolve(surface)
-                if found is None and i > 0:
-                    found = self._resolve_with_head(chunks[i - 1], surface)
+                surface, found = self._name_in(chunks, seps, i, j)
                 if found is None:
                     continue
                 candidate = [self.mention(found, surface), *rest]
@@ -238,7 +235,6 @@ class AgencyResolver:
                 return found, " ".join(words[count:]).strip()
         return None
 
-
     def _may_be_list(self, text: str) -> bool:
         """Whether :meth:`parse_list` reads ``text`` as a list, without reading it.
 
@@ -261,7 +257,7 @@ class AgencyResolver:
             return bool(text)  # parse_list reads "các sở: ..." its own way
         chunks, seps = _split_keep(text)
         end = len(chunks)
-        return any(self._one_name(chunks, seps, start, end) for start in self._starts(chunks, seps))
+        return any(self._name_in(chunks, seps, start, end)[1] is not None for start in self._starts(chunks, seps))
 
     def _starts(self, chunks: list[str], seps: list[str]) -> list[int]:
         """Where a name ending the text can start: 0, and every index up to which the
@@ -271,16 +267,19 @@ class AgencyResolver:
         if found is None:
             found = [0]
             for end in range(1, len(chunks)):
-                if any(self._one_name(chunks, seps, start, end) for start in found):
+                if any(self._name_in(chunks, seps, start, end)[1] is not None for start in found):
                     found.append(end)
             self._starts_memo[key] = found
         return found
 
-    def _one_name(self, chunks: list[str], seps: list[str], start: int, end: int) -> bool:
-        """Whether ``chunks[start:end]`` is one name, as :meth:`_segment` tries it."""
+    def _name_in(self, chunks: list[str], seps: list[str], start: int, end: int) -> tuple[str, str | None]:
+        """``chunks[start:end]`` joined, and the registry id it names (alone, or with the head
+        of the chunk before it), or None."""
         surface = _join(chunks, seps, start, end)
-        return self.resolve(surface) is not None or (
-            start > 0 and self._resolve_with_head(chunks[start - 1], surface) is not None)
+        found = self.resolve(surface)
+        if found is None and start > 0:
+            found = self._resolve_with_head(chunks[start - 1], surface)
+        return surface, found
 
     def _ends_a_name(self, word: str) -> bool:
         """Whether a printed word can end a list of names: its key's last word ends some name."""
@@ -335,14 +334,10 @@ def load_registry(path: "Path | Registries", stem: str = "agencies") -> list[Reg
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise RegistryError("registry file not found", path=str(path)) from None
-        data = table_toml(text)  # the registries' plain form, without tomllib
-        if data is None:
-            import tomllib
-
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
+        try:
+            data = loads_toml(text)
+        except ValueError as exc:  # tomllib.TOMLDecodeError
+            raise RegistryError(f"invalid TOML: {exc}", path=path.name) from None
     entries: list[RegistryEntry] = []
     jurisdiction = data.get("jurisdiction")
     for kind in ("agency", "collective"):

@@ -60,6 +60,10 @@ def _gazetteer_of(registries) -> list[tuple[str, ProjectRef]]:
 _SPACES = re.compile(r"\s+")
 
 
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what re's \w matches
+
+
 def whole_word_spans(word: str, text: str):
     """The spans ``re.finditer(rf"(?<!\\w){re.escape(word)}(?!\\w)", text)`` gives, found
     with ``str.find`` (a pattern compiled for each of the registry's names cost a build
@@ -75,9 +79,7 @@ def whole_word_spans(word: str, text: str):
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if not (before and (before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
+        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
             yield start, end
             start = text.find(word, end)
         else:

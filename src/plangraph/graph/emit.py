@@ -129,7 +129,7 @@ class GraphBuilder:
                 summary.agencies += 1
             summary.unregistered += 0 if agency.registered else 1
         # organisational changes: who holds each task on a given day (graph/succession.py)
-        successors = emit_succession(add, self.plans, plan_nodes, agencies, agencies_used, jurisdictions, emit_agency)
+        successors = emit_succession(add, self.plans, plan_nodes, agencies, agencies_used, jurisdictions)
         # a collective's members: the bodies the plans name, and those that took over from them
         # ("các sở, ban, ngành cấp tỉnh" takes in Sở Nông nghiệp và Môi trường from 2025-03-01)
         emit_collective_members(add, {**successors, **agencies}, agencies_used, agencies_used.keys() | successors.keys())

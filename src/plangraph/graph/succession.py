@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ..succession import Change, FunctionTransfer, Step, Succession
 from . import succession_notes as notes
+from .agencies import emit_agency
 from .iris import agency_path, doc_path, jurisdiction_path
 from .terms import DCTERMS, ELI, ORG, PROV, RDFS, RDF_TYPE, SKOS, TIME, XSD, iri, lit, named as _p, pg as _pg
 
@@ -66,7 +67,7 @@ def _book(registries) -> Succession:
 
 
 def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agencies_used: dict,
-                    jurisdictions: dict, emit_agency) -> dict:
+                    jurisdictions: dict) -> dict:
     """Add the changes, the bodies they name and the handovers of the plans' tasks.
 
     Args:
@@ -75,7 +76,6 @@ def emit_succession(add, plans, plan_nodes: dict[str, str], agencies: dict, agen
         agencies: agency key -> the agency read from the plans; ``agencies_used`` the keys
             the tasks name (already emitted).
         jurisdictions: the jurisdictions to emit (a body added here adds its own).
-        emit_agency: ``emit_agency(add, agency, surfaces, jurisdictions)`` describes one agency.
 
     Returns:
         The bodies described here that no task names (a merger's result, a successor), by

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..resources import registry_file
-from ..tabletoml import table_toml
+from ..tabletoml import loads_toml
 from ..text import fold, slugify
 
 __all__ = ["Jurisdiction", "Jurisdictions", "NATIONAL", "JURISDICTIONS_PATH"]
@@ -178,10 +178,4 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _bundled(path: str) -> Jurisdictions:
-    text = Path(path).read_text(encoding="utf-8")
-    data = table_toml(text)
-    if data is None:
-        import tomllib
-
-        data = tomllib.loads(text)
-    return Jurisdictions(data.get("jurisdiction", []))
+    return Jurisdictions(loads_toml(Path(path).read_text(encoding="utf-8")).get("jurisdiction", []))

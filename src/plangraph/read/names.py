@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ..text import tone_key
 from .pieces import Lazy, split_pieces
@@ -371,7 +372,7 @@ def _sector_end(piece: str) -> int:
     predicate or nothing; 0 when the piece is no such field."""
     if _is_common_list(piece) or is_name_start(piece):
         return 0  # "doanh nghiệp, hợp tác xã": another kind; "..., các sở": another name
-    spans = [m for _, m in zip(range(6), _PRINTED_WORD_RE.finditer(piece))]
+    spans = list(islice(_PRINTED_WORD_RE.finditer(piece), 6))  # enough for a field and what follows
     words = [m.group(0) for m in spans]
     folded = [tone_key(w) for w in words]
     if folded and (folded[0] in _NOT_FIELDS or " ".join(folded[:2]) in _NOT_FIELDS):
